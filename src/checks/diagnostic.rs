@@ -1,0 +1,238 @@
+//! What a check found: how serious, where, and what to do about it — all a user reads, in Swedish.
+
+use crate::model::Amount;
+use crate::workbook::CellRef;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "fel",
+            Severity::Warning => "varning",
+        })
+    }
+}
+
+/// Where a problem is: a cell when there is one, else the sheet or file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    Input,
+    File { file: String },
+    Sheet { file: String, sheet: String },
+    Cell(CellRef),
+}
+
+impl Place {
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Place::Input => None,
+            Place::File { file } | Place::Sheet { file, .. } => Some(file),
+            Place::Cell(c) => Some(&c.file),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Input => Ok(()),
+            Place::File { file } => f.write_str(file),
+            Place::Sheet { sheet, .. } => write!(f, "blad {sheet}"),
+            Place::Cell(c) => write!(f, "{c}"),
+        }
+    }
+}
+
+/// Every kind of problem the checks know, with the message a user sees.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Problem {
+    #[error("{message}")]
+    Unreadable { message: String, fix: String },
+    #[error("bladet «{sheet}» saknas")]
+    MissingSheet { sheet: String },
+    #[error("bladet «{sheet}» finns i flera arbetsböcker ({files})")]
+    DuplicateSheet { sheet: String, files: String },
+    #[error("kolumnen «{column}» saknas i rubrikraden")]
+    MissingColumn { column: String },
+    #[error("kolumnen «{column}» finns två gånger; den första används")]
+    DuplicateColumn { column: String },
+    #[error("uppgiften «{field}» saknas")]
+    MissingField { field: String },
+    #[error("{column} är tom")]
+    EmptyCell { column: String },
+    #[error("{column} «{value}» är inte ett belopp i kronor")]
+    NotAnAmount { column: String, value: String },
+    #[error("{column} «{value}» är negativt")]
+    NegativeAmount { column: String, value: String },
+    #[error("{column} «{value}» är inte ett datum")]
+    NotADate { column: String, value: String },
+    #[error("{column} «{value}» är inte ett årtal")]
+    NotAYear { column: String, value: String },
+    #[error("koden «{code}» finns redan på rad {first_row}")]
+    DuplicateArea { code: String, first_row: u32 },
+    #[error("delområdet «{code}» hör till insatsområde «{parent}», som saknas")]
+    MissingParentArea { code: String, parent: String },
+    #[error("Område «{code}» finns inte bland insatsområdena")]
+    UnknownArea { code: String },
+    #[error("Typ «{value}» är okänd")]
+    UnknownKind { value: String },
+    #[error("Bedömning «{value}» är okänd")]
+    UnknownAssessment { value: String },
+    #[error("delområdena i {code} har tillsammans budget {sum}, men insatsområdet har {budget}")]
+    SubAreasMismatch {
+        code: String,
+        budget: Amount,
+        sum: Amount,
+    },
+    #[error("insatserna i {code} har tillsammans {allocated}, mer än budgeten {budget}")]
+    OverBudget {
+        code: String,
+        budget: Amount,
+        allocated: Amount,
+    },
+    #[error("{unallocated} ofördelat i {code} (budget {budget}, fördelat {allocated})")]
+    Unallocated {
+        code: String,
+        budget: Amount,
+        allocated: Amount,
+        unallocated: Amount,
+    },
+    #[error("Förbrukat {spent} är mer än Rekvirerat {requisitioned}")]
+    SpentOverRequisitioned {
+        spent: Amount,
+        requisitioned: Amount,
+    },
+    #[error("Rekvirerat {requisitioned} är mer än Belopp {amount}")]
+    RequisitionedOverAmount {
+        requisitioned: Amount,
+        amount: Amount,
+    },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::DuplicateColumn { .. }
+            | Problem::Unallocated { .. }
+            | Problem::SpentOverRequisitioned { .. }
+            | Problem::RequisitionedOverAmount { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// What the user should do, in plain Swedish.
+    pub fn fix(&self) -> String {
+        match self {
+            Problem::Unreadable { fix, .. } => fix.clone(),
+            Problem::MissingSheet { sheet } => {
+                format!("Lägg till ett blad med namnet «{sheet}» (se README för kolumnerna).")
+            }
+            Problem::DuplicateSheet { .. } => {
+                "Ha bladet i en enda arbetsbok i mappen, eller läs in arbetsböckerna var för sig."
+                    .into()
+            }
+            Problem::MissingColumn { column } => {
+                format!(
+                    "Skriv rubriken «{column}» i bladets första rad; ordningen spelar ingen roll."
+                )
+            }
+            Problem::DuplicateColumn { .. } => "Ta bort eller byt namn på den ena kolumnen.".into(),
+            Problem::MissingField { field } => {
+                format!(
+                    "Lägg till en rad med «{field}» i kolumnen Fält och värdet i kolumnen Värde."
+                )
+            }
+            Problem::EmptyCell { column } => format!("Fyll i {column}."),
+            Problem::NotAnAmount { .. } => {
+                "Skriv beloppet i kronor som ett tal, t.ex. 500000 eller 500 000 kr. \
+                 Förklaringar som «delfinansierad» hör hemma i Beskrivning eller Status."
+                    .into()
+            }
+            Problem::NegativeAmount { .. } => {
+                "Belopp kan inte vara negativa; skriv 0 eller ett positivt belopp.".into()
+            }
+            Problem::NotADate { .. } => {
+                "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-09-29, eller som ett datum i Excel."
+                    .into()
+            }
+            Problem::NotAYear { .. } => "Skriv året med fyra siffror, t.ex. 2025.".into(),
+            Problem::DuplicateArea { .. } => "Varje insatsområde ska ha en egen kod.".into(),
+            Problem::MissingParentArea { parent, .. } => {
+                format!("Lägg till insatsområde «{parent}» eller rätta koden.")
+            }
+            Problem::UnknownArea { .. } => {
+                "Använd en kod från bladet Insatsområden, t.ex. 1, 1a eller 3.".into()
+            }
+            Problem::UnknownKind { .. } => "Skriv Ny eller Pågående/fortsättning.".into(),
+            Problem::UnknownAssessment { .. } => {
+                "Skriv Grön, Gul eller Röd, eller lämna tomt.".into()
+            }
+            Problem::SubAreasMismatch { .. } => {
+                "Justera delområdenas budgetar så att de tillsammans blir insatsområdets budget."
+                    .into()
+            }
+            Problem::OverBudget { .. } => {
+                "Minska beloppen eller öka budgeten i bladet Insatsområden.".into()
+            }
+            Problem::Unallocated { .. } => {
+                "Fördela resten på insatser, eller låt det stå kvar som ofördelade medel.".into()
+            }
+            Problem::SpentOverRequisitioned { .. } => {
+                "Kontrollera Förbrukat och Rekvirerat för insatsen.".into()
+            }
+            Problem::RequisitionedOverAmount { .. } => {
+                "Kontrollera Rekvirerat och Belopp för insatsen.".into()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub place: Place,
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    pub fn new(place: Place, problem: Problem) -> Self {
+        Diagnostic { place, problem }
+    }
+
+    pub fn at(cell: CellRef, problem: Problem) -> Self {
+        Diagnostic {
+            place: Place::Cell(cell),
+            problem,
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    /// The cell address such as `Insatser!E14`, when the problem has one.
+    pub fn cell(&self) -> Option<String> {
+        match &self.place {
+            Place::Cell(c) => Some(c.to_string()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Place::Input | Place::File { .. } => write!(f, "{}: {}", self.severity(), self.problem),
+            place => write!(f, "{}: {}: {}", self.severity(), place, self.problem),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Rules across rows: codes that must exist, budgets that must add up, follow-up figures that must fit.
+
+use super::{Diagnostic, Problem};
+use crate::model::{Agreement, Amount};
+use std::collections::BTreeSet;
+
+/// Runs every rule. Areas in `unreliable` hold an unreadable amount; their sums are not judged, since
+/// the amount error already says what is wrong and a sum warning would only mislead.
+pub fn check(agreement: &Agreement, unreliable: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    unknown_areas(agreement, &mut out);
+    sub_area_budgets(agreement, &mut out);
+    area_allocation(agreement, unreliable, &mut out);
+    follow_up_order(agreement, &mut out);
+    out
+}
+
+fn unknown_areas(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
+    for initiative in &agreement.initiatives {
+        if !initiative.area.is_empty() && agreement.area(&initiative.area).is_none() {
+            out.push(Diagnostic::at(
+                initiative.area_at.clone(),
+                Problem::UnknownArea {
+                    code: initiative.area.clone(),
+                },
+            ));
+        }
+    }
+}
+
+fn sub_area_budgets(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
+    for area in agreement.top_areas() {
+        let subs: Vec<_> = agreement.sub_areas(&area.code).collect();
+        if subs.is_empty() {
+            continue;
+        }
+        let sum: Amount = subs.iter().map(|s| s.budget).sum();
+        if sum != area.budget {
+            out.push(Diagnostic::at(
+                area.budget_at.clone(),
+                Problem::SubAreasMismatch {
+                    code: area.code.clone(),
+                    budget: area.budget,
+                    sum,
+                },
+            ));
+        }
+    }
+}
+
+/// Over budget is an error at every level. Unallocated money is a warning where money is handed out:
+/// sub-areas, and areas without sub-areas (for an area with sub-areas the sub-areas already say it).
+fn area_allocation(
+    agreement: &Agreement,
+    unreliable: &BTreeSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for area in &agreement.areas {
+        let judged_codes: Vec<&str> = std::iter::once(area.code.as_str())
+            .chain(agreement.sub_areas(&area.code).map(|s| s.code.as_str()))
+            .collect();
+        if judged_codes.iter().any(|c| unreliable.contains(*c)) {
+            continue;
+        }
+        let allocated = agreement.allocated(&area.code);
+        let has_subs = agreement.sub_areas(&area.code).next().is_some();
+        if allocated > area.budget {
+            out.push(Diagnostic::at(
+                area.budget_at.clone(),
+                Problem::OverBudget {
+                    code: area.code.clone(),
+                    budget: area.budget,
+                    allocated,
+                },
+            ));
+        } else if allocated < area.budget && !has_subs {
+            out.push(Diagnostic::at(
+                area.budget_at.clone(),
+                Problem::Unallocated {
+                    code: area.code.clone(),
+                    budget: area.budget,
+                    allocated,
+                    unallocated: area.budget - allocated,
+                },
+            ));
+        }
+    }
+}
+
+/// Förbrukat ≤ Rekvirerat ≤ Belopp; anything else is usually a typo, so it warns.
+fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
+    for i in &agreement.initiatives {
+        if let (Some(spent), Some(requisitioned)) = (i.spent, i.requisitioned) {
+            if spent > requisitioned {
+                out.push(Diagnostic::at(
+                    i.spent_at.clone(),
+                    Problem::SpentOverRequisitioned {
+                        spent,
+                        requisitioned,
+                    },
+                ));
+            }
+        }
+        if let Some(requisitioned) = i.requisitioned {
+            if requisitioned > i.amount {
+                out.push(Diagnostic::at(
+                    i.requisitioned_at.clone(),
+                    Problem::RequisitionedOverAmount {
+                        requisitioned,
+                        amount: i.amount,
+                    },
+                ));
+            }
+        }
+    }
+}

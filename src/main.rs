@@ -1,0 +1,6 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    styrdok::cli::run(styrdok::cli::Cli::parse())
+}

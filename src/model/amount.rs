@@ -1,0 +1,121 @@
+//! Money in whole öre, so sums are exact however many rows are added.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Sub};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(i64);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(0);
+
+    pub fn from_ore(ore: i64) -> Self {
+        Amount(ore)
+    }
+
+    pub fn from_kronor(kronor: i64) -> Self {
+        Amount(kronor * 100)
+    }
+
+    pub fn ore(self) -> i64 {
+        self.0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    /// Kronor as a float, for charts and spreadsheet cells.
+    pub fn kronor_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+}
+
+impl Add for Amount {
+    type Output = Amount;
+    fn add(self, rhs: Amount) -> Amount {
+        Amount(self.0 + rhs.0)
+    }
+}
+
+impl Sub for Amount {
+    type Output = Amount;
+    fn sub(self, rhs: Amount) -> Amount {
+        Amount(self.0 - rhs.0)
+    }
+}
+
+impl Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, Add::add)
+    }
+}
+
+/// Swedish format: `1 000 000 kr`, `1 000,50 kr`, with a non-breaking space so an amount never splits.
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "−" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (kr, ore) = (abs / 100, abs % 100);
+        let digits = kr.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('\u{a0}');
+            }
+            grouped.push(c);
+        }
+        if ore == 0 {
+            write!(f, "{sign}{grouped}\u{a0}kr")
+        } else {
+            write!(f, "{sign}{grouped},{ore:02}\u{a0}kr")
+        }
+    }
+}
+
+/// Serialised as kronor: an integer when whole (the usual case), else a number with öre.
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            s.serialize_i64(self.0 / 100)
+        } else {
+            s.serialize_f64(self.kronor_f64())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_display() {
+        assert_eq!(
+            Amount::from_kronor(16_979_356).to_string(),
+            "16\u{a0}979\u{a0}356\u{a0}kr"
+        );
+        assert_eq!(Amount::from_kronor(500).to_string(), "500\u{a0}kr");
+        assert_eq!(
+            Amount::from_ore(100_050).to_string(),
+            "1\u{a0}000,50\u{a0}kr"
+        );
+        assert_eq!(
+            Amount::from_kronor(-1000).to_string(),
+            "−1\u{a0}000\u{a0}kr"
+        );
+    }
+
+    #[test]
+    fn serialises_as_kronor() {
+        assert_eq!(
+            serde_json::to_string(&Amount::from_kronor(250_000)).unwrap(),
+            "250000"
+        );
+        assert_eq!(
+            serde_json::to_string(&Amount::from_ore(150)).unwrap(),
+            "1.5"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! The domain: the agreement of one year, its focus areas and initiatives. Built from rows, no I/O.
+
+mod amount;
+mod load;
+pub mod text;
+
+pub use amount::Amount;
+pub use load::load;
+
+use crate::workbook::{CellRef, Value};
+use chrono::NaiveDate;
+
+/// The fields of sheet `Uppgifter`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Info {
+    pub title: String,
+    pub year: i32,
+    pub organisation: String,
+    pub county: Option<String>,
+    pub date: NaiveDate,
+    pub steering_group: Option<String>,
+    pub recipient: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// An insatsområde (`1`, `3`) or a delområde (`1a`), with its share of the money.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub budget: Amount,
+    pub region_funds: Option<Amount>,
+    pub description: String,
+    /// The code of the area this is a sub-area of.
+    pub parent: Option<String>,
+    pub code_at: CellRef,
+    pub budget_at: CellRef,
+    pub extra: Vec<(String, Value)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Kind {
+    #[serde(rename = "Ny")]
+    New,
+    #[serde(rename = "Pågående/fortsättning")]
+    Continuing,
+}
+
+impl Kind {
+    /// Accepts the spellings seen in real workbooks: `Pågående/ fortsättning`, `Fortsättning`, `ny`.
+    pub fn parse(text: &str) -> Option<Kind> {
+        let t: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
+        match t.as_str() {
+            "ny" => Some(Kind::New),
+            "pågående/fortsättning" | "pågående" | "fortsättning" | "pågående/fortsatt" => {
+                Some(Kind::Continuing)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Assessment {
+    #[serde(rename = "Grön")]
+    Green,
+    #[serde(rename = "Gul")]
+    Yellow,
+    #[serde(rename = "Röd")]
+    Red,
+}
+
+impl Assessment {
+    pub fn parse(text: &str) -> Option<Assessment> {
+        match text.trim().to_lowercase().as_str() {
+            "grön" | "gron" => Some(Assessment::Green),
+            "gul" => Some(Assessment::Yellow),
+            "röd" | "rod" => Some(Assessment::Red),
+            _ => None,
+        }
+    }
+}
+
+/// One insats: what is done, by whom, for how much, and (in follow-up) what was used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Initiative {
+    pub area: String,
+    pub name: String,
+    pub description: String,
+    pub kind: Option<Kind>,
+    pub amount: Amount,
+    pub status: String,
+    pub recipient: String,
+    pub project: String,
+    pub requisitioned: Option<Amount>,
+    pub spent: Option<Amount>,
+    pub assessment: Option<Assessment>,
+    pub comment: String,
+    pub area_at: CellRef,
+    pub amount_at: CellRef,
+    pub requisitioned_at: CellRef,
+    pub spent_at: CellRef,
+    pub extra: Vec<(String, Value)>,
+}
+
+/// A line of the "Kort tillbakablick": a date or a free label such as "Mars–April".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub when: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    pub info: Info,
+    pub areas: Vec<Area>,
+    pub initiatives: Vec<Initiative>,
+    pub timeline: Vec<Event>,
+    pub summary: Vec<String>,
+}
+
+impl Agreement {
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    /// Top-level areas in sheet order.
+    pub fn top_areas(&self) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(|a| a.parent.is_none())
+    }
+
+    pub fn sub_areas<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Area> + 'a {
+        self.areas
+            .iter()
+            .filter(move |a| a.parent.as_deref() == Some(code))
+    }
+
+    /// Initiatives booked directly on this area code.
+    pub fn initiatives_in<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = &'a Initiative> + 'a {
+        self.initiatives.iter().filter(move |i| i.area == code)
+    }
+
+    /// Money given to initiatives of this area and all its sub-areas.
+    pub fn allocated(&self, code: &str) -> Amount {
+        self.initiatives
+            .iter()
+            .filter(|i| {
+                i.area == code || self.area(&i.area).and_then(|a| a.parent.as_deref()) == Some(code)
+            })
+            .map(|i| i.amount)
+            .sum()
+    }
+
+    /// The agreement's total: the budgets of the top-level areas.
+    pub fn total_budget(&self) -> Amount {
+        self.top_areas().map(|a| a.budget).sum()
+    }
+
+    pub fn total_allocated(&self) -> Amount {
+        self.initiatives.iter().map(|i| i.amount).sum()
+    }
+}
+
+/// The parent of a sub-area code: `1a` → `1`, `12b` → `12`; `None` for a plain area code.
+pub fn parent_code(code: &str) -> Option<&str> {
+    let digits = code.trim_end_matches(|c: char| c.is_alphabetic());
+    (!digits.is_empty() && digits.len() < code.len() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents() {
+        assert_eq!(parent_code("1a"), Some("1"));
+        assert_eq!(parent_code("12b"), Some("12"));
+        assert_eq!(parent_code("1"), None);
+        assert_eq!(parent_code("A"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            Kind::parse("Pågående/ fortsättning"),
+            Some(Kind::Continuing)
+        );
+        assert_eq!(Kind::parse(" ny "), Some(Kind::New));
+        assert_eq!(Kind::parse("Gammal"), None);
+    }
+}

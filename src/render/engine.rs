@@ -1,0 +1,176 @@
+//! The embedded Typst compiler: a `World` whose only files are the templates and one document's data.
+//!
+//! No file system, no network, no packages: a template asking for `/etc/passwd` gets "not found".
+
+use super::fonts;
+use super::templates::EMBEDDED;
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, termcolor::NoColor};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+/// The fixed name a document's data is served under; templates read it with `json("/data.json")`.
+pub const DATA_FILE: &str = "/data.json";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("mallen {template} kunde inte sättas:\n{report}")]
+    Template { template: String, report: String },
+    #[error("PDF-filen för {template} kunde inte skapas:\n{report}")]
+    Pdf { template: String, report: String },
+    #[error("mallen {0} finns inte")]
+    UnknownTemplate(String),
+}
+
+/// Fonts, library and parsed templates, loaded once and shared by every document of a run.
+pub struct Engine {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    templates: Vec<Source>,
+    data_id: FileId,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("template paths are fixed, valid names");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        let templates = EMBEDDED
+            .iter()
+            .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.to_string()))
+            .collect();
+        Engine {
+            library: LazyHash::new(Library::builder().build()),
+            fonts: fonts::store(),
+            templates,
+            data_id: file_id(DATA_FILE),
+        }
+    }
+
+    fn template(&self, name: &str) -> Option<&Source> {
+        let id = file_id(&format!("/{name}"));
+        self.templates.iter().find(|s| s.id() == id)
+    }
+
+    /// Compiles `template` with `data` (JSON) and exports a PDF stamped with `date`, so the same input
+    /// always gives the same bytes.
+    pub fn pdf(
+        &self,
+        template: &str,
+        data: &[u8],
+        date: NaiveDate,
+        ident: &str,
+    ) -> Result<Vec<u8>, RenderError> {
+        let main = self
+            .template(template)
+            .ok_or_else(|| RenderError::UnknownTemplate(template.to_string()))?;
+        let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
+        let world = DocumentWorld {
+            engine: self,
+            main: main.id(),
+            data: Bytes::new(data.to_vec()),
+            today,
+        };
+        let compiled = typst::compile::<PagedDocument>(&world);
+        let document = compiled.output.map_err(|errors| RenderError::Template {
+            template: template.to_string(),
+            report: world.report(&errors),
+        })?;
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            timestamp: today.map(Timestamp::new_utc),
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {
+            template: template.to_string(),
+            report: world.report(&errors),
+        })
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+struct DocumentWorld<'a> {
+    engine: &'a Engine,
+    main: FileId,
+    data: Bytes,
+    today: Option<Datetime>,
+}
+
+impl DocumentWorld<'_> {
+    /// Typst's diagnostics with the template file, line and a source snippet.
+    fn report(&self, diagnostics: &[SourceDiagnostic]) -> String {
+        let mut out = NoColor::new(Vec::new());
+        if typst_kit::diagnostics::emit(&mut out, self, diagnostics, DiagnosticFormat::Human)
+            .is_err()
+        {
+            return diagnostics
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
+    }
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.engine.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.engine
+            .templates
+            .iter()
+            .find(|s| s.id() == id)
+            .cloned()
+            .ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.engine.data_id {
+            return Ok(self.data.clone());
+        }
+        self.source(id).map(|s| Bytes::from_string(s))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+impl DiagnosticWorld for DocumentWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        format!("templates{}", id.get().vpath().get_with_slash())
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.get().vpath().get_with_slash().into())
+}

@@ -1,0 +1,9 @@
+//! From document data to files: the Typst engine, embedded fonts and templates, atomic writing.
+
+mod engine;
+mod files;
+mod fonts;
+pub mod templates;
+
+pub use engine::{DATA_FILE, Engine, RenderError};
+pub use files::{WriteError, write_atomic};

@@ -1,0 +1,123 @@
+//! Reading spreadsheets: files → sheets of cells, each value with its position.
+//!
+//! Nothing here knows about insatser or budgets; it only knows workbooks, sheets, headers and cells.
+
+mod position;
+mod read;
+mod table;
+pub mod values;
+
+pub use position::{CellRef, column_letters};
+pub use read::{ReadError, load};
+pub use table::{Column, Row, Table};
+
+use chrono::NaiveDate;
+
+/// One cell's value, reduced to what the documents need.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+    /// An Excel error such as `#REF!` or `#DIV/0!`.
+    Error(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as a person would read it in the cell, for messages and for text columns.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(t) => t.clone(),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Value::Number(n) => n.to_string().replace('.', ","),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Bool(true) => "SANT".into(),
+            Value::Bool(false) => "FALSKT".into(),
+            Value::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// One sheet of one file, as a grid with its top-left corner at `origin` (row, column).
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub file: String,
+    pub name: String,
+    pub origin: (u32, u32),
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Sheet {
+    pub fn cell_ref(&self, row: u32, col: u32) -> CellRef {
+        CellRef {
+            file: self.file.clone(),
+            sheet: self.name.clone(),
+            row,
+            col,
+        }
+    }
+
+    /// The value at an absolute position; outside the used range is empty.
+    pub fn get(&self, row: u32, col: u32) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        let (r0, c0) = self.origin;
+        if row < r0 || col < c0 {
+            return &EMPTY;
+        }
+        self.rows
+            .get((row - r0) as usize)
+            .and_then(|r| r.get((col - c0) as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Absolute index of the last used row, if any.
+    pub fn last_row(&self) -> Option<u32> {
+        (!self.rows.is_empty()).then(|| self.origin.0 + self.rows.len() as u32 - 1)
+    }
+
+    pub fn last_col(&self) -> Option<u32> {
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        (width > 0).then(|| self.origin.1 + width as u32 - 1)
+    }
+}
+
+/// All sheets of the input: one workbook, or every workbook of a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Workbook {
+    pub files: Vec<String>,
+    pub sheets: Vec<Sheet>,
+}
+
+impl Workbook {
+    /// Sheets are found by name, ignoring case and surrounding space, as users type them.
+    pub fn sheets_named(&self, name: &str) -> Vec<&Sheet> {
+        self.sheets
+            .iter()
+            .filter(|s| same_name(&s.name, name))
+            .collect()
+    }
+}
+
+/// Header and sheet names match ignoring case and surrounding (also non-breaking) space.
+pub fn same_name(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b)
+}
+
+fn normalise(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

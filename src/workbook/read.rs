@@ -1,0 +1,191 @@
+//! Opening workbook files with calamine, defensively: a broken file is one clear error, never a panic.
+
+use super::{Sheet, Value, Workbook};
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: filen eller mappen finns inte")]
+    Missing { path: PathBuf },
+    #[error("{path}: mappen innehåller ingen arbetsbok (.xlsx, .xlsm, .xls eller .ods)")]
+    EmptyFolder { path: PathBuf },
+    #[error("{path}: kunde inte läsas: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}: filen är inte en arbetsbok som går att läsa ({detail})")]
+    NotAWorkbook { file: String, detail: String },
+    #[error("{file}: filen är lösenordsskyddad")]
+    Encrypted { file: String },
+    #[error("{file}: bladet {sheet} kunde inte läsas ({detail})")]
+    BadSheet {
+        file: String,
+        sheet: String,
+        detail: String,
+    },
+}
+
+impl ReadError {
+    /// What the user can do about it.
+    pub fn fix(&self) -> &'static str {
+        match self {
+            ReadError::Missing { .. } => {
+                "Kontrollera sökvägen: ange en arbetsbok eller en mapp med arbetsböcker."
+            }
+            ReadError::EmptyFolder { .. } => {
+                "Lägg arbetsboken i mappen eller ange sökvägen till den."
+            }
+            ReadError::Io { .. } => {
+                "Kontrollera att filen går att öppna och att du har behörighet att läsa den."
+            }
+            ReadError::NotAWorkbook { .. } | ReadError::BadSheet { .. } => {
+                "Öppna filen i Excel eller LibreOffice och spara den som .xlsx, och försök igen."
+            }
+            ReadError::Encrypted { .. } => "Spara en kopia utan lösenord och läs in den.",
+        }
+    }
+}
+
+const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// Reads a workbook, or every workbook directly inside a folder (sorted by name, Excel lock files skipped).
+pub fn load(path: &Path) -> Result<Workbook, Vec<ReadError>> {
+    let files = workbook_files(path).map_err(|e| vec![e])?;
+    let mut book = Workbook::default();
+    let mut errors = Vec::new();
+    for file in files {
+        match read_file(&file) {
+            Ok(sheets) => {
+                book.files.push(file_label(&file));
+                book.sheets.extend(sheets);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(book)
+    } else {
+        Err(errors)
+    }
+}
+
+fn workbook_files(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
+    if path.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if !path.is_dir() {
+        return Err(ReadError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+    let entries = std::fs::read_dir(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_lowercase();
+            !name.starts_with("~$") && !name.starts_with('.') && EXTENSIONS.contains(&ext.as_str())
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(ReadError::EmptyFolder {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(files)
+}
+
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    let file = file_label(path);
+    // calamine has panicked on malformed .xls/CFB input before; a bad file must stay one error.
+    let result = std::panic::catch_unwind(|| read_sheets(path, &file));
+    match result {
+        Ok(r) => r,
+        Err(_) => Err(ReadError::NotAWorkbook {
+            file,
+            detail: "läsaren avbröt på ett oväntat innehåll".into(),
+        }),
+    }
+}
+
+fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(file, e))?;
+    let names = workbook.sheet_names().to_vec();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::BadSheet {
+                file: file.to_string(),
+                sheet: name.clone(),
+                detail: e.to_string(),
+            })?;
+        let origin = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .map(|row| row.iter().map(convert).collect())
+            .collect();
+        sheets.push(Sheet {
+            file: file.to_string(),
+            name,
+            origin,
+            rows,
+        });
+    }
+    Ok(sheets)
+}
+
+fn open_error(file: &str, e: calamine::Error) -> ReadError {
+    let file = file.to_string();
+    match e {
+        calamine::Error::Xlsx(calamine::XlsxError::Password) => ReadError::Encrypted { file },
+        calamine::Error::Xls(calamine::XlsError::Password) => ReadError::Encrypted { file },
+        calamine::Error::Io(source) if source.kind() != std::io::ErrorKind::InvalidData => {
+            ReadError::Io {
+                path: PathBuf::from(&file),
+                source,
+            }
+        }
+        other => ReadError::NotAWorkbook {
+            file,
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn convert(data: &Data) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => dt
+            .as_datetime()
+            .map_or(Value::Number(dt.as_f64()), |d| Value::Date(d.date())),
+        Data::DateTime(dt) => Value::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+            .map_or_else(|_| Value::Text(s.clone()), Value::Date),
+        Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+    }
+}

@@ -1,0 +1,233 @@
+//! A sheet read as a table: a header row found by name, columns matched ignoring case, space and order.
+
+use super::{CellRef, Sheet, Value, Workbook, same_name};
+use crate::checks::{Diagnostic, Place, Problem};
+
+/// A column a table expects.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+impl Column {
+    pub const fn required(name: &'static str) -> Self {
+        Column {
+            name,
+            required: true,
+        }
+    }
+    pub const fn optional(name: &'static str) -> Self {
+        Column {
+            name,
+            required: false,
+        }
+    }
+}
+
+/// How far down a title block may push the header row.
+const HEADER_SEARCH_ROWS: u32 = 10;
+
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    pub sheet: &'a Sheet,
+    pub header_row: u32,
+    spec: &'a [Column],
+    columns: Vec<Option<u32>>,
+    /// Columns the table does not know, kept so they can be carried into the updated workbook.
+    pub extra: Vec<(String, u32)>,
+}
+
+impl<'a> Table<'a> {
+    /// Finds the sheet and its columns. Problems (missing sheet or required column) are pushed to `out`;
+    /// `None` when the sheet is unusable.
+    pub fn find(
+        book: &'a Workbook,
+        sheet_name: &str,
+        spec: &'a [Column],
+        required_sheet: bool,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Table<'a>> {
+        let found = book.sheets_named(sheet_name);
+        let sheet = match found.as_slice() {
+            [] => {
+                if required_sheet {
+                    out.push(Diagnostic::new(
+                        Place::Input,
+                        Problem::MissingSheet {
+                            sheet: sheet_name.to_string(),
+                        },
+                    ));
+                }
+                return None;
+            }
+            [one] => *one,
+            many => {
+                let files: Vec<String> = many.iter().map(|s| s.file.clone()).collect();
+                out.push(Diagnostic::new(
+                    Place::Input,
+                    Problem::DuplicateSheet {
+                        sheet: sheet_name.to_string(),
+                        files: files.join(", "),
+                    },
+                ));
+                return None;
+            }
+        };
+
+        let header_row = find_header_row(sheet, spec);
+        let mut columns = vec![None; spec.len()];
+        let mut extra = Vec::new();
+        if let Some(last_col) = sheet.last_col() {
+            for col in sheet.origin.1..=last_col {
+                let header = sheet.get(header_row, col).display();
+                if header.trim().is_empty() {
+                    continue;
+                }
+                match spec.iter().position(|c| same_name(c.name, &header)) {
+                    Some(i) if columns[i].is_none() => columns[i] = Some(col),
+                    Some(i) => out.push(Diagnostic::at(
+                        sheet.cell_ref(header_row, col),
+                        Problem::DuplicateColumn {
+                            column: spec[i].name.to_string(),
+                        },
+                    )),
+                    None => extra.push((header.trim().to_string(), col)),
+                }
+            }
+        }
+
+        let mut usable = true;
+        for (column, found) in spec.iter().zip(&columns) {
+            if column.required && found.is_none() {
+                out.push(Diagnostic::new(
+                    Place::Sheet {
+                        file: sheet.file.clone(),
+                        sheet: sheet.name.clone(),
+                    },
+                    Problem::MissingColumn {
+                        column: column.name.to_string(),
+                    },
+                ));
+                usable = false;
+            }
+        }
+        usable.then_some(Table {
+            sheet,
+            header_row,
+            spec,
+            columns,
+            extra,
+        })
+    }
+
+    /// The data rows below the header, skipping rows that are entirely empty.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
+        let first = self.header_row + 1;
+        let last = self.sheet.last_row().unwrap_or(self.header_row);
+        (first..=last)
+            .map(move |row| Row { table: self, row })
+            .filter(|r| !r.is_blank())
+    }
+
+    fn column_index(&self, name: &str) -> Option<usize> {
+        self.spec.iter().position(|c| c.name == name)
+    }
+}
+
+/// One data row of a table.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    table: &'a Table<'a>,
+    pub row: u32,
+}
+
+impl<'a> Row<'a> {
+    /// The value and position of a known column. Panics on a name not in the spec: that is a bug here,
+    /// not bad input.
+    pub fn cell(&self, name: &str) -> (&'a Value, CellRef) {
+        let index = self
+            .table
+            .column_index(name)
+            .unwrap_or_else(|| panic!("column {name} is not in the table spec"));
+        match self.table.columns[index] {
+            Some(col) => (
+                self.table.sheet.get(self.row, col),
+                self.table.sheet.cell_ref(self.row, col),
+            ),
+            None => (
+                &Value::Empty,
+                self.table
+                    .sheet
+                    .cell_ref(self.row, self.table.sheet.origin.1),
+            ),
+        }
+    }
+
+    pub fn value(&self, name: &str) -> &'a Value {
+        self.cell(name).0
+    }
+
+    /// Text of a column, trimmed; empty when the column is absent.
+    pub fn text(&self, name: &str) -> String {
+        self.value(name).display().trim().to_string()
+    }
+
+    pub fn has_column(&self, name: &str) -> bool {
+        self.table
+            .column_index(name)
+            .and_then(|i| self.table.columns[i])
+            .is_some()
+    }
+
+    /// Values of the columns the table does not know, by header.
+    pub fn extra(&self) -> Vec<(String, Value)> {
+        self.table
+            .extra
+            .iter()
+            .map(|(header, col)| (header.clone(), self.table.sheet.get(self.row, *col).clone()))
+            .collect()
+    }
+
+    pub fn reference(&self) -> CellRef {
+        self.table
+            .sheet
+            .cell_ref(self.row, self.table.sheet.origin.1)
+    }
+
+    fn is_blank(&self) -> bool {
+        let sheet = self.table.sheet;
+        let Some(last_col) = sheet.last_col() else {
+            return true;
+        };
+        (sheet.origin.1..=last_col).all(|c| sheet.get(self.row, c).is_empty())
+    }
+}
+
+/// The header is the first row holding the most expected names; title rows above it are allowed.
+fn find_header_row(sheet: &Sheet, spec: &[Column]) -> u32 {
+    let first = sheet.origin.0;
+    let last = sheet
+        .last_row()
+        .unwrap_or(first)
+        .min(first + HEADER_SEARCH_ROWS - 1);
+    let Some(last_col) = sheet.last_col() else {
+        return first;
+    };
+    let score = |row: u32| {
+        (sheet.origin.1..=last_col)
+            .filter(|&c| {
+                let h = sheet.get(row, c).display();
+                spec.iter().any(|s| same_name(s.name, &h))
+            })
+            .count()
+    };
+    let mut best = (first, 0);
+    for row in first..=last {
+        let s = score(row);
+        if s > best.1 {
+            best = (row, s);
+        }
+    }
+    best.0
+}

@@ -1,0 +1,211 @@
+//! Turning cell values into amounts, dates and years, the way Swedish spreadsheets write them.
+
+use super::Value;
+use crate::model::Amount;
+use chrono::NaiveDate;
+
+/// Why a cell is not an amount; each becomes a message that shows the value and the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    NotAnAmount,
+    Negative,
+}
+
+/// Spaces Swedish Excel and word processors put between digit groups.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Reads an amount in kronor: a number cell, or text like `1 000 000`, `1 000 000 kr`, `1 000,50 kr`.
+/// Anything else (`ca 500 tkr`, `250 000 (delfinansierad)`) is an error, never a silent zero.
+pub fn parse_amount(value: &Value) -> Result<Amount, AmountError> {
+    let amount = match value {
+        Value::Number(n) => {
+            if !n.is_finite() || n.abs() > 1e15 {
+                return Err(AmountError::NotAnAmount);
+            }
+            Amount::from_ore((n * 100.0).round() as i64)
+        }
+        Value::Text(text) => parse_amount_text(text)?,
+        _ => return Err(AmountError::NotAnAmount),
+    };
+    if amount.is_negative() {
+        return Err(AmountError::Negative);
+    }
+    Ok(amount)
+}
+
+fn parse_amount_text(text: &str) -> Result<Amount, AmountError> {
+    let mut s = text.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+    for suffix in ["kronor", "kr.", "kr", "SEK", ":-"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end_matches(|c: char| c.is_whitespace() || is_group_space(c));
+            break;
+        }
+    }
+    let (negative, s) = match s.strip_prefix(['-', '−', '–']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
+    let (whole, fraction) = match s.split_once(',') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let groups: Vec<&str> = whole.split(is_group_space).collect();
+    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !groups.iter().all(|g| digits_only(g)) {
+        return Err(AmountError::NotAnAmount);
+    }
+    // "1 00 000" is more likely a typo than an amount: groups after the first hold three digits.
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return Err(AmountError::NotAnAmount);
+    }
+    let kronor: String = groups.concat();
+    if kronor.len() > 13 {
+        return Err(AmountError::NotAnAmount);
+    }
+    let kronor: i64 = kronor.parse().map_err(|_| AmountError::NotAnAmount)?;
+    let ore = match fraction {
+        None => 0,
+        Some(f) if (1..=2).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
+            let n: i64 = f.parse().map_err(|_| AmountError::NotAnAmount)?;
+            if f.len() == 1 { n * 10 } else { n }
+        }
+        Some(_) => return Err(AmountError::NotAnAmount),
+    };
+    let total = kronor * 100 + ore;
+    Ok(Amount::from_ore(if negative { -total } else { total }))
+}
+
+/// Reads a date: an Excel date cell, a date serial number, or ISO text `2025-09-29`.
+pub fn parse_date(value: &Value) -> Option<NaiveDate> {
+    match value {
+        Value::Date(d) => Some(*d),
+        // Serials between 1 (1900-01-01) and 2958465 (9999-12-31) are the range Excel itself accepts.
+        Value::Number(n) if n.fract() == 0.0 && (1.0..=2_958_465.0).contains(n) => {
+            let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+            epoch.checked_add_days(chrono::Days::new(*n as u64))
+        }
+        Value::Text(t) => {
+            let t = t.trim();
+            let date_part = t.split_once([' ', 'T']).map_or(t, |(d, _)| d);
+            NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok()
+        }
+        _ => None,
+    }
+}
+
+/// Reads a year such as `2025` from a number or text cell.
+pub fn parse_year(value: &Value) -> Option<i32> {
+    let year = match value {
+        Value::Number(n) if n.fract() == 0.0 => *n as i64,
+        Value::Text(t) => t.trim().parse::<i64>().ok()?,
+        _ => return None,
+    };
+    (1900..=2200).contains(&year).then_some(year as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Value {
+        Value::Text(s.to_string())
+    }
+
+    fn kr(n: i64) -> Result<Amount, AmountError> {
+        Ok(Amount::from_kronor(n))
+    }
+
+    #[test]
+    fn amounts_in_swedish_forms() {
+        assert_eq!(parse_amount(&Value::Number(1_000_000.0)), kr(1_000_000));
+        assert_eq!(parse_amount(&text("1000000")), kr(1_000_000));
+        assert_eq!(parse_amount(&text("1 000 000")), kr(1_000_000));
+        assert_eq!(parse_amount(&text("1 000 000 kr")), kr(1_000_000));
+        assert_eq!(
+            parse_amount(&text("1\u{a0}000\u{a0}000\u{a0}kr")),
+            kr(1_000_000)
+        );
+        assert_eq!(
+            parse_amount(&text("1\u{202f}709\u{202f}733")),
+            kr(1_709_733)
+        );
+        assert_eq!(parse_amount(&text("  250 000 kr ")), kr(250_000));
+        assert_eq!(parse_amount(&text("250000:-")), kr(250_000));
+        assert_eq!(parse_amount(&text("0")), kr(0));
+        assert_eq!(
+            parse_amount(&text("1 000,50 kr")),
+            Ok(Amount::from_ore(100_050))
+        );
+        assert_eq!(parse_amount(&text("12,5")), Ok(Amount::from_ore(1250)));
+        assert_eq!(
+            parse_amount(&Value::Number(0.1 + 0.2)),
+            Ok(Amount::from_ore(30))
+        );
+    }
+
+    #[test]
+    fn not_amounts() {
+        for bad in [
+            "ca 500 tkr",
+            "250 000 (delfinansierad)",
+            "",
+            "kr",
+            "1 00 000",
+            "1,000,000",
+            "1.000.000",
+            "500 tkr",
+            "17 mkr",
+            "1 000,505",
+            "12e5",
+            "ett tusen",
+            "99999999999999999999",
+        ] {
+            assert_eq!(
+                parse_amount(&text(bad)),
+                Err(AmountError::NotAnAmount),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_amount(&Value::Bool(true)),
+            Err(AmountError::NotAnAmount)
+        );
+        assert_eq!(parse_amount(&Value::Empty), Err(AmountError::NotAnAmount));
+        assert_eq!(
+            parse_amount(&Value::Number(f64::NAN)),
+            Err(AmountError::NotAnAmount)
+        );
+    }
+
+    #[test]
+    fn negative_amounts() {
+        assert_eq!(
+            parse_amount(&Value::Number(-5.0)),
+            Err(AmountError::Negative)
+        );
+        assert_eq!(parse_amount(&text("-5 000 kr")), Err(AmountError::Negative));
+        assert_eq!(parse_amount(&text("−5 000")), Err(AmountError::Negative));
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 9, 29);
+        assert_eq!(parse_date(&text("2025-09-29")), d);
+        assert_eq!(parse_date(&text("2025-09-29 00:00:00")), d);
+        assert_eq!(parse_date(&Value::Number(45929.0)), d);
+        assert_eq!(parse_date(&Value::Date(d.unwrap())), d);
+        assert_eq!(parse_date(&text("29/9 2025")), None);
+        assert_eq!(parse_date(&text("2025-02-30")), None);
+        assert_eq!(parse_date(&Value::Number(45929.5)), None);
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year(&Value::Number(2025.0)), Some(2025));
+        assert_eq!(parse_year(&text(" 2025 ")), Some(2025));
+        assert_eq!(parse_year(&text("tjugotjugofem")), None);
+        assert_eq!(parse_year(&Value::Number(25.5)), None);
+    }
+}

@@ -1,0 +1,346 @@
+//! Each check, seen as a user sees it: the problem, the cell it names, and that nothing is silently zero.
+
+mod common;
+
+use common::{Book, V, n, t};
+use styrdok::checks::{Checked, Problem, Severity, check_path};
+
+fn check(book: &Book) -> Checked {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book.write(&dir.path().join("test.xlsx"));
+    check_path(&path)
+}
+
+/// The diagnostics as (severity, cell or place, message) for readable assertions.
+fn found(checked: &Checked) -> Vec<(Severity, String, String)> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.severity(),
+                d.cell().unwrap_or_else(|| d.place.to_string()),
+                d.problem.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_one(checked: &Checked, severity: Severity, cell: &str, message_part: &str) {
+    let all = found(checked);
+    assert!(
+        all.iter()
+            .any(|(s, c, m)| *s == severity && c == cell && m.contains(message_part)),
+        "expected {severity:?} at {cell} containing {message_part:?}, got {all:#?}"
+    );
+}
+
+#[test]
+fn valid_workbook_has_no_problems() {
+    let checked = check(&Book::valid());
+    assert_eq!(found(&checked), vec![]);
+    let agreement = checked.usable().expect("usable");
+    assert_eq!(agreement.total_budget().ore(), 800_000_00);
+    assert_eq!(agreement.initiatives.len(), 4);
+}
+
+#[test]
+fn amount_that_is_not_an_amount_names_cell_and_value() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E3", t("ca 500 tkr"));
+    book.set("Insatser", "E4", t("250 000 (delfinansierad)"));
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!E3",
+        "«ca 500 tkr» är inte ett belopp",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!E4",
+        "«250 000 (delfinansierad)»",
+    );
+    assert!(checked.usable().is_none());
+    // An unreadable amount must not turn into a misleading "ofördelat" warning for its area.
+    assert!(
+        !found(&checked)
+            .iter()
+            .any(|(_, _, m)| m.contains("ofördelat")),
+        "{:#?}",
+        found(&checked)
+    );
+}
+
+#[test]
+fn swedish_text_amounts_are_accepted() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E2", t("200 000 kr"));
+    book.set("Insatser", "E3", t("100\u{a0}000"));
+    let checked = check(&book);
+    assert_eq!(found(&checked), vec![]);
+}
+
+#[test]
+fn negative_amount() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E5", n(-200_000.0));
+    assert_one(
+        &check(&book),
+        Severity::Error,
+        "Insatser!E5",
+        "«-200000» är negativt",
+    );
+}
+
+#[test]
+fn empty_required_cell() {
+    let mut book = Book::valid();
+    book.set("Insatser", "G4", V::E);
+    book.set("Insatser", "B5", t("   "));
+    let checked = check(&book);
+    assert_one(&checked, Severity::Error, "Insatser!G4", "Ansvarig är tom");
+    assert_one(&checked, Severity::Error, "Insatser!B5", "Insats är tom");
+}
+
+#[test]
+fn missing_sheet_and_column() {
+    let mut book = Book::valid();
+    book.remove_sheet("Insatsområden");
+    book.set("Insatser", "E1", t("Summa"));
+    let checked = check(&book);
+    let all = found(&checked);
+    assert!(
+        all.iter()
+            .any(|(s, _, m)| *s == Severity::Error && m == "bladet «Insatsområden» saknas"),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|(s, place, m)| *s == Severity::Error
+            && place == "blad Insatser"
+            && m == "kolumnen «Belopp» saknas i rubrikraden"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn headers_match_ignoring_case_space_and_order() {
+    let mut book = Book::valid();
+    let rows = book.sheet_mut("Insatser");
+    for row in rows.iter_mut() {
+        row.swap(0, 4);
+    }
+    book.set("Insatser", "E1", t("  område "));
+    book.set("Insatser", "A1", t("BELOPP"));
+    let checked = check(&book);
+    assert_eq!(found(&checked), vec![]);
+    // Errors now point at the moved column.
+    book.set("Insatser", "A3", t("mycket"));
+    assert_one(&check(&book), Severity::Error, "Insatser!A3", "«mycket»");
+}
+
+#[test]
+fn unknown_area_kind_and_assessment() {
+    let mut book = Book::valid();
+    book.set("Insatser", "A2", t("9z"));
+    book.set("Insatser", "D3", t("Gammal"));
+    book.set("Insatser", "K4", t("Blå"));
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!A2",
+        "Område «9z» finns inte",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!D3",
+        "Typ «Gammal» är okänd",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!K4",
+        "Bedömning «Blå» är okänd",
+    );
+}
+
+#[test]
+fn sub_area_budgets_must_sum_to_area() {
+    let mut book = Book::valid();
+    book.set("Insatsområden", "C3", n(250_000.0));
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatsområden!C2",
+        "delområdena i 1 har tillsammans budget 350",
+    );
+}
+
+#[test]
+fn over_budget_is_an_error_under_budget_a_warning() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E4", n(400_000.0)); // area 2: 400 000 + 200 000 > 500 000
+    assert_one(
+        &check(&book),
+        Severity::Error,
+        "Insatsområden!C5",
+        "mer än budgeten",
+    );
+
+    let mut book = Book::valid();
+    book.set("Insatser", "E4", n(250_000.0)); // area 2: 450 000 of 500 000
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Warning,
+        "Insatsområden!C5",
+        "50\u{a0}000\u{a0}kr ofördelat i 2",
+    );
+    assert!(
+        checked.usable().is_some(),
+        "a warning does not stop the build"
+    );
+}
+
+#[test]
+fn follow_up_figures_out_of_order_warn() {
+    let mut book = Book::valid();
+    book.set("Insatser", "I2", n(250_000.0)); // Rekvirerat > Belopp 200 000
+    book.set("Insatser", "I3", n(50_000.0));
+    book.set("Insatser", "J3", n(60_000.0)); // Förbrukat > Rekvirerat
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Warning,
+        "Insatser!I2",
+        "Rekvirerat 250\u{a0}000\u{a0}kr är mer än Belopp",
+    );
+    assert_one(
+        &checked,
+        Severity::Warning,
+        "Insatser!J3",
+        "Förbrukat 60\u{a0}000\u{a0}kr är mer än Rekvirerat",
+    );
+}
+
+#[test]
+fn info_fields_are_checked() {
+    let mut book = Book::valid();
+    book.set("Uppgifter", "B3", t("tjugotjugofem"));
+    book.set("Uppgifter", "B6", t("29/9"));
+    book.set("Uppgifter", "A4", t("Något annat"));
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Uppgifter!B3",
+        "År «tjugotjugofem» är inte ett årtal",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Uppgifter!B6",
+        "Datum «29/9» är inte ett datum",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "blad Uppgifter",
+        "uppgiften «Organisation» saknas",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E2", t("ca 500 tkr"));
+    book.set("Insatser", "A3", t("7"));
+    book.set("Insatser", "D4", t("?"));
+    book.set("Insatsområden", "C4", t("många"));
+    let checked = check(&book);
+    let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+    assert!(errors >= 4, "{:#?}", found(&checked));
+}
+
+#[test]
+fn duplicate_area_code() {
+    let mut book = Book::valid();
+    book.push_row("Insatsområden", vec![t("2"), t("Igen"), n(1.0)]);
+    assert_one(
+        &check(&book),
+        Severity::Error,
+        "Insatsområden!A6",
+        "koden «2» finns redan på rad 5",
+    );
+}
+
+#[test]
+fn file_that_is_not_a_workbook_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "text.xlsx",
+            b"Det h\xc3\xa4r \xc3\xa4r ingen arbetsbok.\n".as_slice(),
+        ),
+        ("trasig.xlsx", b"PK\x03\x04 trasig zip".as_slice()),
+        ("tom.xlsx", b"".as_slice()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let checked = check_path(&path);
+        assert_eq!(
+            checked.diagnostics.len(),
+            1,
+            "{name}: {:#?}",
+            checked.diagnostics
+        );
+        let d = &checked.diagnostics[0];
+        assert!(matches!(d.problem, Problem::Unreadable { .. }));
+        assert!(d.problem.to_string().contains(name), "{}", d.problem);
+        assert!(
+            d.problem.to_string().contains("inte en arbetsbok"),
+            "{}",
+            d.problem
+        );
+    }
+}
+
+#[test]
+fn missing_input_path() {
+    let checked = check_path(std::path::Path::new("finns/inte.xlsx"));
+    assert_eq!(checked.diagnostics.len(), 1);
+    assert!(
+        checked.diagnostics[0]
+            .problem
+            .to_string()
+            .contains("finns inte")
+    );
+}
+
+#[test]
+fn check_command_exit_codes_and_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = Book::valid().write(&dir.path().join("bra.xlsx"));
+    let out = common::styrdok().arg("check").arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 fel, 0 varningar."));
+
+    let mut bad = Book::valid();
+    bad.set("Insatser", "E3", t("ca 500 tkr"));
+    let bad = bad.write(&dir.path().join("dålig.xlsx"));
+    let out = common::styrdok().arg("check").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Insatser!E3: Belopp «ca 500 tkr» är inte ett belopp i kronor"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Åtgärd: Skriv beloppet i kronor som ett tal"),
+        "{text}"
+    );
+}

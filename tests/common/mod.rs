@@ -1,0 +1,256 @@
+//! Test workbooks written with rust_xlsxwriter, and helpers to read what styrdok makes.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub enum V {
+    T(String),
+    N(f64),
+    D(NaiveDate),
+    E,
+}
+
+pub fn t(s: &str) -> V {
+    V::T(s.to_string())
+}
+pub fn n(x: f64) -> V {
+    V::N(x)
+}
+
+/// A workbook as sheets of rows, edited by cell address, then written to a temp folder.
+#[derive(Debug, Clone)]
+pub struct Book {
+    pub sheets: Vec<(String, Vec<Vec<V>>)>,
+}
+
+impl Book {
+    /// A small, valid agreement: area 1 (1a, 1b) = 300 000, area 2 = 500 000, four insatser fully allocated.
+    /// Insatser columns: A Område, B Insats, C Beskrivning, D Typ, E Belopp, F Status, G Ansvarig, H Projekt,
+    /// I Rekvirerat, J Förbrukat, K Bedömning, L Kommentar. Row 2 is the first insats.
+    pub fn valid() -> Book {
+        let row = |cells: Vec<V>| cells;
+        Book {
+            sheets: vec![
+                (
+                    "Uppgifter".into(),
+                    vec![
+                        row(vec![t("Fält"), t("Värde")]),
+                        row(vec![t("Titel"), t("Testöverenskommelse 2025")]),
+                        row(vec![t("År"), n(2025.0)]),
+                        row(vec![t("Organisation"), t("RSS Test")]),
+                        row(vec![t("Län"), t("Testlän")]),
+                        row(vec![
+                            t("Datum"),
+                            V::D(NaiveDate::from_ymd_opt(2025, 9, 29).unwrap()),
+                        ]),
+                    ],
+                ),
+                (
+                    "Insatsområden".into(),
+                    vec![
+                        row(vec![
+                            t("Kod"),
+                            t("Namn"),
+                            t("Budget"),
+                            t("Regionens medel"),
+                            t("Beskrivning"),
+                        ]),
+                        row(vec![
+                            t("1"),
+                            t("Strategin"),
+                            n(300_000.0),
+                            V::E,
+                            t("Områdets text"),
+                        ]),
+                        row(vec![
+                            t("1a"),
+                            t("Handlingsplaner"),
+                            n(200_000.0),
+                            V::E,
+                            V::E,
+                        ]),
+                        row(vec![t("1b"), t("Samverkan"), n(100_000.0), V::E, V::E]),
+                        row(vec![
+                            t("2"),
+                            t("Suicidprevention"),
+                            n(500_000.0),
+                            n(700_000.0),
+                            t("• Punkt ett\n• Punkt två"),
+                        ]),
+                    ],
+                ),
+                (
+                    "Insatser".into(),
+                    vec![
+                        row([
+                            "Område",
+                            "Insats",
+                            "Beskrivning",
+                            "Typ",
+                            "Belopp",
+                            "Status",
+                            "Ansvarig",
+                            "Projekt",
+                            "Rekvirerat",
+                            "Förbrukat",
+                            "Bedömning",
+                            "Kommentar",
+                        ]
+                        .iter()
+                        .map(|h| t(h))
+                        .collect()),
+                        row(vec![
+                            t("1a"),
+                            t("Projektledare"),
+                            t("Leder arbetet."),
+                            t("Ny"),
+                            n(200_000.0),
+                            t("Pågår"),
+                            t("RSS Test"),
+                            t("Proj 1"),
+                        ]),
+                        row(vec![
+                            t("1b"),
+                            t("BISAM"),
+                            t("Brukarinflytande."),
+                            t("Pågående/fortsättning"),
+                            n(100_000.0),
+                            t("Medlen rekvirerade"),
+                            t("Division A"),
+                            t("Proj 2"),
+                        ]),
+                        row(vec![
+                            t("2"),
+                            t("Utbildning"),
+                            t("MHFA."),
+                            t("Ny"),
+                            n(300_000.0),
+                            t("Pågår"),
+                            t("Kommun B"),
+                            t("Proj 3"),
+                        ]),
+                        row(vec![
+                            t("2"),
+                            t("Temamånad"),
+                            t("Aktiviteter."),
+                            t("Ny"),
+                            n(200_000.0),
+                            t("Pågår"),
+                            t("Kommun C"),
+                            t("Proj 3"),
+                        ]),
+                    ],
+                ),
+                (
+                    "Tidslinje".into(),
+                    vec![
+                        row(vec![t("Datum"), t("Händelse")]),
+                        row(vec![t("Januari"), t("Överenskommelsen släpps.")]),
+                    ],
+                ),
+                (
+                    "Sammanfattning".into(),
+                    vec![row(vec![t("Punkt")]), row(vec![t("Allt går bra.")])],
+                ),
+            ],
+        }
+    }
+
+    pub fn sheet_mut(&mut self, name: &str) -> &mut Vec<Vec<V>> {
+        &mut self
+            .sheets
+            .iter_mut()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no sheet {name}"))
+            .1
+    }
+
+    pub fn remove_sheet(&mut self, name: &str) -> &mut Self {
+        self.sheets.retain(|(n, _)| n != name);
+        self
+    }
+
+    /// Sets a cell by address such as `E3` (1-based row as in Excel).
+    pub fn set(&mut self, sheet: &str, address: &str, value: V) -> &mut Self {
+        let (col, row) = parse_address(address);
+        let rows = self.sheet_mut(sheet);
+        while rows.len() <= row {
+            rows.push(Vec::new());
+        }
+        let cells = &mut rows[row];
+        while cells.len() <= col {
+            cells.push(V::E);
+        }
+        cells[col] = value;
+        self
+    }
+
+    pub fn push_row(&mut self, sheet: &str, row: Vec<V>) -> &mut Self {
+        self.sheet_mut(sheet).push(row);
+        self
+    }
+
+    pub fn write(&self, path: &Path) -> PathBuf {
+        let mut wb = Workbook::new();
+        let date_format = Format::new().set_num_format("yyyy-mm-dd");
+        for (name, rows) in &self.sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    match v {
+                        V::T(s) => {
+                            ws.write_string(r, c, s).unwrap();
+                        }
+                        V::N(x) => {
+                            ws.write_number(r, c, *x).unwrap();
+                        }
+                        V::D(d) => {
+                            let dt =
+                                ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string())
+                                    .unwrap();
+                            ws.write_datetime_with_format(r, c, &dt, &date_format)
+                                .unwrap();
+                        }
+                        V::E => {}
+                    }
+                }
+            }
+        }
+        wb.save(path).unwrap();
+        path.to_path_buf()
+    }
+}
+
+fn parse_address(address: &str) -> (usize, usize) {
+    let letters: String = address
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let digits = &address[letters.len()..];
+    let col = letters
+        .bytes()
+        .fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize)
+        - 1;
+    (col, digits.parse::<usize>().unwrap() - 1)
+}
+
+/// Path of the compiled binary, for end-to-end runs.
+pub fn styrdok() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
+}
+
+/// The text of a PDF, with every run of whitespace (including non-breaking spaces) made one space,
+/// so figures like "16 979 356 kr" can be searched regardless of how lines broke.
+pub fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&bytes).expect("PDF text can be extracted");
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,143 @@
+//! The status slide deck, end to end: workbook in, PDF out, its text read back.
+
+mod common;
+
+use common::{Book, pdf_text, t};
+use std::path::Path;
+
+fn build(input: &Path, out: &Path) -> std::process::Output {
+    common::styrdok()
+        .arg("build")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn example_deck_holds_every_insats_and_the_seed_figures() {
+    let out = tempfile::tempdir().unwrap();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let result = build(&input, out.path());
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let pdf = out.path().join("statusbilder-2025.pdf");
+    let text = pdf_text(&pdf);
+
+    for figure in [
+        "4 000 000 kr",
+        "5 409 733 kr",
+        "7 569 623 kr",
+        "16 979 356 kr",
+        "17,0 mkr",
+        "2 000 000 kr",
+        "13 524 332 kr",
+        "7 790 015 kr",
+        "1 709 733 kr",
+        "1 939 623 kr",
+    ] {
+        assert!(text.contains(figure), "missing {figure:?}");
+    }
+    // Every insats of seed 001, by a distinctive part of its name.
+    for name in [
+        "Projektledare för psykisk hälsa",
+        "Spridningsinsatser i länet",
+        "Egenerfaren utvecklingsledare",
+        "Delfinansiering av insats om VIP och PSV",
+        "BISAM",
+        "Olika aktiviteter inom brukardelaktighet",
+        "Stödja implementeringen av vård och insatsprogram",
+        "Kommungemensamt HVB",
+        "Projekt MiniMaria",
+        "kunskapsbaserad vård och omsorg",
+        "IFO-chefsnätverk",
+        "LSSoL-nätverk",
+        "sprutbytesprogrammet",
+        "Vårdkedja förstärkt utskrivningsprocess",
+        "smärtvård",
+        "Suicidpreventionssamordnaren",
+        "Mental Health First Aid",
+        "Temamånad",
+        "Suicidpreventiva aktiviteter",
+        "Brukarinflytande aktiviteter",
+        "Stöd till kommuner, suicidpreventivt arbete",
+        "Projektledare suicidprevention",
+        "Pott till lokala initiativ",
+        "Efterlevandestöd",
+    ] {
+        assert!(text.contains(name), "missing insats {name:?}");
+    }
+    for heading in ["Kort tillbakablick", "Sammanfattning", "forts.", "Summa 1a"] {
+        assert!(text.contains(heading), "missing {heading:?}");
+    }
+    assert!(text.contains("Bild 1 av"), "slide numbers");
+}
+
+#[test]
+fn cell_text_is_printed_literally_never_run() {
+    let hostile = [
+        "#read(\"/etc/passwd\")",
+        "$x$",
+        "*y*",
+        "<z>",
+        "@w",
+        "_u_ `c` \\ ] // /* #image(\"/etc/passwd\")",
+    ];
+    let mut book = Book::valid();
+    book.set("Uppgifter", "B2", t(hostile[0]));
+    book.set("Insatser", "B2", t(hostile[1]));
+    book.set("Insatser", "C2", t(hostile[2]));
+    book.set("Insatser", "F2", t(hostile[3]));
+    book.set("Insatser", "G2", t(hostile[4]));
+    book.set("Insatser", "H2", t(hostile[5]));
+    book.set("Tidslinje", "B2", t(hostile[0]));
+    book.set("Sammanfattning", "A2", t(hostile[5]));
+    book.set("Insatsområden", "B5", t("#emph[inte kursiv]"));
+    let dir = tempfile::tempdir().unwrap();
+    let input = book.write(&dir.path().join("fientlig.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = pdf_text(&out.join("statusbilder-2025.pdf"));
+    for h in hostile {
+        let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&h), "missing literal {h:?} in {text}");
+    }
+    assert!(text.contains("#emph[inte kursiv]"));
+    assert!(
+        !text.contains("root:x:0:0"),
+        "a file outside the template root was read"
+    );
+}
+
+#[test]
+fn build_refuses_to_write_anything_when_input_has_errors() {
+    let mut book = Book::valid();
+    book.set("Insatser", "E3", t("ca 500 tkr"));
+    let dir = tempfile::tempdir().unwrap();
+    let input = book.write(&dir.path().join("fel.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("Insatser!E3"));
+    assert!(!out.exists(), "nothing may be written on errors");
+}
+
+#[test]
+fn same_input_gives_identical_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Book::valid().write(&dir.path().join("in.xlsx"));
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert!(build(&input, &a).status.success());
+    assert!(build(&input, &b).status.success());
+    let read = |p: &Path| std::fs::read(p.join("statusbilder-2025.pdf")).unwrap();
+    assert!(read(&a) == read(&b), "PDF bytes differ between two builds");
+}
