@@ -70,7 +70,7 @@ const OMRADEN: &[Omrade] = &[
         regionens_medel: None,
         beskrivning: "• Skapa en gemensam inriktning\n\
                       • Långsiktighet. Regioner och kommuner ska länsvis:\n\
-                      - Skapa gemensamma handlingsplaner för att genomföra den nationella strategin.",
+                      \u{20}\u{20}- Skapa gemensamma handlingsplaner för att genomföra den nationella strategin.",
     },
     Omrade {
         kod: "1a",
