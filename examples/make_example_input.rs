@@ -1,9 +1,15 @@
-//! Generates the example workbook `input/ok2025-dalarna.xlsx`.
+//! Generates the example input workbooks:
 //!
-//! The workbook holds all data from the status presentation
-//! "ÖK Psykisk hälsa och suicidprevention 2025" (RSS Dalarna, 2025-09-29):
-//! general information, focus areas, every funded activity (insats), the
-//! timeline ("Kort tillbakablick") and the summary bullets.
+//! - `input/ok2025-dalarna.xlsx` holds all data from the status presentation
+//!   "ÖK Psykisk hälsa och suicidprevention 2025" (RSS Dalarna, 2025-09-29):
+//!   general information, focus areas, every funded activity (insats), the
+//!   timeline ("Kort tillbakablick") and the summary bullets; and the two
+//!   uppdragsbeskrivningar of RSS Dalarna 2026 (regional processgrupp psykisk
+//!   hälsa och suicidprevention, regional processgrupp samsjuklighet) in the
+//!   sheets Uppdrag, Avsnitt, Roller and Grupper.
+//! - `input/vastra-gotaland/organisering-2025.xlsx` holds the länsgemensam
+//!   organisering of psykisk hälsa och suicidprevention in Västra Götaland:
+//!   Uppgifter, Uppdrag, Avsnitt, Roller (empty) and Grupper.
 //!
 //! Run it from the repository root:
 //!
@@ -11,10 +17,17 @@
 //! cargo run --example make_example_input
 //! ```
 //!
-//! The output is byte-for-byte reproducible: the document creation time is
-//! fixed to 2025-09-29 and rust_xlsxwriter writes fixed zip timestamps.
+//! The output is byte-for-byte reproducible: the document creation times are
+//! fixed and rust_xlsxwriter writes fixed zip timestamps.
+//!
+//! The texts of the uppdragsbeskrivningar live in `example_data/`.
 
 use std::path::Path;
+
+#[path = "example_data/dalarna_uppdrag.rs"]
+mod dalarna_uppdrag;
+#[path = "example_data/vastra_gotaland.rs"]
+mod vastra_gotaland;
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
@@ -507,6 +520,77 @@ const SAMMANFATTNING: &[&str] = &[
 ];
 
 const OUTPUT: &str = "input/ok2025-dalarna.xlsx";
+const OUTPUT_VG: &str = "input/vastra-gotaland/organisering-2025.xlsx";
+
+// ---------------------------------------------------------------------------
+// Uppdragsbeskrivningar (data in example_data/)
+// ---------------------------------------------------------------------------
+
+/// Sheet `Uppdrag`: one row per uppdragsbeskrivning.
+pub struct Uppdrag {
+    id: &'static str,
+    titel: &'static str,
+    diarienummer: &'static str,
+    /// (year, month, day), written as an Excel date.
+    datum: Option<(u16, u8, u8)>,
+    beslutad_av: &'static str,
+    /// Project numbers of the Insatser that finance the uppdrag, comma-separated.
+    projekt: &'static str,
+}
+
+/// Sheet `Avsnitt`: the numbered sections, in order (numbers are added by styrdok).
+pub struct Avsnitt {
+    uppdrag: &'static str,
+    rubrik: &'static str,
+    text: &'static str,
+}
+
+/// Sheet `Roller`: the rows of the "Roll / Beskrivning" table.
+pub struct Roll {
+    uppdrag: &'static str,
+    roll: &'static str,
+    beskrivning: &'static str,
+}
+
+/// Sheet `Grupper`: the groups of the uppdragsorganisation.
+pub struct Grupp {
+    uppdrag: &'static str,
+    grupp: &'static str,
+    deltagare: &'static str,
+    syfte: &'static str,
+    mandat: &'static str,
+    motesfrekvens: &'static str,
+    sammankallande: &'static str,
+    /// The exact `grupp` of another row of the same uppdrag; empty at the top.
+    rapporterar_till: &'static str,
+    huvudman: &'static str,
+}
+
+pub const REGION: &str = "Region";
+pub const KOMMUN: &str = "Kommun";
+pub const GEMENSAM: &str = "Gemensam";
+
+/// One workbook's worth of uppdragsbeskrivningar.
+struct Uppdragsdata {
+    uppdrag: &'static [Uppdrag],
+    avsnitt: &'static [Avsnitt],
+    roller: &'static [Roll],
+    grupper: &'static [Grupp],
+}
+
+const DALARNA_UPPDRAG: Uppdragsdata = Uppdragsdata {
+    uppdrag: dalarna_uppdrag::UPPDRAG,
+    avsnitt: dalarna_uppdrag::AVSNITT,
+    roller: dalarna_uppdrag::ROLLER,
+    grupper: dalarna_uppdrag::GRUPPER,
+};
+
+const VG_UPPDRAG: Uppdragsdata = Uppdragsdata {
+    uppdrag: vastra_gotaland::UPPDRAG,
+    avsnitt: vastra_gotaland::AVSNITT,
+    roller: vastra_gotaland::ROLLER,
+    grupper: vastra_gotaland::GRUPPER,
+};
 
 // ---------------------------------------------------------------------------
 // Writing
@@ -584,6 +668,8 @@ fn check_sums() {
 
 fn main() -> Result<(), XlsxError> {
     check_sums();
+    check_uppdrag(&DALARNA_UPPDRAG, INSATSER);
+    check_uppdrag(&VG_UPPDRAG, &[]);
     let f = Formats::new();
 
     let mut workbook = Workbook::new();
@@ -602,23 +688,7 @@ fn main() -> Result<(), XlsxError> {
         &[("Fält", 16.0), ("Värde", 60.0)],
         &f,
     )?;
-    for (i, (field, value)) in UPPGIFTER.iter().enumerate() {
-        let row = i as u32 + 1;
-        sheet.write_string_with_format(row, 0, *field, &f.text)?;
-        match value {
-            Value::Text(s) => {
-                sheet.write_string_with_format(row, 1, *s, &f.text)?;
-            }
-            Value::Number(n) => {
-                sheet.write_number_with_format(row, 1, *n, &f.number)?;
-            }
-            Value::Date(y, m, d) => {
-                let date = ExcelDateTime::from_ymd(*y, *m, *d)?;
-                sheet.write_datetime_with_format(row, 1, &date, &f.date)?;
-            }
-            Value::Empty => {}
-        }
-    }
+    write_uppgifter(sheet, UPPGIFTER, &f)?;
 
     // 2. Insatsområden
     let sheet = add_sheet(
@@ -698,11 +768,284 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_string_with_format(i as u32 + 1, 0, *punkt, &f.wrap)?;
     }
 
-    let path = Path::new(OUTPUT);
+    // 6–9. Uppdrag, Avsnitt, Roller, Grupper
+    write_uppdrag_sheets(&mut workbook, &DALARNA_UPPDRAG, &f)?;
+
+    save(&mut workbook, OUTPUT)?;
+
+    // The second workbook: Västra Götaland, organisering only.
+    let mut workbook = Workbook::new();
+    let (y, m, d) = vastra_gotaland::DATUM;
+    let created = ExcelDateTime::from_ymd(y, m, d)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("Organisering psykisk hälsa och suicidprevention i Västra Götaland")
+            .set_author("Västra Götalandsregionen och kommunalförbunden i Västra Götaland")
+            .set_creation_datetime(&created),
+    );
+    let sheet = add_sheet(
+        &mut workbook,
+        "Uppgifter",
+        &[("Fält", 16.0), ("Värde", 60.0)],
+        &f,
+    )?;
+    write_uppgifter(sheet, vastra_gotaland::UPPGIFTER, &f)?;
+    write_uppdrag_sheets(&mut workbook, &VG_UPPDRAG, &f)?;
+    save(&mut workbook, OUTPUT_VG)?;
+    Ok(())
+}
+
+fn save(workbook: &mut Workbook, output: &str) -> Result<(), XlsxError> {
+    let path = Path::new(output);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     workbook.save(path)?;
     println!("{}", path.display());
     Ok(())
+}
+
+/// Sheet `Uppgifter`: field names in column A, values in column B.
+fn write_uppgifter(
+    sheet: &mut Worksheet,
+    fields: &[(&str, Value)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (i, (field, value)) in fields.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string_with_format(row, 0, *field, &f.text)?;
+        match value {
+            Value::Text(s) => {
+                sheet.write_string_with_format(row, 1, *s, &f.text)?;
+            }
+            Value::Number(n) => {
+                sheet.write_number_with_format(row, 1, *n, &f.number)?;
+            }
+            Value::Date(y, m, d) => {
+                let date = ExcelDateTime::from_ymd(*y, *m, *d)?;
+                sheet.write_datetime_with_format(row, 1, &date, &f.date)?;
+            }
+            Value::Empty => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes `text` unless it is empty (empty cells stay blank, not empty strings).
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if !text.is_empty() {
+        sheet.write_string_with_format(row, col, text, format)?;
+    }
+    Ok(())
+}
+
+/// Sheets `Uppdrag`, `Avsnitt`, `Roller` and `Grupper`.
+fn write_uppdrag_sheets(
+    workbook: &mut Workbook,
+    data: &Uppdragsdata,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let sheet = add_sheet(
+        workbook,
+        "Uppdrag",
+        &[
+            ("Id", 14.0),
+            ("Titel", 50.0),
+            ("Diarienummer", 15.0),
+            ("Datum", 12.0),
+            ("Beslutad av", 30.0),
+            ("Projekt", 30.0),
+        ],
+        f,
+    )?;
+    for (i, u) in data.uppdrag.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(sheet, row, 0, u.id, &f.text)?;
+        write_text(sheet, row, 1, u.titel, &f.wrap)?;
+        write_text(sheet, row, 2, u.diarienummer, &f.text)?;
+        if let Some((y, m, d)) = u.datum {
+            let date = ExcelDateTime::from_ymd(y, m, d)?;
+            sheet.write_datetime_with_format(row, 3, &date, &f.date)?;
+        }
+        write_text(sheet, row, 4, u.beslutad_av, &f.wrap)?;
+        write_text(sheet, row, 5, u.projekt, &f.wrap)?;
+    }
+
+    let sheet = add_sheet(
+        workbook,
+        "Avsnitt",
+        &[("Uppdrag", 14.0), ("Rubrik", 30.0), ("Text", 110.0)],
+        f,
+    )?;
+    for (i, a) in data.avsnitt.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(sheet, row, 0, a.uppdrag, &f.text)?;
+        write_text(sheet, row, 1, a.rubrik, &f.wrap)?;
+        write_text(sheet, row, 2, a.text, &f.wrap)?;
+    }
+
+    let sheet = add_sheet(
+        workbook,
+        "Roller",
+        &[("Uppdrag", 14.0), ("Roll", 18.0), ("Beskrivning", 80.0)],
+        f,
+    )?;
+    for (i, r) in data.roller.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(sheet, row, 0, r.uppdrag, &f.text)?;
+        write_text(sheet, row, 1, r.roll, &f.text)?;
+        write_text(sheet, row, 2, r.beskrivning, &f.wrap)?;
+    }
+
+    let sheet = add_sheet(
+        workbook,
+        "Grupper",
+        &[
+            ("Uppdrag", 14.0),
+            ("Grupp", 32.0),
+            ("Deltagare", 36.0),
+            ("Syfte", 50.0),
+            ("Mandat", 50.0),
+            ("Mötesfrekvens", 20.0),
+            ("Sammankallande", 30.0),
+            ("Rapporterar till", 32.0),
+            ("Huvudman", 11.0),
+        ],
+        f,
+    )?;
+    for (i, g) in data.grupper.iter().enumerate() {
+        let row = i as u32 + 1;
+        write_text(sheet, row, 0, g.uppdrag, &f.text)?;
+        write_text(sheet, row, 1, g.grupp, &f.wrap)?;
+        write_text(sheet, row, 2, g.deltagare, &f.wrap)?;
+        write_text(sheet, row, 3, g.syfte, &f.wrap)?;
+        write_text(sheet, row, 4, g.mandat, &f.wrap)?;
+        write_text(sheet, row, 5, g.motesfrekvens, &f.wrap)?;
+        write_text(sheet, row, 6, g.sammankallande, &f.wrap)?;
+        write_text(sheet, row, 7, g.rapporterar_till, &f.wrap)?;
+        write_text(sheet, row, 8, g.huvudman, &f.text)?;
+    }
+    Ok(())
+}
+
+/// Consistency of the uppdrag data: ids, references, the group tree and the text conventions.
+fn check_uppdrag(data: &Uppdragsdata, insatser: &[Insats]) {
+    let known = |id: &str| data.uppdrag.iter().any(|u| u.id == id);
+    for (i, u) in data.uppdrag.iter().enumerate() {
+        assert!(!u.id.is_empty() && !u.titel.is_empty(), "uppdrag {i}");
+        assert!(
+            data.uppdrag[..i].iter().all(|o| o.id != u.id),
+            "dubblett: {}",
+            u.id
+        );
+        for p in u
+            .projekt
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            assert!(
+                insatser.iter().any(|ins| ins.projekt == p),
+                "{}: projekt {p} finns inte bland insatserna",
+                u.id
+            );
+        }
+        assert!(
+            data.avsnitt.iter().any(|a| a.uppdrag == u.id),
+            "{}: inga avsnitt",
+            u.id
+        );
+    }
+    for a in data.avsnitt {
+        assert!(known(a.uppdrag), "avsnitt: okänt uppdrag {}", a.uppdrag);
+        check_text(a.text, a.rubrik);
+    }
+    for r in data.roller {
+        assert!(known(r.uppdrag), "roll: okänt uppdrag {}", r.uppdrag);
+        check_text(r.beskrivning, r.roll);
+    }
+    for g in data.grupper {
+        assert!(known(g.uppdrag), "grupp: okänt uppdrag {}", g.uppdrag);
+        assert!(
+            [REGION, KOMMUN, GEMENSAM].contains(&g.huvudman),
+            "{}: huvudman {}",
+            g.grupp,
+            g.huvudman
+        );
+        for text in [g.syfte, g.mandat] {
+            check_text(text, g.grupp);
+        }
+        let same: Vec<&Grupp> = data
+            .grupper
+            .iter()
+            .filter(|o| o.uppdrag == g.uppdrag)
+            .collect();
+        assert_eq!(
+            same.iter().filter(|o| o.grupp == g.grupp).count(),
+            1,
+            "dubblett: {}",
+            g.grupp
+        );
+        // Walk up the tree: every step names a group of the same uppdrag, and it ends.
+        let mut at = g;
+        for _ in 0..=same.len() {
+            if at.rapporterar_till.is_empty() {
+                break;
+            }
+            at = same
+                .iter()
+                .find(|o| o.grupp == at.rapporterar_till)
+                .unwrap_or_else(|| panic!("{}: okänd grupp {}", at.grupp, at.rapporterar_till));
+        }
+        assert!(at.rapporterar_till.is_empty(), "cykel från {}", g.grupp);
+    }
+}
+
+/// Footnotes closed, no stray line breaks inside paragraphs or literal bullets.
+fn check_text(text: &str, what: &str) {
+    let mut depth = 0i32;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '^' if chars.peek() == Some(&'[') => {
+                chars.next();
+                depth += 1;
+            }
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                assert!(depth >= 0, "{what}: ']' utan '^['");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "{what}: '^[' utan ']'");
+    assert!(!text.contains("  "), "{what}: dubbla mellanslag");
+    assert!(!text.contains('\u{2011}'), "{what}: hårt bindestreck");
+    assert!(!text.contains('‘'), "{what}: ‘");
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line.trim(), *line, "{what}: blanksteg i radkant: {line:?}");
+        let bullet = line.starts_with("• ");
+        assert!(
+            bullet || !line.starts_with(['•', '-', '–', '➢']),
+            "{what}: rad börjar som punkt: {line:?}"
+        );
+        // A line break inside a paragraph is only allowed before a bullet list.
+        if !bullet
+            && !line.is_empty()
+            && let Some(next) = lines.get(i + 1)
+        {
+            assert!(
+                next.is_empty() || next.starts_with("• "),
+                "{what}: radbrytning mitt i stycke: {line:?}"
+            );
+        }
+    }
 }

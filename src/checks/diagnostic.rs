@@ -103,6 +103,24 @@ pub enum Problem {
         allocated: Amount,
         unallocated: Amount,
     },
+    #[error("{column} har en fotnot «^[» utan avslutande «]»")]
+    UnmatchedFootnote { column: String },
+    #[error("uppdraget «{id}» finns redan på rad {first_row}")]
+    DuplicateMandate { id: String, first_row: u32 },
+    #[error("uppdraget «{id}» finns inte i bladet Uppdrag")]
+    UnknownMandate { id: String },
+    #[error("uppdraget «{id}» har inga avsnitt")]
+    MandateWithoutSections { id: String },
+    #[error("gruppen «{name}» finns redan i uppdraget")]
+    DuplicateGroup { name: String },
+    #[error("Rapporterar till «{name}» är ingen grupp i uppdraget")]
+    UnknownGroup { name: String },
+    #[error("gruppen «{name}» rapporterar i en cirkel: {path}")]
+    GroupCycle { name: String, path: String },
+    #[error("Huvudman «{value}» är okänd")]
+    UnknownPrincipal { value: String },
+    #[error("projektet «{project}» finns inte på någon insats")]
+    UnknownProject { project: String },
     #[error("Förbrukat {spent} är mer än Rekvirerat {requisitioned}")]
     SpentOverRequisitioned {
         spent: Amount,
@@ -182,6 +200,24 @@ impl Problem {
             }
             Problem::Unallocated { .. } => {
                 "Fördela resten på insatser, eller låt det stå kvar som ofördelade medel.".into()
+            }
+            Problem::UnmatchedFootnote { .. } => {
+                "Avsluta fotnoten med «]», t.ex. ^[Källa: Socialstyrelsen 2025]. Hakparenteser inuti fotnoten ska gå jämnt upp."
+                    .into()
+            }
+            Problem::DuplicateMandate { .. } => "Ge varje uppdrag ett eget Id.".into(),
+            Problem::UnknownMandate { .. } => "Skriv ett Id från bladet Uppdrag, eller lägg till uppdraget där.".into(),
+            Problem::MandateWithoutSections { .. } => {
+                "Lägg till avsnitt i bladet Avsnitt med uppdragets Id i kolumnen Uppdrag.".into()
+            }
+            Problem::DuplicateGroup { .. } => "Ge varje grupp i ett uppdrag ett eget namn.".into(),
+            Problem::UnknownGroup { .. } => {
+                "Skriv namnet på en grupp i samma uppdrag exakt som i kolumnen Grupp, eller lämna tomt för den översta.".into()
+            }
+            Problem::GroupCycle { .. } => "Någon grupp i kedjan ska rapportera till en grupp högre upp, eller till ingen.".into(),
+            Problem::UnknownPrincipal { .. } => "Skriv Region, Kommun eller Gemensam, eller lämna tomt.".into(),
+            Problem::UnknownProject { .. } => {
+                "Skriv projektnummer som står i kolumnen Projekt i bladet Insatser, åtskilda med kommatecken.".into()
             }
             Problem::SpentOverRequisitioned { .. } => {
                 "Kontrollera Förbrukat och Rekvirerat för insatsen.".into()

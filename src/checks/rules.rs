@@ -1,7 +1,7 @@
 //! Rules across rows: codes that must exist, budgets that must add up, follow-up figures that must fit.
 
 use super::{Diagnostic, Problem};
-use crate::model::{Agreement, Amount};
+use crate::model::{Agreement, Amount, Mandate};
 use std::collections::BTreeSet;
 
 /// Runs every rule. Areas in `unreliable` hold an unreadable amount; their sums are not judged, since
@@ -12,6 +12,10 @@ pub fn check(agreement: &Agreement, unreliable: &BTreeSet<String>) -> Vec<Diagno
     sub_area_budgets(agreement, &mut out);
     area_allocation(agreement, unreliable, &mut out);
     follow_up_order(agreement, &mut out);
+    for mandate in &agreement.mandates {
+        group_reporting(mandate, &mut out);
+        linked_projects(agreement, mandate, &mut out);
+    }
     out
 }
 
@@ -111,6 +115,64 @@ fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
                     },
                 ));
             }
+        }
+    }
+}
+
+/// "Rapporterar till" must name a group of the same uppdrag, and following it must end at the top;
+/// the organisation picture is drawn from it, and a cycle has no top to draw.
+fn group_reporting(mandate: &Mandate, out: &mut Vec<Diagnostic>) {
+    for group in &mandate.groups {
+        if let Some(target) = &group.reports_to {
+            if mandate.group(target).is_none() {
+                out.push(Diagnostic::at(
+                    group.reports_to_at.clone(),
+                    Problem::UnknownGroup {
+                        name: target.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let mut reported = BTreeSet::new();
+    for group in &mandate.groups {
+        let mut path = vec![group.name.clone()];
+        let mut current = group;
+        while let Some(next) = current.reports_to.as_deref().and_then(|t| mandate.group(t)) {
+            if next.name.eq_ignore_ascii_case(&group.name) {
+                // One report per cycle, at its first member in sheet order.
+                let members: BTreeSet<String> = path.iter().map(|n| n.to_lowercase()).collect();
+                if reported.insert(members) {
+                    path.push(next.name.clone());
+                    out.push(Diagnostic::at(
+                        group.reports_to_at.clone(),
+                        Problem::GroupCycle {
+                            name: group.name.clone(),
+                            path: path.join(" → "),
+                        },
+                    ));
+                }
+                break;
+            }
+            if path.iter().any(|n| n.eq_ignore_ascii_case(&next.name)) {
+                break; // a cycle further up, reported from one of its own members
+            }
+            path.push(next.name.clone());
+            current = next;
+        }
+    }
+}
+
+/// Every project number an uppdrag is financed by must be on some insats, or its table would be empty.
+fn linked_projects(agreement: &Agreement, mandate: &Mandate, out: &mut Vec<Diagnostic>) {
+    for project in &mandate.projects {
+        if !agreement.initiatives.iter().any(|i| i.in_project(project)) {
+            out.push(Diagnostic::at(
+                mandate.projects_at.clone(),
+                Problem::UnknownProject {
+                    project: project.clone(),
+                },
+            ));
         }
     }
 }

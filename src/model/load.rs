@@ -1,6 +1,8 @@
 //! Building the agreement from the workbook's tables. Cell-level problems (empty, not an amount) are
 //! reported here; rules across rows (budgets, codes) live in `checks`.
 
+use super::load_mandates::{has_mandates, load_mandates};
+use super::text::{self, RichText};
 use super::{Agreement, Amount, Area, Assessment, Event, Info, Initiative, Kind, parent_code};
 use crate::checks::{Diagnostic, Place, Problem};
 use crate::workbook::values::{AmountError, parse_amount, parse_date, parse_year};
@@ -51,11 +53,19 @@ pub struct Loaded {
 pub fn load(book: &Workbook) -> Loaded {
     let mut out = Vec::new();
     let info = load_info(book, &mut out);
-    let areas = load_areas(book, &mut out);
+    // A workbook holding only uppdrag needs no agreement sheets; one holding neither needs them.
+    let agreement_required = !has_mandates(book);
+    let areas = load_areas(book, agreement_required, &mut out);
     let mut unreadable_amounts_in = BTreeSet::new();
-    let initiatives = load_initiatives(book, &mut out, &mut unreadable_amounts_in);
+    let initiatives = load_initiatives(
+        book,
+        agreement_required,
+        &mut out,
+        &mut unreadable_amounts_in,
+    );
     let timeline = load_timeline(book, &mut out);
     let summary = load_summary(book, &mut out);
+    let mandates = load_mandates(book, &mut out);
     Loaded {
         agreement: Agreement {
             info,
@@ -63,13 +73,14 @@ pub fn load(book: &Workbook) -> Loaded {
             initiatives,
             timeline,
             summary,
+            mandates,
         },
         diagnostics: out,
         unreadable_amounts_in,
     }
 }
 
-fn required_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
+pub(super) fn required_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
     let (value, at) = row.cell(column);
     if value.is_empty() {
         out.push(Diagnostic::at(
@@ -80,6 +91,27 @@ fn required_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
         ));
     }
     value.display().trim().to_string()
+}
+
+/// Cell text parsed for paragraphs, bullets and footnotes; an unclosed `^[` is reported at the cell.
+pub(super) fn optional_rich(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> RichText {
+    let (value, at) = row.cell(column);
+    let parsed = text::parse(value.display().trim());
+    if parsed.unmatched_footnote {
+        out.push(Diagnostic::at(
+            at,
+            Problem::UnmatchedFootnote {
+                column: column.to_string(),
+            },
+        ));
+    }
+    parsed
+}
+
+/// Plain text kept as written, but checked the same way, since documents parse it later.
+fn checked_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
+    optional_rich(row, column, out);
+    row.text(column)
 }
 
 fn amount_problem(column: &str, value: &Value, error: AmountError) -> Problem {
@@ -214,8 +246,8 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
     info
 }
 
-fn load_areas(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Area> {
-    let Some(table) = Table::find(book, AREAS_SHEET, AREA_COLUMNS, true, out) else {
+fn load_areas(book: &Workbook, required: bool, out: &mut Vec<Diagnostic>) -> Vec<Area> {
+    let Some(table) = Table::find(book, AREAS_SHEET, AREA_COLUMNS, required, out) else {
         return Vec::new();
     };
     let mut areas: Vec<Area> = Vec::new();
@@ -244,7 +276,7 @@ fn load_areas(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Area> {
             name,
             budget: budget.unwrap_or(Amount::ZERO),
             region_funds,
-            description: row.text("Beskrivning"),
+            description: checked_text(&row, "Beskrivning", out),
             code_at,
             budget_at,
             extra: row.extra(),
@@ -271,10 +303,12 @@ fn load_areas(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Area> {
 
 fn load_initiatives(
     book: &Workbook,
+    required: bool,
     out: &mut Vec<Diagnostic>,
     unreadable: &mut BTreeSet<String>,
 ) -> Vec<Initiative> {
-    let Some(table) = Table::find(book, INITIATIVES_SHEET, INITIATIVE_COLUMNS, true, out) else {
+    let Some(table) = Table::find(book, INITIATIVES_SHEET, INITIATIVE_COLUMNS, required, out)
+    else {
         return Vec::new();
     };
     let mut initiatives = Vec::new();
@@ -310,7 +344,7 @@ fn load_initiatives(
         initiatives.push(Initiative {
             area,
             name,
-            description: row.text("Beskrivning"),
+            description: checked_text(&row, "Beskrivning", out),
             kind,
             amount: amount.unwrap_or(Amount::ZERO),
             status: row.text("Status"),

@@ -2,10 +2,14 @@
 
 mod amount;
 mod load;
+mod load_mandates;
+pub mod mandate;
 pub mod text;
 
 pub use amount::Amount;
-pub use load::load;
+pub use load::{Loaded, load};
+pub use load_mandates::{same_project, split_projects};
+pub use mandate::{Group, Mandate, Principal, Role, Section};
 
 use crate::workbook::{CellRef, Value};
 use chrono::NaiveDate;
@@ -121,9 +125,32 @@ pub struct Agreement {
     pub initiatives: Vec<Initiative>,
     pub timeline: Vec<Event>,
     pub summary: Vec<String>,
+    pub mandates: Vec<Mandate>,
+}
+
+impl Initiative {
+    /// Whether the insats is funded by the project, in any of the ways a project number is written.
+    pub fn in_project(&self, project: &str) -> bool {
+        split_projects(&self.project)
+            .iter()
+            .any(|p| same_project(p, project))
+    }
 }
 
 impl Agreement {
+    /// The insatser that finance an uppdrag through its linked project numbers, in sheet order.
+    pub fn financing(&self, mandate: &Mandate) -> Vec<&Initiative> {
+        self.initiatives
+            .iter()
+            .filter(|i| mandate.projects.iter().any(|p| i.in_project(p)))
+            .collect()
+    }
+
+    /// Whether there is an agreement with money to show (a workbook may hold only uppdrag).
+    pub fn has_initiatives(&self) -> bool {
+        !self.areas.is_empty() || !self.initiatives.is_empty()
+    }
+
     pub fn area(&self, code: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.code == code)
     }

@@ -249,8 +249,29 @@ pub fn styrdok() -> std::process::Command {
 pub fn pdf_text(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let text = pdf_extract::extract_text_from_mem(&bytes).expect("PDF text can be extracted");
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    // A word hyphenated at a line end carries a soft hyphen: join it back as a reader would.
+    let mut joined = String::new();
+    for word in words {
+        if let Some(stem) = word.strip_suffix('\u{ad}') {
+            if stem.is_empty() && joined.ends_with(' ') {
+                joined.pop();
+            }
+            joined.push_str(stem);
+        } else {
+            joined.push_str(word);
+            joined.push(' ');
+        }
+    }
+    joined.trim_end().to_string()
+}
+
+/// Whether the PDF text holds the phrase, ignoring hyphens: a text extractor cannot tell the hyphen
+/// of `IFO-chefsnätverk` broken at the line end from a soft hyphen, so both read as a join.
+pub fn mentions(text: &str, phrase: &str) -> bool {
+    let strip = |s: &str| s.replace(['-', '\u{ad}'], "");
+    strip(text).contains(&strip(phrase))
 }
