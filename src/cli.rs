@@ -1,10 +1,11 @@
 //! Command line: the commands, their help texts, and what each does.
 
-use crate::checks::{self, render as render_diagnostics};
+use crate::checks::{self, Checked, render as render_diagnostics};
 use crate::documents;
 use crate::render::Engine;
+use crate::workbook::{self, Project};
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
@@ -19,9 +20,10 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-
     disable_help_subcommand = true,
     disable_help_flag = true,
     disable_version_flag = true,
-    about = "Gör styrdokument av kalkylblad: statusbilder för styrgruppen som PDF.",
+    about = "Gör styrdokument av kalkylblad: statusbilder och uppdragsbeskrivningar som PDF.",
     long_about = "Gör styrdokument av kalkylblad.\n\nLäser en arbetsbok (eller alla arbetsböcker i en mapp), \
-                  kontrollerar den och skriver statusbilder för styrgruppen som PDF."
+                  kontrollerar den och skriver statusbilder för styrgruppen och \
+                  uppdragsbeskrivningar som PDF. Undermappar med arbetsböcker blir egna projekt."
 )]
 pub struct Cli {
     /// Visa hjälp.
@@ -65,36 +67,77 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { input } => {
-            let checked = checks::check_path(&input);
-            print!("{}", render_diagnostics(&checked.diagnostics));
-            if checked.has_errors() {
+            let checked = check_projects(&input);
+            for (project, result) in &checked {
+                if checked.len() > 1 {
+                    println!("== {} ==", project.path.display());
+                }
+                print!("{}", render_diagnostics(&result.diagnostics));
+            }
+            if checked.iter().any(|(_, c)| c.has_errors()) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
-        Command::Build { input, output } => {
-            let checked = checks::check_path(&input);
-            if !checked.diagnostics.is_empty() {
-                eprint!("{}", render_diagnostics(&checked.diagnostics));
+        Command::Build { input, output } => build(&input, &output),
+    }
+}
+
+fn check_projects(input: &Path) -> Vec<(Project, Checked)> {
+    workbook::projects(input)
+        .into_iter()
+        .map(|p| {
+            let checked = checks::check_path(&p.path);
+            (p, checked)
+        })
+        .collect()
+}
+
+/// All projects are checked and rendered before anything is written: one project with errors, or one
+/// failing document, leaves every output file as it was.
+fn build(input: &Path, output: &Path) -> ExitCode {
+    let checked = check_projects(input);
+    for (project, result) in &checked {
+        if !result.diagnostics.is_empty() {
+            if checked.len() > 1 {
+                eprintln!("== {} ==", project.path.display());
             }
-            let Some(agreement) = checked.usable() else {
+            eprint!("{}", render_diagnostics(&result.diagnostics));
+        }
+    }
+    let mut usable = Vec::new();
+    for (project, result) in &checked {
+        match result.usable() {
+            Some(agreement) => usable.push((project, agreement)),
+            None => {
                 eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
                 return ExitCode::from(1);
-            };
-            let engine = Engine::new();
-            match documents::build_all(agreement, &output, &engine) {
-                Ok(paths) => {
-                    for path in paths {
-                        println!("Skrev {}", path.display());
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("fel: {e}");
-                    ExitCode::from(2)
-                }
             }
+        }
+    }
+    let engine = Engine::new();
+    let mut rendered = Vec::new();
+    for (project, agreement) in usable {
+        match documents::render_all(agreement, &project.output_dir(output), &engine) {
+            Ok(docs) => rendered.extend(docs),
+            Err(e) => {
+                eprintln!("fel: {e}");
+                eprintln!("Inga dokument skrevs.");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match documents::write_all(rendered) {
+        Ok(paths) => {
+            for path in paths {
+                println!("Skrev {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fel: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -1,9 +1,13 @@
 //! One module per output document: the model turned into the data its template renders.
 
 pub mod deck;
+pub mod mandate;
+pub mod naming;
+mod org_chart;
 
 use crate::model::Agreement;
 use crate::render::{Engine, RenderError, WriteError, write_atomic};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +31,7 @@ fn render<T: Serialize>(
     engine: &Engine,
     template: &str,
     data: &T,
-    agreement: &Agreement,
+    date: NaiveDate,
     path: PathBuf,
 ) -> Result<Rendered, BuildError> {
     let json = serde_json::to_vec(data)?;
@@ -36,24 +40,51 @@ fn render<T: Serialize>(
         template,
         path.file_name().unwrap_or_default().to_string_lossy()
     );
-    let bytes = engine.pdf(template, &json, agreement.info.date, &ident)?;
+    let bytes = engine.pdf(template, &json, date, &ident)?;
     Ok(Rendered { path, bytes })
 }
 
-/// Renders every document first and only then writes them, so a failing template writes nothing.
-pub fn build_all(
+/// Every document of one agreement, rendered in memory: the deck when there is money to show, and
+/// one uppdragsbeskrivning per uppdrag in `uppdrag/`.
+pub fn render_all(
     agreement: &Agreement,
     out_dir: &Path,
     engine: &Engine,
-) -> Result<Vec<PathBuf>, BuildError> {
-    let deck_path = out_dir.join(format!("statusbilder-{}.pdf", agreement.info.year));
-    let rendered = vec![render(
-        engine,
-        deck::TEMPLATE,
-        &deck::build(agreement),
-        agreement,
-        deck_path,
-    )?];
+) -> Result<Vec<Rendered>, BuildError> {
+    let mut rendered = Vec::new();
+    if agreement.has_initiatives() {
+        let deck_path = out_dir.join(format!("statusbilder-{}.pdf", agreement.info.year));
+        rendered.push(render(
+            engine,
+            deck::TEMPLATE,
+            &deck::build(agreement),
+            agreement.info.date,
+            deck_path,
+        )?);
+    }
+    let mut names = naming::UniqueNames::default();
+    for m in &agreement.mandates {
+        let stem = format!(
+            "{}-{}",
+            naming::slug(&m.id, "uppdrag"),
+            naming::slug(&m.title, "beskrivning")
+        );
+        let path = out_dir.join("uppdrag").join(names.take(&stem, "pdf"));
+        let date = m.date.unwrap_or(agreement.info.date);
+        rendered.push(render(
+            engine,
+            mandate::TEMPLATE,
+            &mandate::build(agreement, m),
+            date,
+            path,
+        )?);
+    }
+    Ok(rendered)
+}
+
+/// Writes rendered documents, each atomically; call it only once everything has rendered, so a
+/// failing template leaves the previous output as it was.
+pub fn write_all(rendered: Vec<Rendered>) -> Result<Vec<PathBuf>, BuildError> {
     let mut written = Vec::new();
     for doc in rendered {
         write_atomic(&doc.path, &doc.bytes)?;

@@ -3,11 +3,13 @@
 //! Nothing here knows about insatser or budgets; it only knows workbooks, sheets, headers and cells.
 
 mod position;
+mod projects;
 mod read;
 mod table;
 pub mod values;
 
 pub use position::{CellRef, column_letters};
+pub use projects::{Project, projects};
 pub use read::{ReadError, load};
 pub use table::{Column, Row, Table};
 

@@ -87,16 +87,7 @@ fn workbook_files(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("")
-                .to_lowercase();
-            !name.starts_with("~$") && !name.starts_with('.') && EXTENSIONS.contains(&ext.as_str())
-        })
+        .filter(|p| is_workbook_file(p))
         .collect();
     files.sort();
     if files.is_empty() {
@@ -105,6 +96,20 @@ fn workbook_files(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
         });
     }
     Ok(files)
+}
+
+/// A spreadsheet file by its name, leaving out Excel's lock files (`~$…`) and hidden files.
+pub(super) fn is_workbook_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    path.is_file()
+        && !name.starts_with("~$")
+        && !name.starts_with('.')
+        && EXTENSIONS.contains(&ext.as_str())
 }
 
 fn file_label(path: &Path) -> String {

@@ -1,0 +1,168 @@
+//! Uppdragsbeskrivningar: one A4 document per uppdrag → the data `templates/mandate.typ` renders.
+//!
+//! The roles, the groups with their organisation picture and the financing table are placed inside
+//! the section the coordinator wrote for them (found by its heading), so the numbering stays theirs;
+//! only when no such section exists are they added as sections of their own at the end.
+
+use super::org_chart::{self, OrgChart};
+use crate::model::text::RichText;
+use crate::model::{Agreement, Amount, Mandate, Principal};
+use serde::Serialize;
+
+pub const TEMPLATE: &str = "mandate.typ";
+
+#[derive(Debug, Serialize)]
+pub struct MandateDoc {
+    pub organisation: String,
+    pub id: String,
+    pub title: String,
+    pub reference: Option<String>,
+    pub date: Option<String>,
+    pub decided_by: Option<String>,
+    pub sections: Vec<SectionData>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct SectionData {
+    pub heading: String,
+    pub text: RichText,
+    pub roles: Option<Vec<RoleData>>,
+    pub groups: Option<Vec<GroupData>>,
+    pub chart: Option<OrgChart>,
+    pub financing: Option<Financing>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleData {
+    pub role: String,
+    pub description: RichText,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupData {
+    pub name: String,
+    pub principal: Option<Principal>,
+    pub participants: String,
+    pub purpose: RichText,
+    pub mandate: RichText,
+    pub frequency: String,
+    pub convener: String,
+    pub reports_to: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Financing {
+    pub projects: Vec<String>,
+    pub rows: Vec<FinancingRow>,
+    pub total: Amount,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FinancingRow {
+    pub area: String,
+    pub name: String,
+    pub recipient: String,
+    pub project: String,
+    pub amount: Amount,
+}
+
+/// Which section hosts what, by words a heading for it would contain.
+const ORGANISATION_WORDS: &[&str] = &["organis", "roller", "ansvar", "styrning"];
+const FINANCING_WORDS: &[&str] = &["finansiering", "budget", "ekonomi", "medel"];
+
+pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
+    let mut sections: Vec<SectionData> = mandate
+        .sections
+        .iter()
+        .map(|s| SectionData {
+            heading: s.heading.clone(),
+            text: s.text.clone(),
+            ..Default::default()
+        })
+        .collect();
+
+    // Words in order of preference: "Uppdragsorganisation" beats "Uppdrag och ansvar".
+    let host = |sections: &[SectionData], words: &[&str]| {
+        words.iter().find_map(|w| {
+            sections
+                .iter()
+                .position(|s| s.heading.to_lowercase().contains(w))
+        })
+    };
+
+    let roles = (!mandate.roles.is_empty()).then(|| {
+        mandate
+            .roles
+            .iter()
+            .map(|r| RoleData {
+                role: r.role.clone(),
+                description: r.description.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    let groups = (!mandate.groups.is_empty()).then(|| {
+        mandate
+            .groups
+            .iter()
+            .map(|g| GroupData {
+                name: g.name.clone(),
+                principal: g.principal,
+                participants: g.participants.clone(),
+                purpose: g.purpose.clone(),
+                mandate: g.mandate.clone(),
+                frequency: g.frequency.clone(),
+                convener: g.convener.clone(),
+                reports_to: g.reports_to.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
+    if roles.is_some() || groups.is_some() {
+        let i = host(&sections, ORGANISATION_WORDS).unwrap_or_else(|| {
+            sections.push(SectionData {
+                heading: "Organisation och roller".into(),
+                ..Default::default()
+            });
+            sections.len() - 1
+        });
+        sections[i].chart = org_chart::layout(mandate);
+        sections[i].groups = groups;
+        sections[i].roles = roles;
+    }
+
+    if !mandate.projects.is_empty() {
+        let rows: Vec<FinancingRow> = agreement
+            .financing(mandate)
+            .into_iter()
+            .map(|i| FinancingRow {
+                area: i.area.clone(),
+                name: i.name.clone(),
+                recipient: i.recipient.clone(),
+                project: i.project.clone(),
+                amount: i.amount,
+            })
+            .collect();
+        let financing = Financing {
+            projects: mandate.projects.clone(),
+            total: rows.iter().map(|r| r.amount).sum(),
+            rows,
+        };
+        let i = host(&sections, FINANCING_WORDS).unwrap_or_else(|| {
+            sections.push(SectionData {
+                heading: "Finansiering".into(),
+                ..Default::default()
+            });
+            sections.len() - 1
+        });
+        sections[i].financing = Some(financing);
+    }
+
+    MandateDoc {
+        organisation: agreement.info.organisation.clone(),
+        id: mandate.id.clone(),
+        title: mandate.title.clone(),
+        reference: mandate.reference.clone(),
+        date: mandate.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        decided_by: mandate.decided_by.clone(),
+        sections,
+    }
+}

@@ -1,0 +1,102 @@
+//! How an input folder divides into projects: the workbooks directly in it are one project, and each
+//! subfolder holding workbooks is another (a second region, a second year), built into its own output
+//! subfolder. A coordinator keeps several regions or years side by side without mixing their sheets.
+
+use super::read::is_workbook_file;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// The subfolder's name, or `None` for the input itself.
+    pub name: Option<String>,
+    pub path: PathBuf,
+}
+
+impl Project {
+    /// Where this project's documents go inside the output folder.
+    pub fn output_dir(&self, out: &Path) -> PathBuf {
+        match &self.name {
+            Some(name) => out.join(name),
+            None => out.to_path_buf(),
+        }
+    }
+}
+
+/// The projects of an input path, root first, then subfolders by name. A file, a missing path or a
+/// folder without workbooks is one project, so reading it reports the problem in the usual way.
+pub fn projects(input: &Path) -> Vec<Project> {
+    let root = Project {
+        name: None,
+        path: input.to_path_buf(),
+    };
+    if !input.is_dir() {
+        return vec![root];
+    }
+    let entries: Vec<PathBuf> = match std::fs::read_dir(input) {
+        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => return vec![root],
+    };
+    let holds_workbooks = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .map(|es| {
+                es.filter_map(Result::ok)
+                    .any(|e| is_workbook_file(&e.path()))
+            })
+            .unwrap_or(false)
+    };
+    let mut subfolders: Vec<Project> = entries
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(".")
+                .starts_with('.')
+        })
+        .filter(|p| holds_workbooks(p))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            Some(Project {
+                name: Some(name),
+                path: p.clone(),
+            })
+        })
+        .collect();
+    subfolders.sort_by(|a, b| a.name.cmp(&b.name));
+    let has_own = entries.iter().any(|p| is_workbook_file(p));
+    if has_own || subfolders.is_empty() {
+        subfolders.insert(0, root);
+    }
+    subfolders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_and_subfolders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.xlsx"), b"x").unwrap();
+        std::fs::create_dir(dir.path().join("vg")).unwrap();
+        std::fs::write(dir.path().join("vg/b.xlsx"), b"x").unwrap();
+        std::fs::create_dir(dir.path().join("empty")).unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/c.xlsx"), b"x").unwrap();
+        let found = projects(dir.path());
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].name, None);
+        assert_eq!(found[1].name.as_deref(), Some("vg"));
+        assert_eq!(found[1].output_dir(Path::new("out")), Path::new("out/vg"));
+    }
+
+    #[test]
+    fn folder_of_subfolders_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("vg")).unwrap();
+        std::fs::write(dir.path().join("vg/b.xlsx"), b"x").unwrap();
+        let found = projects(dir.path());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name.as_deref(), Some("vg"));
+    }
+}
