@@ -2,38 +2,8 @@
 
 mod common;
 
-use common::{Book, V, n, t};
-use styrdok::checks::{Checked, Problem, Severity, check_path};
-
-fn check(book: &Book) -> Checked {
-    let dir = tempfile::tempdir().unwrap();
-    let path = book.write(&dir.path().join("test.xlsx"));
-    check_path(&path)
-}
-
-/// The diagnostics as (severity, cell or place, message) for readable assertions.
-fn found(checked: &Checked) -> Vec<(Severity, String, String)> {
-    checked
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.severity(),
-                d.cell().unwrap_or_else(|| d.place.to_string()),
-                d.problem.to_string(),
-            )
-        })
-        .collect()
-}
-
-fn assert_one(checked: &Checked, severity: Severity, cell: &str, message_part: &str) {
-    let all = found(checked);
-    assert!(
-        all.iter()
-            .any(|(s, c, m)| *s == severity && c == cell && m.contains(message_part)),
-        "expected {severity:?} at {cell} containing {message_part:?}, got {all:#?}"
-    );
-}
+use common::{Book, V, assert_one, check, found, n, t};
+use styrdok::checks::{Problem, Severity, check_path};
 
 #[test]
 fn valid_workbook_has_no_problems() {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
+use styrdok::checks::{Checked, Severity, check_path};
 
 #[derive(Debug, Clone)]
 pub enum V {
@@ -159,6 +160,108 @@ impl Book {
         }
     }
 
+    /// The valid agreement plus one uppdrag (`U1`, financed by Proj 1) with two sections, a role and
+    /// three groups: Styrgrupp ← Processgrupp ← Arbetsgrupp. Columns in contract order:
+    /// Uppdrag A..F, Avsnitt A..C, Roller A..C, Grupper A..I.
+    pub fn with_mandates() -> Book {
+        let mut book = Book::valid();
+        let header = |names: &[&str]| names.iter().map(|h| t(h)).collect::<Vec<_>>();
+        book.sheets.push((
+            "Uppdrag".into(),
+            vec![
+                header(&[
+                    "Id",
+                    "Titel",
+                    "Diarienummer",
+                    "Datum",
+                    "Beslutad av",
+                    "Projekt",
+                ]),
+                vec![
+                    t("U1"),
+                    t("Regional processgrupp"),
+                    t("RD26/1"),
+                    V::D(NaiveDate::from_ymd_opt(2026, 2, 26).unwrap()),
+                    t("Styrgruppen"),
+                    t("Proj 1"),
+                ],
+            ],
+        ));
+        book.sheets.push((
+            "Avsnitt".into(),
+            vec![
+                header(&["Uppdrag", "Rubrik", "Text"]),
+                vec![
+                    t("U1"),
+                    t("Bakgrund"),
+                    t("Första stycket.^[En fotnot.]\n\nAndra stycket."),
+                ],
+                vec![
+                    t("U1"),
+                    t("Uppdragsorganisation"),
+                    t("Gruppen ska:\n• Leda arbetet\n• Följa upp"),
+                ],
+            ],
+        ));
+        book.sheets.push((
+            "Roller".into(),
+            vec![
+                header(&["Uppdrag", "Roll", "Beskrivning"]),
+                vec![t("U1"), t("Beställare"), t("Länschefsnätverket")],
+            ],
+        ));
+        book.sheets.push((
+            "Grupper".into(),
+            vec![
+                header(&[
+                    "Uppdrag",
+                    "Grupp",
+                    "Deltagare",
+                    "Syfte",
+                    "Mandat",
+                    "Mötesfrekvens",
+                    "Sammankallande",
+                    "Rapporterar till",
+                    "Huvudman",
+                ]),
+                vec![
+                    t("U1"),
+                    t("Styrgrupp"),
+                    t("Chefer"),
+                    V::E,
+                    V::E,
+                    V::E,
+                    V::E,
+                    V::E,
+                    t("Gemensam"),
+                ],
+                vec![
+                    t("U1"),
+                    t("Processgrupp"),
+                    t("Utvecklingsledare"),
+                    t("Samordna"),
+                    V::E,
+                    t("Varje månad"),
+                    t("RSS"),
+                    t("Styrgrupp"),
+                    t("Region"),
+                ],
+                vec![
+                    t("U1"),
+                    t("Arbetsgrupp"),
+                    V::E,
+                    V::E,
+                    V::E,
+                    V::E,
+                    V::E,
+                    t("Processgrupp"),
+                    t("Kommun"),
+                ],
+            ],
+        ));
+        book
+    }
+
     pub fn sheet_mut(&mut self, name: &str) -> &mut Vec<Vec<V>> {
         &mut self
             .sheets
@@ -269,9 +372,46 @@ pub fn pdf_text(path: &Path) -> String {
     joined.trim_end().to_string()
 }
 
-/// Whether the PDF text holds the phrase, ignoring hyphens: a text extractor cannot tell the hyphen
-/// of `IFO-chefsnätverk` broken at the line end from a soft hyphen, so both read as a join.
+/// Whether the PDF text holds the phrase, ignoring hyphens and spaces: the text extractor reads the
+/// hyphen glyph of `IFO-chefsnätverk` or `lednings- och` as a soft hyphen (they share one glyph) and
+/// joins the words, so only the letters in order can be compared.
 pub fn mentions(text: &str, phrase: &str) -> bool {
-    let strip = |s: &str| s.replace(['-', '\u{ad}'], "");
+    let strip = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '\u{ad}') && !c.is_whitespace())
+            .collect::<String>()
+    };
     strip(text).contains(&strip(phrase))
+}
+
+// ---- Checking a book, as the checks tests see it ----
+
+pub fn check(book: &Book) -> Checked {
+    let dir = tempfile::tempdir().unwrap();
+    let path = book.write(&dir.path().join("test.xlsx"));
+    check_path(&path)
+}
+
+/// The diagnostics as (severity, cell or place, message) for readable assertions.
+pub fn found(checked: &Checked) -> Vec<(Severity, String, String)> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.severity(),
+                d.cell().unwrap_or_else(|| d.place.to_string()),
+                d.problem.to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn assert_one(checked: &Checked, severity: Severity, cell: &str, message_part: &str) {
+    let all = found(checked);
+    assert!(
+        all.iter()
+            .any(|(s, c, m)| *s == severity && c == cell && m.contains(message_part)),
+        "expected {severity:?} at {cell} containing {message_part:?}, got {all:#?}"
+    );
 }
