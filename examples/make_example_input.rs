@@ -160,6 +160,67 @@ struct Insats {
     projekt: &'static str,
 }
 
+/// The yearly follow-up of one insats (Rekvirerat, Förbrukat, Bedömning, Kommentar).
+struct Uppfoljning {
+    rekvirerat: u64,
+    forbrukat: u64,
+    bedomning: &'static str,
+    kommentar: &'static str,
+}
+
+/// The follow-up as the status texts of seed 001 tell it: money that "kommer ej kunna förbrukas" was
+/// never requisitioned (Röd); "Medlen är rekvirerade" means Rekvirerat = Belopp; "osäkert/oklart om
+/// alla medel förbrukas" is a Gul with part of the money used. Amounts round to whole thousands.
+fn uppfoljning(ins: &Insats) -> Uppfoljning {
+    let status = ins.status.to_lowercase();
+    let share = |percent: u64| ins.belopp * percent / 100 / 1000 * 1000;
+    if status.contains("ej kunna förbrukas") {
+        Uppfoljning {
+            rekvirerat: 0,
+            forbrukat: 0,
+            bedomning: "Röd",
+            kommentar: "Tjänsten tillsattes inte under året. Medlen har inte rekvirerats och föreslås \
+                        fördelas om till andra insatser.",
+        }
+    } else if status.contains("planering pågår") {
+        Uppfoljning {
+            rekvirerat: share(50),
+            forbrukat: share(20),
+            bedomning: "Gul",
+            kommentar: "Planeringen tog längre tid än väntat. Resten av medlen rekvireras när \
+                        aktiviteterna är beslutade.",
+        }
+    } else if status.contains("osäkert") || status.contains("oklart") {
+        Uppfoljning {
+            rekvirerat: share(80),
+            forbrukat: share(55),
+            bedomning: "Gul",
+            kommentar: "Arbetet pågår. Det är osäkert om alla medel hinner förbrukas under året.",
+        }
+    } else if status.contains("delvis förbrukade") {
+        Uppfoljning {
+            rekvirerat: ins.belopp,
+            forbrukat: share(60),
+            bedomning: "Grön",
+            kommentar: "Ytterligare en kursomgång genomförs under hösten.",
+        }
+    } else if status.contains("rekvirera") {
+        Uppfoljning {
+            rekvirerat: ins.belopp,
+            forbrukat: share(90),
+            bedomning: "Grön",
+            kommentar: "Medlen är rekvirerade och arbetet går enligt plan.",
+        }
+    } else {
+        Uppfoljning {
+            rekvirerat: share(70),
+            forbrukat: share(50),
+            bedomning: "Gul",
+            kommentar: "Arbetet pågår enligt plan; del av medlen återstår att rekvirera.",
+        }
+    }
+}
+
 const NY: &str = "Ny";
 const PAGAENDE: &str = "Pågående/fortsättning";
 
@@ -746,7 +807,11 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_string_with_format(row, 5, ins.status, &f.wrap)?;
         sheet.write_string_with_format(row, 6, ins.ansvarig, &f.wrap)?;
         sheet.write_string_with_format(row, 7, ins.projekt, &f.text)?;
-        // Rekvirerat, Förbrukat, Bedömning, Kommentar: left empty for now.
+        let follow_up = uppfoljning(ins);
+        sheet.write_number_with_format(row, 8, follow_up.rekvirerat as f64, &f.money)?;
+        sheet.write_number_with_format(row, 9, follow_up.forbrukat as f64, &f.money)?;
+        sheet.write_string_with_format(row, 10, follow_up.bedomning, &f.text)?;
+        sheet.write_string_with_format(row, 11, follow_up.kommentar, &f.wrap)?;
     }
 
     // 4. Tidslinje

@@ -83,6 +83,34 @@ impl Sheet {
             .unwrap_or(&EMPTY)
     }
 
+    /// Writes a value at an absolute position, growing the grid as needed (merging returned forms
+    /// works on the read cells, never on the file).
+    pub fn set(&mut self, row: u32, col: u32, value: Value) {
+        let (r0, c0) = self.origin;
+        if self.rows.is_empty() {
+            self.origin = (row, col);
+        } else if row < r0 || col < c0 {
+            // Grow up or left: shift the grid so the new cell fits.
+            let (nr0, nc0) = (row.min(r0), col.min(c0));
+            let (dr, dc) = ((r0 - nr0) as usize, (c0 - nc0) as usize);
+            for r in &mut self.rows {
+                r.splice(0..0, std::iter::repeat_n(Value::Empty, dc));
+            }
+            self.rows.splice(0..0, std::iter::repeat_n(Vec::new(), dr));
+            self.origin = (nr0, nc0);
+        }
+        let (r0, c0) = self.origin;
+        let (r, c) = ((row - r0) as usize, (col - c0) as usize);
+        if self.rows.len() <= r {
+            self.rows.resize(r + 1, Vec::new());
+        }
+        let cells = &mut self.rows[r];
+        if cells.len() <= c {
+            cells.resize(c + 1, Value::Empty);
+        }
+        cells[c] = value;
+    }
+
     /// Absolute index of the last used row, if any.
     pub fn last_row(&self) -> Option<u32> {
         (!self.rows.is_empty()).then(|| self.origin.0 + self.rows.len() as u32 - 1)
@@ -122,4 +150,29 @@ fn normalise(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_grows_the_grid_in_every_direction() {
+        let mut sheet = Sheet {
+            file: "f".into(),
+            name: "s".into(),
+            origin: (0, 0),
+            rows: vec![],
+        };
+        sheet.set(3, 2, Value::Number(1.0));
+        assert_eq!(sheet.origin, (3, 2));
+        sheet.set(5, 4, Value::Text("b".into()));
+        sheet.set(1, 0, Value::Text("a".into()));
+        assert_eq!(sheet.get(3, 2), &Value::Number(1.0));
+        assert_eq!(sheet.get(5, 4), &Value::Text("b".into()));
+        assert_eq!(sheet.get(1, 0), &Value::Text("a".into()));
+        assert_eq!(sheet.get(2, 2), &Value::Empty);
+        assert_eq!(sheet.last_row(), Some(5));
+        assert_eq!(sheet.last_col(), Some(4));
+    }
 }
