@@ -20,10 +20,10 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-
     disable_help_subcommand = true,
     disable_help_flag = true,
     disable_version_flag = true,
-    about = "Gör styrdokument av kalkylblad: statusbilder och uppdragsbeskrivningar som PDF.",
+    about = "Gör styrdokument av kalkylblad: statusbilder, återrapport och uppdragsbeskrivningar som PDF.",
     long_about = "Gör styrdokument av kalkylblad.\n\nLäser en arbetsbok (eller alla arbetsböcker i en mapp), \
-                  kontrollerar den och skriver statusbilder för styrgruppen och \
-                  uppdragsbeskrivningar som PDF. Undermappar med arbetsböcker blir egna projekt."
+                  kontrollerar den och skriver statusbilder för styrgruppen, återrapporten \
+                  och uppdragsbeskrivningar som PDF. Undermappar med arbetsböcker blir egna projekt."
 )]
 pub struct Cli {
     /// Visa hjälp.

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Book, mentions, pdf_text, t};
+use common::{Book, SEED_001_INSATSER, mentions, pdf_text, t};
 use std::path::Path;
 
 fn build(input: &Path, out: &Path) -> std::process::Output {
@@ -43,32 +43,7 @@ fn example_deck_holds_every_insats_and_the_seed_figures() {
         assert!(text.contains(figure), "missing {figure:?}");
     }
     // Every insats of seed 001, by a distinctive part of its name.
-    for name in [
-        "Projektledare för psykisk hälsa",
-        "Spridningsinsatser i länet",
-        "Egenerfaren utvecklingsledare",
-        "Delfinansiering av insats om VIP och PSV",
-        "BISAM",
-        "Olika aktiviteter inom brukardelaktighet",
-        "Stödja implementeringen av vård och insatsprogram",
-        "Kommungemensamt HVB",
-        "Projekt MiniMaria",
-        "kunskapsbaserad vård och omsorg",
-        "IFO-chefsnätverk",
-        "LSSoL-nätverk",
-        "sprutbytesprogrammet",
-        "Vårdkedja förstärkt utskrivningsprocess",
-        "smärtvård",
-        "Suicidpreventionssamordnaren",
-        "Mental Health First Aid",
-        "Temamånad",
-        "Suicidpreventiva aktiviteter",
-        "Brukarinflytande aktiviteter",
-        "Stöd till kommuner, suicidpreventivt arbete",
-        "Projektledare suicidprevention",
-        "Pott till lokala initiativ",
-        "Efterlevandestöd",
-    ] {
+    for name in SEED_001_INSATSER {
         assert!(mentions(&text, name), "missing insats {name:?}");
     }
     for heading in ["Kort tillbakablick", "Sammanfattning", "forts.", "Summa 1a"] {

@@ -4,6 +4,7 @@ pub mod deck;
 pub mod mandate;
 pub mod naming;
 mod org_chart;
+pub mod report;
 
 use crate::model::Agreement;
 use crate::render::{Engine, RenderError, WriteError, write_atomic};
@@ -44,8 +45,8 @@ fn render<T: Serialize>(
     Ok(Rendered { path, bytes })
 }
 
-/// Every document of one agreement, rendered in memory: the deck when there is money to show, and
-/// one uppdragsbeskrivning per uppdrag in `uppdrag/`.
+/// Every document of one agreement, rendered in memory: the deck and the återrapport when there is
+/// money to show, and one uppdragsbeskrivning per uppdrag in `uppdrag/`.
 pub fn render_all(
     agreement: &Agreement,
     out_dir: &Path,
@@ -60,6 +61,14 @@ pub fn render_all(
             &deck::build(agreement),
             agreement.info.date,
             deck_path,
+        )?);
+        let report_path = out_dir.join(format!("aterrapport-{}.pdf", agreement.info.year));
+        rendered.push(render(
+            engine,
+            report::TEMPLATE,
+            &report::build(agreement),
+            agreement.info.date,
+            report_path,
         )?);
     }
     let mut names = naming::UniqueNames::default();

@@ -174,15 +174,31 @@ impl Agreement {
         self.initiatives.iter().filter(move |i| i.area == code)
     }
 
+    /// Initiatives of this area and all its sub-areas.
+    pub fn initiatives_under<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = &'a Initiative> + 'a {
+        self.initiatives.iter().filter(move |i| {
+            i.area == code || self.area(&i.area).and_then(|a| a.parent.as_deref()) == Some(code)
+        })
+    }
+
     /// Money given to initiatives of this area and all its sub-areas.
     pub fn allocated(&self, code: &str) -> Amount {
-        self.initiatives
-            .iter()
-            .filter(|i| {
-                i.area == code || self.area(&i.area).and_then(|a| a.parent.as_deref()) == Some(code)
-            })
-            .map(|i| i.amount)
+        self.initiatives_under(code).map(|i| i.amount).sum()
+    }
+
+    /// Requisitioned so far in this area and its sub-areas; an empty cell counts as nothing yet.
+    pub fn requisitioned(&self, code: &str) -> Amount {
+        self.initiatives_under(code)
+            .filter_map(|i| i.requisitioned)
             .sum()
+    }
+
+    /// Spent so far in this area and its sub-areas; an empty cell counts as nothing yet.
+    pub fn spent(&self, code: &str) -> Amount {
+        self.initiatives_under(code).filter_map(|i| i.spent).sum()
     }
 
     /// The agreement's total: the budgets of the top-level areas.

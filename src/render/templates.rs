@@ -5,4 +5,5 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("styrdok.typ", include_str!("../../templates/styrdok.typ")),
     ("deck.typ", include_str!("../../templates/deck.typ")),
     ("mandate.typ", include_str!("../../templates/mandate.typ")),
+    ("report.typ", include_str!("../../templates/report.typ")),
 ];

@@ -415,3 +415,31 @@ pub fn assert_one(checked: &Checked, severity: Severity, cell: &str, message_par
         "expected {severity:?} at {cell} containing {message_part:?}, got {all:#?}"
     );
 }
+
+/// Every insats of seed 001 (ÖK 2025, Dalarna), by a distinctive part of its name.
+pub const SEED_001_INSATSER: &[&str] = &[
+    "Projektledare för psykisk hälsa",
+    "Spridningsinsatser i länet",
+    "Egenerfaren utvecklingsledare",
+    "Delfinansiering av insats om VIP och PSV",
+    "BISAM",
+    "Olika aktiviteter inom brukardelaktighet",
+    "Stödja implementeringen av vård och insatsprogram",
+    "Kommungemensamt HVB",
+    "Projekt MiniMaria",
+    "kunskapsbaserad vård och omsorg",
+    "IFO-chefsnätverk",
+    "LSSoL-nätverk",
+    "sprutbytesprogrammet",
+    "Vårdkedja förstärkt utskrivningsprocess",
+    "smärtvård",
+    "Suicidpreventionssamordnaren",
+    "Mental Health First Aid",
+    "Temamånad",
+    "Suicidpreventiva aktiviteter",
+    "Brukarinflytande aktiviteter",
+    "Stöd till kommuner, suicidpreventivt arbete",
+    "Projektledare suicidprevention",
+    "Pott till lokala initiativ",
+    "Efterlevandestöd",
+];

@@ -1,0 +1,156 @@
+//! The yearly återrapport to Välfärdsrådet and Länschefsnätverket: model → the data
+//! `templates/report.typ` renders. Every sum is computed here, once, so the document and the checks
+//! can never disagree.
+
+use crate::model::text::{self, RichText};
+use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
+use serde::Serialize;
+
+pub const TEMPLATE: &str = "report.typ";
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub title: String,
+    pub organisation: String,
+    pub county: Option<String>,
+    pub recipient: Option<String>,
+    pub reference: Option<String>,
+    pub date: String,
+    pub year: i32,
+    pub summary: Vec<String>,
+    pub totals: Figures,
+    pub assessments: AssessmentCounts,
+    pub initiative_count: usize,
+    pub areas: Vec<AreaReport>,
+}
+
+/// Money of an area (or of the whole agreement). Remaining is budget minus spent.
+#[derive(Debug, Serialize, Clone, Copy)]
+pub struct Figures {
+    pub budget: Amount,
+    pub allocated: Amount,
+    pub unallocated: Amount,
+    pub requisitioned: Amount,
+    pub spent: Amount,
+    pub remaining: Amount,
+    /// Spent as a share of budget, 0 when there is no budget.
+    pub spent_share: f64,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct AssessmentCounts {
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
+    pub none: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AreaReport {
+    pub code: String,
+    pub name: String,
+    pub description: RichText,
+    pub figures: Figures,
+    /// Insatser booked on the area itself (not on a sub-area).
+    pub initiatives: Vec<Row>,
+    pub sub_areas: Vec<AreaReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub name: String,
+    pub recipient: String,
+    pub project: String,
+    pub amount: Amount,
+    pub requisitioned: Option<Amount>,
+    pub spent: Option<Amount>,
+    /// Belopp minus Förbrukat; absent while nothing is reported as spent.
+    pub remaining: Option<Amount>,
+    pub assessment: Option<Assessment>,
+    pub comment: String,
+}
+
+pub fn build(agreement: &Agreement) -> Report {
+    let info = &agreement.info;
+    let mut assessments = AssessmentCounts::default();
+    for i in &agreement.initiatives {
+        match i.assessment {
+            Some(Assessment::Green) => assessments.green += 1,
+            Some(Assessment::Yellow) => assessments.yellow += 1,
+            Some(Assessment::Red) => assessments.red += 1,
+            None => assessments.none += 1,
+        }
+    }
+    let budget = agreement.total_budget();
+    let allocated = agreement.total_allocated();
+    let requisitioned = agreement
+        .initiatives
+        .iter()
+        .filter_map(|i| i.requisitioned)
+        .sum();
+    let spent = agreement.initiatives.iter().filter_map(|i| i.spent).sum();
+    Report {
+        title: info.title.clone(),
+        organisation: info.organisation.clone(),
+        county: info.county.clone(),
+        recipient: info.recipient.clone(),
+        reference: info.reference.clone(),
+        date: info.date.format("%Y-%m-%d").to_string(),
+        year: info.year,
+        summary: agreement.summary.clone(),
+        totals: figures(budget, allocated, requisitioned, spent),
+        assessments,
+        initiative_count: agreement.initiatives.len(),
+        areas: agreement.top_areas().map(|a| area(agreement, a)).collect(),
+    }
+}
+
+fn figures(budget: Amount, allocated: Amount, requisitioned: Amount, spent: Amount) -> Figures {
+    let share = if budget.ore() > 0 {
+        spent.ore() as f64 / budget.ore() as f64
+    } else {
+        0.0
+    };
+    Figures {
+        budget,
+        allocated,
+        unallocated: budget - allocated,
+        requisitioned,
+        spent,
+        remaining: budget - spent,
+        spent_share: share,
+    }
+}
+
+fn area(agreement: &Agreement, a: &Area) -> AreaReport {
+    AreaReport {
+        code: a.code.clone(),
+        name: a.name.clone(),
+        description: text::parse(&a.description),
+        figures: figures(
+            a.budget,
+            agreement.allocated(&a.code),
+            agreement.requisitioned(&a.code),
+            agreement.spent(&a.code),
+        ),
+        initiatives: agreement.initiatives_in(&a.code).map(row).collect(),
+        sub_areas: agreement
+            .sub_areas(&a.code)
+            .map(|s| area(agreement, s))
+            .collect(),
+    }
+}
+
+fn row(i: &Initiative) -> Row {
+    Row {
+        name: i.name.clone(),
+        recipient: i.recipient.clone(),
+        project: i.project.clone(),
+        amount: i.amount,
+        requisitioned: i.requisitioned,
+        spent: i.spent,
+        remaining: i.spent.map(|s| i.amount - s),
+        assessment: i.assessment,
+        comment: i.comment.clone(),
+    }
+}

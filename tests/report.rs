@@ -1,0 +1,151 @@
+//! The återrapport: every insats and the exact totals of the example, figures computed by the checks,
+//! and what a reader sees when nothing has been reported yet.
+
+mod common;
+
+use common::{Book, SEED_001_INSATSER, V, mentions, pdf_text};
+use std::path::Path;
+use styrdok::checks::check_path;
+use styrdok::model::{Amount, Assessment};
+
+fn build(input: &Path, out: &Path) -> std::process::Output {
+    common::styrdok()
+        .arg("build")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
+fn digits(amount: Amount) -> String {
+    amount
+        .to_string()
+        .trim_end_matches("kr")
+        .trim_end()
+        .replace('\u{a0}', " ")
+}
+
+#[test]
+fn example_report_holds_every_insats_and_the_exact_totals() {
+    let out = tempfile::tempdir().unwrap();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let result = build(&input, out.path());
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = pdf_text(&out.path().join("aterrapport-2025.pdf"));
+
+    for name in SEED_001_INSATSER {
+        assert!(mentions(&text, name), "missing insats {name:?}");
+    }
+    // The figures the checks compute from the example workbook, whatever they are.
+    let checked = check_path(&input.join("ok2025-dalarna.xlsx"));
+    let agreement = checked.usable().expect("example is valid");
+    let requisitioned: Amount = agreement
+        .initiatives
+        .iter()
+        .filter_map(|i| i.requisitioned)
+        .sum();
+    let spent: Amount = agreement.initiatives.iter().filter_map(|i| i.spent).sum();
+    let budget = agreement.total_budget();
+    assert_eq!(digits(budget), "16 979 356");
+    assert!(spent.ore() > 0, "the example has follow-up values");
+    let totals = format!(
+        "Totalt {} {} {} {} {}",
+        digits(budget),
+        digits(agreement.total_allocated()),
+        digits(requisitioned),
+        digits(spent),
+        digits(budget - spent)
+    );
+    assert!(text.contains(&totals), "closing table total row {totals:?}");
+    for a in agreement.top_areas() {
+        let area_spent = agreement.spent(&a.code);
+        let line = format!("Förbrukat {} av {}", area_spent, a.budget).replace('\u{a0}', " ");
+        assert!(text.contains(&line), "chart label {line:?}");
+    }
+    // Each sub-area's sum row: allocated, requisitioned, spent, kvar.
+    for code in ["1a", "1b", "1c"] {
+        let row = format!(
+            "Summa {code} {} {} {} {}",
+            digits(agreement.allocated(code)),
+            digits(agreement.requisitioned(code)),
+            digits(agreement.spent(code)),
+            digits(agreement.allocated(code) - agreement.spent(code))
+        );
+        assert!(text.contains(&row), "missing {row:?}");
+    }
+    // Bedömning counted, shown with its word (colour alone says nothing in greyscale).
+    let red = agreement
+        .initiatives
+        .iter()
+        .filter(|i| i.assessment == Some(Assessment::Red))
+        .count();
+    assert!(red > 0);
+    assert!(text.contains(&format!("Röd {red} st")), "assessment count");
+    for part in [
+        "Innehåll",
+        "1 Sammanfattning",
+        "Insatsområde 3",
+        "Alla insatsområden",
+        "Sida 2 av",
+        "Välfärdsrådet",
+    ] {
+        assert!(text.contains(part), "missing {part:?}");
+    }
+}
+
+#[test]
+fn nothing_reported_shows_dashes_and_ej_bedomd() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Book::valid().write(&dir.path().join("in.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = pdf_text(&out.join("aterrapport-2025.pdf"));
+    // Projektledare: 200 000, nothing requisitioned or spent yet.
+    assert!(
+        text.contains("RSS Test · Proj 1 200 000 – – – Ej bedömd"),
+        "{text}"
+    );
+    assert!(text.contains("Ej bedömd 4 st"));
+}
+
+#[test]
+fn reported_figures_reach_the_report() {
+    let mut book = Book::valid();
+    book.set("Insatser", "I2", V::N(150_000.0))
+        .set("Insatser", "J2", V::N(120_000.0));
+    book.set("Insatser", "K2", common::t("Gul")).set(
+        "Insatser",
+        "L2",
+        common::t("Rekryteringen drog ut på tiden."),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let input = book.write(&dir.path().join("in.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = pdf_text(&out.join("aterrapport-2025.pdf"));
+    assert!(
+        text.contains("200 000 150 000 120 000 80 000 Gul"),
+        "{text}"
+    );
+    assert!(text.contains("Kommentar: Rekryteringen drog ut på tiden."));
+    assert!(
+        text.contains("Förbrukat 120 000 kr av 300 000 kr (40 %)"),
+        "area 1 chart label"
+    );
+}
