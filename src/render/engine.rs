@@ -3,6 +3,7 @@
 //! No file system, no network, no packages: a template asking for `/etc/passwd` gets "not found".
 
 use super::fonts;
+use super::glyphs::Coverage;
 use super::templates::EMBEDDED;
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -14,7 +15,7 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, termcolor::NoColor};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// The fixed name a document's data is served under; templates read it with `json("/data.json")`.
 pub const DATA_FILE: &str = "/data.json";
@@ -27,6 +28,8 @@ pub enum RenderError {
     Pdf { template: String, report: String },
     #[error("mallen {0} finns inte")]
     UnknownTemplate(String),
+    #[error("dokumentets data kunde inte läsas: {0}")]
+    Data(String),
 }
 
 /// Fonts, library and parsed templates, loaded once and shared by every document of a run.
@@ -74,10 +77,13 @@ impl Engine {
             .template(template)
             .ok_or_else(|| RenderError::UnknownTemplate(template.to_string()))?;
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8);
+        let (data, _replaced) = Coverage::new(self.fonts.book())
+            .sanitise(data)
+            .map_err(|e| RenderError::Data(e.to_string()))?;
         let world = DocumentWorld {
             engine: self,
             main: main.id(),
-            data: Bytes::new(data.to_vec()),
+            data: Bytes::new(data),
             today,
         };
         let compiled = typst::compile::<PagedDocument>(&world);
@@ -85,9 +91,14 @@ impl Engine {
             template: template.to_string(),
             report: world.report(&errors),
         })?;
+        // PDF/A-2a (archival, with the tagged structure "a" requires) and PDF/UA-1 (accessible) in one
+        // file: what Swedish public bodies must publish and archive.
+        let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+            .expect("PDF/A-2a and PDF/UA-1 can be combined");
         let options = PdfOptions {
             ident: Smart::Custom(ident.to_string()),
             timestamp: today.map(Timestamp::new_utc),
+            standards,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {

@@ -3,6 +3,7 @@
 mod engine;
 mod files;
 mod fonts;
+mod glyphs;
 pub mod templates;
 
 pub use engine::{DATA_FILE, Engine, RenderError};
