@@ -314,3 +314,17 @@ fn check_command_exit_codes_and_output() {
         "{text}"
     );
 }
+
+#[test]
+fn stray_cell_at_the_sheets_far_corner_is_read_without_a_dense_grid() {
+    let mut book = Book::valid();
+    book.set("Insatser", "XFD1048576", t("x"));
+    // Dense reading would need 17 billion cells (and a quadratic row scan once took minutes here).
+    let checked = check(&book);
+    assert_eq!(
+        found(&checked),
+        vec![],
+        "a stray cell outside the table is not a problem"
+    );
+    assert_eq!(checked.usable().unwrap().initiatives.len(), 4);
+}

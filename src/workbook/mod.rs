@@ -111,6 +111,13 @@ impl Sheet {
         cells[c] = value;
     }
 
+    /// The cells of a row as stored (ragged: only as long as its last used cell).
+    pub fn row_cells(&self, row: u32) -> &[Value] {
+        row.checked_sub(self.origin.0)
+            .and_then(|r| self.rows.get(r as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Absolute index of the last used row, if any.
     pub fn last_row(&self) -> Option<u32> {
         (!self.rows.is_empty()).then(|| self.origin.0 + self.rows.len() as u32 - 1)

@@ -1,7 +1,7 @@
 //! Opening workbook files with calamine, defensively: a broken file is one clear error, never a panic.
 
 use super::{Sheet, Value, Workbook};
-use calamine::{Data, Reader};
+use calamine::{Data, Reader, Sheets};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -137,18 +137,27 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
     let names = workbook.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::BadSheet {
-                file: file.to_string(),
-                sheet: name.clone(),
-                detail: e.to_string(),
-            })?;
-        let origin = range.start().unwrap_or((0, 0));
-        let rows = range
-            .rows()
-            .map(|row| row.iter().map(convert).collect())
-            .collect();
+        let bad_sheet = |detail: String| ReadError::BadSheet {
+            file: file.to_string(),
+            sheet: name.clone(),
+            detail,
+        };
+        let (origin, rows) = match &mut workbook {
+            // Cell by cell: a dense range would allocate rows × columns, and one stray cell at
+            // XFD1048576 would ask for billions of cells.
+            Sheets::Xlsx(xlsx) => read_sparse(xlsx, &name).map_err(|e| bad_sheet(e.to_string()))?,
+            other => {
+                let range = other
+                    .worksheet_range(&name)
+                    .map_err(|e| bad_sheet(e.to_string()))?;
+                let origin = range.start().unwrap_or((0, 0));
+                let rows = range
+                    .rows()
+                    .map(|row| row.iter().map(convert).collect())
+                    .collect();
+                (origin, rows)
+            }
+        };
         sheets.push(Sheet {
             file: file.to_string(),
             name,
@@ -157,6 +166,37 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
         });
     }
     Ok(sheets)
+}
+
+/// The used cells of an xlsx sheet as ragged rows: each row only as long as its last cell, so memory
+/// follows the cells that exist, not the rectangle around them.
+fn read_sparse<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<((u32, u32), Vec<Vec<Value>>), calamine::XlsxError> {
+    let mut reader = xlsx.worksheet_cells_reader(name)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell()? {
+        let value = convert(&Data::from(cell.get_value().clone()));
+        if value != Value::Empty {
+            cells.push((cell.get_position(), value));
+        }
+    }
+    let Some(top) = cells.iter().map(|((r, _), _)| *r).min() else {
+        return Ok(((0, 0), Vec::new()));
+    };
+    let left = cells.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let bottom = cells.iter().map(|((r, _), _)| *r).max().unwrap_or(top);
+    let mut rows: Vec<Vec<Value>> = vec![Vec::new(); (bottom - top + 1) as usize];
+    for ((r, c), value) in cells {
+        let row = &mut rows[(r - top) as usize];
+        let col = (c - left) as usize;
+        if row.len() <= col {
+            row.resize(col + 1, Value::Empty);
+        }
+        row[col] = value;
+    }
+    Ok(((top, left), rows))
 }
 
 fn open_error(file: &str, e: calamine::Error) -> ReadError {

@@ -78,9 +78,10 @@ impl<'a> Table<'a> {
         let header_row = find_header_row(sheet, spec);
         let mut columns = vec![None; spec.len()];
         let mut extra = Vec::new();
-        if let Some(last_col) = sheet.last_col() {
-            for col in sheet.origin.1..=last_col {
-                let header = sheet.get(header_row, col).display();
+        {
+            for (offset, cell) in sheet.row_cells(header_row).iter().enumerate() {
+                let col = sheet.origin.1 + offset as u32;
+                let header = cell.display();
                 if header.trim().is_empty() {
                     continue;
                 }
@@ -195,12 +196,19 @@ impl<'a> Row<'a> {
             .cell_ref(self.row, self.table.sheet.origin.1)
     }
 
+    /// Blank when every column the table knows is empty: a note beside the table, or a stray cell far
+    /// out in the sheet, is not a row of data.
     fn is_blank(&self) -> bool {
         let sheet = self.table.sheet;
-        let Some(last_col) = sheet.last_col() else {
+        let cells = sheet.row_cells(self.row);
+        if cells.iter().all(Value::is_empty) {
             return true;
-        };
-        (sheet.origin.1..=last_col).all(|c| sheet.get(self.row, c).is_empty())
+        }
+        self.table
+            .columns
+            .iter()
+            .flatten()
+            .all(|&col| sheet.get(self.row, col).is_empty())
     }
 }
 
@@ -211,13 +219,12 @@ fn find_header_row(sheet: &Sheet, spec: &[Column]) -> u32 {
         .last_row()
         .unwrap_or(first)
         .min(first + HEADER_SEARCH_ROWS - 1);
-    let Some(last_col) = sheet.last_col() else {
-        return first;
-    };
     let score = |row: u32| {
-        (sheet.origin.1..=last_col)
-            .filter(|&c| {
-                let h = sheet.get(row, c).display();
+        sheet
+            .row_cells(row)
+            .iter()
+            .filter(|cell| {
+                let h = cell.display();
                 spec.iter().any(|s| same_name(s.name, &h))
             })
             .count()
