@@ -4,7 +4,7 @@
 
 use super::fonts;
 use super::glyphs::Coverage;
-use super::templates::EMBEDDED;
+use super::templates::TemplateFiles;
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -37,6 +37,9 @@ pub struct Engine {
     library: LazyHash<Library>,
     fonts: FontStore,
     templates: Vec<Source>,
+    assets: Vec<(FileId, Bytes)>,
+    /// The folder the templates came from, to name it in error messages.
+    folder: Option<std::path::PathBuf>,
     data_id: FileId,
 }
 
@@ -46,15 +49,42 @@ fn file_id(path: &str) -> FileId {
 }
 
 impl Engine {
+    /// The engine with the templates compiled into the binary.
     pub fn new() -> Self {
-        let templates = EMBEDDED
-            .iter()
-            .map(|(name, text)| Source::new(file_id(&format!("/{name}")), text.to_string()))
+        Self::with_templates(TemplateFiles::embedded())
+    }
+
+    /// The engine with a region's templates (see `templates::TemplateFiles::from_folder`).
+    pub fn with_templates(files: TemplateFiles) -> Self {
+        let templates = files
+            .sources
+            .into_iter()
+            .filter_map(|(name, text)| {
+                // A name Typst cannot address (odd characters) could never be imported anyway.
+                let vpath = VirtualPath::new(&format!("/{name}")).ok()?;
+                Some(Source::new(
+                    RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                    text,
+                ))
+            })
+            .collect();
+        let assets = files
+            .assets
+            .into_iter()
+            .filter_map(|(name, bytes)| {
+                let vpath = VirtualPath::new(&format!("/{name}")).ok()?;
+                Some((
+                    RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                    Bytes::new(bytes),
+                ))
+            })
             .collect();
         Engine {
             library: LazyHash::new(Library::builder().build()),
             fonts: fonts::store(),
             templates,
+            assets,
+            folder: files.folder,
             data_id: file_id(DATA_FILE),
         }
     }
@@ -164,6 +194,9 @@ impl World for DocumentWorld<'_> {
         if id == self.engine.data_id {
             return Ok(self.data.clone());
         }
+        if let Some((_, bytes)) = self.engine.assets.iter().find(|(a, _)| *a == id) {
+            return Ok(bytes.clone());
+        }
         self.source(id).map(|s| Bytes::from_string(s))
     }
 
@@ -178,7 +211,14 @@ impl World for DocumentWorld<'_> {
 
 impl DiagnosticWorld for DocumentWorld<'_> {
     fn name(&self, id: FileId) -> String {
-        format!("templates{}", id.get().vpath().get_with_slash())
+        let path = id.get().vpath().get_with_slash().to_string();
+        match &self.engine.folder {
+            Some(folder) => folder
+                .join(path.trim_start_matches('/'))
+                .display()
+                .to_string(),
+            None => format!("templates{path}"),
+        }
     }
 }
 
