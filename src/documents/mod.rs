@@ -28,47 +28,63 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
 }
 
-fn render<T: Serialize>(
-    engine: &Engine,
-    template: &str,
-    data: &T,
-    date: NaiveDate,
-    path: PathBuf,
-) -> Result<Rendered, BuildError> {
-    let json = serde_json::to_vec(data)?;
-    let ident = format!(
-        "styrdok/{}/{}",
-        template,
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    let bytes = engine.pdf(template, &json, date, &ident)?;
-    Ok(Rendered { path, bytes })
+/// One document to make: its template and the exact data it is rendered from. Data is serialised up
+/// front so rendering needs nothing but the shared engine and can run on any thread.
+pub struct Job {
+    pub template: &'static str,
+    pub data: Vec<u8>,
+    pub date: NaiveDate,
+    pub path: PathBuf,
 }
 
-/// Every document of one agreement, rendered in memory: the deck and the återrapport when there is
-/// money to show, and one uppdragsbeskrivning per uppdrag in `uppdrag/`.
-pub fn render_all(
-    agreement: &Agreement,
-    out_dir: &Path,
-    engine: &Engine,
-) -> Result<Vec<Rendered>, BuildError> {
-    let mut rendered = Vec::new();
+impl Job {
+    fn new<T: Serialize>(
+        template: &'static str,
+        data: &T,
+        date: NaiveDate,
+        path: PathBuf,
+    ) -> Result<Job, BuildError> {
+        Ok(Job {
+            template,
+            data: serde_json::to_vec(data)?,
+            date,
+            path,
+        })
+    }
+
+    pub fn render(&self, engine: &Engine) -> Result<Rendered, BuildError> {
+        // The identifier is the file name, so it stays the same from build to build.
+        let ident = format!(
+            "styrdok/{}/{}",
+            self.template,
+            self.path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        let bytes = engine.pdf(self.template, &self.data, self.date, &ident)?;
+        Ok(Rendered {
+            path: self.path.clone(),
+            bytes,
+        })
+    }
+}
+
+/// Every document of one agreement: the deck and the återrapport when there is money to show, and
+/// one uppdragsbeskrivning per uppdrag in `uppdrag/`.
+pub fn plan(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Job>, BuildError> {
+    let mut jobs = Vec::new();
+    let date = agreement.info.date;
     if agreement.has_initiatives() {
-        let deck_path = out_dir.join(format!("statusbilder-{}.pdf", agreement.info.year));
-        rendered.push(render(
-            engine,
+        let year = agreement.info.year;
+        jobs.push(Job::new(
             deck::TEMPLATE,
             &deck::build(agreement),
-            agreement.info.date,
-            deck_path,
+            date,
+            out_dir.join(format!("statusbilder-{year}.pdf")),
         )?);
-        let report_path = out_dir.join(format!("aterrapport-{}.pdf", agreement.info.year));
-        rendered.push(render(
-            engine,
+        jobs.push(Job::new(
             report::TEMPLATE,
             &report::build(agreement),
-            agreement.info.date,
-            report_path,
+            date,
+            out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);
     }
     let mut names = naming::UniqueNames::default();
@@ -79,16 +95,34 @@ pub fn render_all(
             naming::slug(&m.title, "beskrivning")
         );
         let path = out_dir.join("uppdrag").join(names.take(&stem, "pdf"));
-        let date = m.date.unwrap_or(agreement.info.date);
-        rendered.push(render(
-            engine,
+        jobs.push(Job::new(
             mandate::TEMPLATE,
             &mandate::build(agreement, m),
-            date,
+            m.date.unwrap_or(date),
             path,
         )?);
     }
-    Ok(rendered)
+    Ok(jobs)
+}
+
+/// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order; the first
+/// failing job in that order is the error, so the same input always reports the same failure.
+pub fn render_jobs(jobs: &[Job], engine: &Engine) -> Result<Vec<Rendered>, BuildError> {
+    use rayon::prelude::*;
+    jobs.par_iter()
+        .map(|job| job.render(engine))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Every document of one agreement, rendered in memory (see `plan`).
+pub fn render_all(
+    agreement: &Agreement,
+    out_dir: &Path,
+    engine: &Engine,
+) -> Result<Vec<Rendered>, BuildError> {
+    render_jobs(&plan(agreement, out_dir)?, engine)
 }
 
 /// Writes rendered documents, each atomically; call it only once everything has rendered, so a
