@@ -1,11 +1,11 @@
 //! Command line: the commands, their help texts, and what each does.
 
-use crate::checks::{self, Checked, render as render_diagnostics};
-use crate::documents;
-use crate::render::Engine;
-use crate::workbook::{self, Project};
+use crate::build::{self, BuildOptions};
+use crate::checks::render as render_diagnostics;
+use crate::documents::Options;
+use crate::render::templates;
 use clap::{Parser, Subcommand};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
@@ -60,6 +60,38 @@ pub enum Command {
             help_heading = "Flaggor"
         )]
         output: PathBuf,
+        /// Skriv också en kort återrapport per ansvarig organisation i MAPP/mottagare/.
+        #[arg(long, help_heading = "Flaggor")]
+        per_mottagare: bool,
+        /// Antal dokument som sätts samtidigt (standard: en per processorkärna).
+        #[arg(long, value_name = "N", help_heading = "Flaggor")]
+        jobs: Option<usize>,
+        /// Skriv bara fel och varningar.
+        #[arg(short, long, help_heading = "Flaggor")]
+        quiet: bool,
+        /// Använd egna mallar från MALLMAPP (se «styrdok templates export»); saknade mallar tas från programmet.
+        #[arg(long, value_name = "MALLMAPP", help_heading = "Flaggor")]
+        templates: Option<PathBuf>,
+        /// Skriv den data varje dokument sätts från som JSON i DATAMAPP.
+        #[arg(long, value_name = "DATAMAPP", help_heading = "Flaggor")]
+        dump_data: Option<PathBuf>,
+    },
+    /// Mallarna: exportera dem för att göra egna.
+    #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon", subcommand_value_name = "KOMMANDO")]
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Skriver programmets mallar till MAPP, för en region att anpassa. Skriver aldrig över filer.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Export {
+        /// Mappen mallarna skrivs till.
+        #[arg(value_name = "MAPP")]
+        dir: PathBuf,
     },
 }
 
@@ -67,7 +99,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { input } => {
-            let checked = check_projects(&input);
+            let checked = build::check_projects(&input);
             for (project, result) in &checked {
                 if checked.len() > 1 {
                     println!("== {} ==", project.path.display());
@@ -80,64 +112,38 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Build { input, output } => build(&input, &output),
-    }
-}
-
-fn check_projects(input: &Path) -> Vec<(Project, Checked)> {
-    workbook::projects(input)
-        .into_iter()
-        .map(|p| {
-            let checked = checks::check_path(&p.path);
-            (p, checked)
-        })
-        .collect()
-}
-
-/// All projects are checked and rendered before anything is written: one project with errors, or one
-/// failing document, leaves every output file as it was.
-fn build(input: &Path, output: &Path) -> ExitCode {
-    let checked = check_projects(input);
-    for (project, result) in &checked {
-        if !result.diagnostics.is_empty() {
-            if checked.len() > 1 {
-                eprintln!("== {} ==", project.path.display());
+        Command::Build {
+            input,
+            output,
+            per_mottagare,
+            jobs,
+            quiet,
+            templates,
+            dump_data,
+        } => build::build(&BuildOptions {
+            input,
+            output,
+            documents: Options {
+                per_recipient: per_mottagare,
+            },
+            jobs,
+            quiet,
+            templates,
+            dump_data,
+        }),
+        Command::Templates {
+            action: TemplatesCommand::Export { dir },
+        } => match templates::export(&dir) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("Skrev {}", p.display());
+                }
+                ExitCode::SUCCESS
             }
-            eprint!("{}", render_diagnostics(&result.diagnostics));
-        }
-    }
-    let mut usable = Vec::new();
-    for (project, result) in &checked {
-        match result.usable() {
-            Some(agreement) => usable.push((project, agreement)),
-            None => {
-                eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
-                return ExitCode::from(1);
-            }
-        }
-    }
-    let engine = Engine::new();
-    let mut rendered = Vec::new();
-    for (project, agreement) in usable {
-        match documents::render_all(agreement, &project.output_dir(output), &engine) {
-            Ok(docs) => rendered.extend(docs),
             Err(e) => {
                 eprintln!("fel: {e}");
-                eprintln!("Inga dokument skrevs.");
-                return ExitCode::from(2);
+                ExitCode::from(2)
             }
-        }
-    }
-    match documents::write_all(rendered) {
-        Ok(paths) => {
-            for path in paths {
-                println!("Skrev {}", path.display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("fel: {e}");
-            ExitCode::from(2)
-        }
+        },
     }
 }

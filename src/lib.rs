@@ -3,9 +3,11 @@
 //! Data walks one way: `workbook` (cells with positions) → `model` + `checks` (diagnostics) →
 //! `documents` (serialisable document data) → `render` (Typst, PDF, atomic files).
 
+pub mod build;
 pub mod checks;
 pub mod cli;
 pub mod documents;
 pub mod model;
+mod progress;
 pub mod render;
 pub mod workbook;

@@ -4,6 +4,7 @@ pub mod deck;
 pub mod mandate;
 pub mod naming;
 mod org_chart;
+pub mod recipient;
 pub mod report;
 
 use crate::model::Agreement;
@@ -67,9 +68,20 @@ impl Job {
     }
 }
 
-/// Every document of one agreement: the deck and the återrapport when there is money to show, and
-/// one uppdragsbeskrivning per uppdrag in `uppdrag/`.
-pub fn plan(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Job>, BuildError> {
+/// What to make besides the standard documents.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// One short återrapport per Ansvarig in `mottagare/`.
+    pub per_recipient: bool,
+}
+
+/// Every document of one agreement: the deck and the återrapport when there is money to show, one
+/// uppdragsbeskrivning per uppdrag in `uppdrag/`, and on request one report per Ansvarig.
+pub fn plan(
+    agreement: &Agreement,
+    out_dir: &Path,
+    options: Options,
+) -> Result<Vec<Job>, BuildError> {
     let mut jobs = Vec::new();
     let date = agreement.info.date;
     if agreement.has_initiatives() {
@@ -86,6 +98,20 @@ pub fn plan(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Job>, BuildErro
             date,
             out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);
+    }
+    if options.per_recipient && agreement.has_initiatives() {
+        let mut names = naming::UniqueNames::default();
+        for name in recipient::recipients(agreement) {
+            let path = out_dir
+                .join("mottagare")
+                .join(names.take(&naming::slug(&name, "mottagare"), "pdf"));
+            jobs.push(Job::new(
+                recipient::TEMPLATE,
+                &recipient::build(agreement, &name),
+                date,
+                path,
+            )?);
+        }
     }
     let mut names = naming::UniqueNames::default();
     for m in &agreement.mandates {
@@ -108,9 +134,22 @@ pub fn plan(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Job>, BuildErro
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order; the first
 /// failing job in that order is the error, so the same input always reports the same failure.
 pub fn render_jobs(jobs: &[Job], engine: &Engine) -> Result<Vec<Rendered>, BuildError> {
+    render_jobs_with(jobs, engine, &|| {})
+}
+
+/// The same, calling `done` as each document finishes (for a progress bar).
+pub fn render_jobs_with(
+    jobs: &[Job],
+    engine: &Engine,
+    done: &(dyn Fn() + Sync),
+) -> Result<Vec<Rendered>, BuildError> {
     use rayon::prelude::*;
     jobs.par_iter()
-        .map(|job| job.render(engine))
+        .map(|job| {
+            let rendered = job.render(engine);
+            done();
+            rendered
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
@@ -122,7 +161,7 @@ pub fn render_all(
     out_dir: &Path,
     engine: &Engine,
 ) -> Result<Vec<Rendered>, BuildError> {
-    render_jobs(&plan(agreement, out_dir)?, engine)
+    render_jobs(&plan(agreement, out_dir, Options::default())?, engine)
 }
 
 /// Writes rendered documents, each atomically; call it only once everything has rendered, so a

@@ -45,6 +45,21 @@ pub struct AssessmentCounts {
     pub none: usize,
 }
 
+impl AssessmentCounts {
+    pub fn of<'a>(initiatives: impl IntoIterator<Item = &'a Initiative>) -> Self {
+        let mut counts = AssessmentCounts::default();
+        for i in initiatives {
+            match i.assessment {
+                Some(Assessment::Green) => counts.green += 1,
+                Some(Assessment::Yellow) => counts.yellow += 1,
+                Some(Assessment::Red) => counts.red += 1,
+                None => counts.none += 1,
+            }
+        }
+        counts
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct AreaReport {
     pub code: String,
@@ -72,15 +87,7 @@ pub struct Row {
 
 pub fn build(agreement: &Agreement) -> Report {
     let info = &agreement.info;
-    let mut assessments = AssessmentCounts::default();
-    for i in &agreement.initiatives {
-        match i.assessment {
-            Some(Assessment::Green) => assessments.green += 1,
-            Some(Assessment::Yellow) => assessments.yellow += 1,
-            Some(Assessment::Red) => assessments.red += 1,
-            None => assessments.none += 1,
-        }
-    }
+    let assessments = AssessmentCounts::of(&agreement.initiatives);
     let budget = agreement.total_budget();
     let allocated = agreement.total_allocated();
     let requisitioned = agreement
@@ -105,7 +112,12 @@ pub fn build(agreement: &Agreement) -> Report {
     }
 }
 
-fn figures(budget: Amount, allocated: Amount, requisitioned: Amount, spent: Amount) -> Figures {
+pub(super) fn figures(
+    budget: Amount,
+    allocated: Amount,
+    requisitioned: Amount,
+    spent: Amount,
+) -> Figures {
     let share = if budget.ore() > 0 {
         spent.ore() as f64 / budget.ore() as f64
     } else {
@@ -141,7 +153,7 @@ fn area(agreement: &Agreement, a: &Area) -> AreaReport {
     }
 }
 
-fn row(i: &Initiative) -> Row {
+pub(super) fn row(i: &Initiative) -> Row {
     Row {
         name: i.name.clone(),
         recipient: i.recipient.clone(),

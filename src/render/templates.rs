@@ -9,6 +9,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("deck.typ", include_str!("../../templates/deck.typ")),
     ("mandate.typ", include_str!("../../templates/mandate.typ")),
     ("report.typ", include_str!("../../templates/report.typ")),
+    (
+        "recipient.typ",
+        include_str!("../../templates/recipient.typ"),
+    ),
 ];
 
 /// A template folder larger than this is surely not templates (and would sit in memory whole).

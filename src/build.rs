@@ -1,0 +1,127 @@
+//! `styrdok build`: check every project, plan and render every document, then write them all. Nothing
+//! is written until everything has rendered, so errors anywhere leave the previous output as it was.
+
+use crate::checks::{self, Checked, render as render_diagnostics};
+use crate::documents::{self, Job, Options};
+use crate::progress::Progress;
+use crate::render::templates::TemplateFiles;
+use crate::render::{Engine, write_atomic};
+use crate::workbook::{self, Project};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub documents: Options,
+    /// Rendering threads; `None` lets rayon use every core.
+    pub jobs: Option<usize>,
+    pub quiet: bool,
+    /// A region's own templates (see `styrdok templates export`).
+    pub templates: Option<PathBuf>,
+    /// Where to write the exact JSON each document is rendered from.
+    pub dump_data: Option<PathBuf>,
+}
+
+pub fn check_projects(input: &Path) -> Vec<(Project, Checked)> {
+    workbook::projects(input)
+        .into_iter()
+        .map(|p| {
+            let checked = checks::check_path(&p.path);
+            (p, checked)
+        })
+        .collect()
+}
+
+/// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
+pub fn build(options: &BuildOptions) -> ExitCode {
+    if let Some(n) = options.jobs {
+        // Only fails when the pool already exists, which a single build never causes.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let checked = check_projects(&options.input);
+    for (project, result) in &checked {
+        if !result.diagnostics.is_empty() {
+            if checked.len() > 1 {
+                eprintln!("== {} ==", project.path.display());
+            }
+            eprint!("{}", render_diagnostics(&result.diagnostics));
+        }
+    }
+    let mut usable = Vec::new();
+    for (project, result) in &checked {
+        match result.usable() {
+            Some(agreement) => usable.push((project, agreement)),
+            None => {
+                eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let engine = match &options.templates {
+        None => Engine::new(),
+        Some(dir) => match TemplateFiles::from_folder(dir) {
+            Ok(files) => Engine::with_templates(files),
+            Err(e) => {
+                eprintln!("fel: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+
+    let mut jobs: Vec<Job> = Vec::new();
+    for (project, agreement) in &usable {
+        match documents::plan(
+            agreement,
+            &project.output_dir(&options.output),
+            options.documents,
+        ) {
+            Ok(planned) => jobs.extend(planned),
+            Err(e) => return failed(&e),
+        }
+    }
+    if let Some(dir) = &options.dump_data {
+        if let Err(e) = dump(&jobs, &options.output, dir) {
+            return failed(&e);
+        }
+    }
+    let progress = Progress::new(jobs.len(), options.quiet);
+    let rendered = documents::render_jobs_with(&jobs, &engine, &|| progress.tick());
+    progress.finish();
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(e) => return failed(&e),
+    };
+    match documents::write_all(rendered) {
+        Ok(paths) => {
+            if !options.quiet {
+                for path in paths {
+                    println!("Skrev {}", path.display());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => failed(&e),
+    }
+}
+
+fn failed(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("fel: {e}");
+    eprintln!("Inga dokument skrevs.");
+    ExitCode::from(2)
+}
+
+/// Each document's data as `<dir>/<same path as the PDF>.json`, plus `<…>.template` naming its
+/// template, so the stock typst CLI can render exactly the same document.
+fn dump(jobs: &[Job], output: &Path, dir: &Path) -> Result<(), documents::BuildError> {
+    for job in jobs {
+        let relative = job.path.strip_prefix(output).unwrap_or(&job.path);
+        let target = dir.join(relative).with_extension("json");
+        write_atomic(&target, &job.data)?;
+        write_atomic(&target.with_extension("template"), job.template.as_bytes())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! A short återrapport for one responsible organisation (Ansvarig): only its insatser, its totals and
+//! its share of each area → the data `templates/recipient.typ` renders.
+
+use super::report::{AssessmentCounts, Figures, Row, figures, row};
+use crate::model::{Agreement, Amount, Initiative};
+use serde::Serialize;
+
+pub const TEMPLATE: &str = "recipient.typ";
+
+#[derive(Debug, Serialize)]
+pub struct RecipientReport {
+    pub recipient: String,
+    pub title: String,
+    pub organisation: String,
+    pub reference: Option<String>,
+    pub date: String,
+    pub year: i32,
+    pub allocated: Amount,
+    pub requisitioned: Amount,
+    pub spent: Amount,
+    pub remaining: Amount,
+    pub assessments: AssessmentCounts,
+    pub initiative_count: usize,
+    pub areas: Vec<AreaShare>,
+}
+
+/// One area (or sub-area) the recipient has insatser in, and how much of its budget they hold.
+#[derive(Debug, Serialize)]
+pub struct AreaShare {
+    pub code: String,
+    pub name: String,
+    /// The area's budget, and the recipient's allocated, requisitioned and spent money in it.
+    pub figures: Figures,
+    /// The recipient's part of the area's budget, 0 when the area has no budget.
+    pub share: f64,
+    pub rows: Vec<Row>,
+}
+
+/// The distinct Ansvarig of the agreement in sheet order, spelled as first written; spellings that
+/// differ only in case or spacing are one organisation.
+pub fn recipients(agreement: &Agreement) -> Vec<String> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for i in &agreement.initiatives {
+        let key = key(&i.recipient);
+        if !key.is_empty() && !seen.iter().any(|(k, _)| *k == key) {
+            seen.push((key, i.recipient.trim().to_string()));
+        }
+    }
+    seen.into_iter().map(|(_, name)| name).collect()
+}
+
+fn key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub fn build(agreement: &Agreement, recipient: &str) -> RecipientReport {
+    let own = |i: &&Initiative| key(&i.recipient) == key(recipient);
+    let mine: Vec<&Initiative> = agreement.initiatives.iter().filter(own).collect();
+    let areas = agreement
+        .areas
+        .iter()
+        .filter_map(|a| {
+            let rows: Vec<&Initiative> =
+                mine.iter().copied().filter(|i| i.area == a.code).collect();
+            if rows.is_empty() {
+                return None;
+            }
+            let allocated: Amount = rows.iter().map(|i| i.amount).sum();
+            let share = if a.budget.ore() > 0 {
+                allocated.ore() as f64 / a.budget.ore() as f64
+            } else {
+                0.0
+            };
+            let requisitioned = rows.iter().filter_map(|i| i.requisitioned).sum();
+            let spent = rows.iter().filter_map(|i| i.spent).sum();
+            Some(AreaShare {
+                code: a.code.clone(),
+                name: a.name.clone(),
+                figures: figures(a.budget, allocated, requisitioned, spent),
+                share,
+                rows: rows.into_iter().map(row).collect(),
+            })
+        })
+        .collect();
+    let allocated: Amount = mine.iter().map(|i| i.amount).sum();
+    let requisitioned: Amount = mine.iter().filter_map(|i| i.requisitioned).sum();
+    let spent: Amount = mine.iter().filter_map(|i| i.spent).sum();
+    let info = &agreement.info;
+    RecipientReport {
+        recipient: recipient.to_string(),
+        title: info.title.clone(),
+        organisation: info.organisation.clone(),
+        reference: info.reference.clone(),
+        date: info.date.format("%Y-%m-%d").to_string(),
+        year: info.year,
+        allocated,
+        requisitioned,
+        spent,
+        remaining: allocated - spent,
+        assessments: AssessmentCounts::of(mine.iter().copied()),
+        initiative_count: mine.len(),
+        areas,
+    }
+}
