@@ -16,15 +16,15 @@ pub const INITIATIVES_SHEET: &str = "Insatser";
 pub const TIMELINE_SHEET: &str = "Tidslinje";
 pub const SUMMARY_SHEET: &str = "Sammanfattning";
 
-const INFO_COLUMNS: &[Column] = &[Column::required("Fält"), Column::required("Värde")];
-const AREA_COLUMNS: &[Column] = &[
+pub const INFO_COLUMNS: &[Column] = &[Column::required("Fält"), Column::required("Värde")];
+pub const AREA_COLUMNS: &[Column] = &[
     Column::required("Kod"),
     Column::required("Namn"),
     Column::required("Budget"),
     Column::optional("Regionens medel"),
     Column::optional("Beskrivning"),
 ];
-const INITIATIVE_COLUMNS: &[Column] = &[
+pub const INITIATIVE_COLUMNS: &[Column] = &[
     Column::required("Område"),
     Column::required("Insats"),
     Column::optional("Beskrivning"),
@@ -38,8 +38,8 @@ const INITIATIVE_COLUMNS: &[Column] = &[
     Column::optional("Bedömning"),
     Column::optional("Kommentar"),
 ];
-const TIMELINE_COLUMNS: &[Column] = &[Column::required("Datum"), Column::required("Händelse")];
-const SUMMARY_COLUMNS: &[Column] = &[Column::required("Punkt")];
+pub const TIMELINE_COLUMNS: &[Column] = &[Column::required("Datum"), Column::required("Händelse")];
+pub const SUMMARY_COLUMNS: &[Column] = &[Column::required("Punkt")];
 
 /// What loading gives: the agreement (complete only when there are no errors), every problem found,
 /// and the areas whose sums cannot be trusted because an amount in them was unreadable.

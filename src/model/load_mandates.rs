@@ -11,7 +11,7 @@ pub const SECTIONS_SHEET: &str = "Avsnitt";
 pub const ROLES_SHEET: &str = "Roller";
 pub const GROUPS_SHEET: &str = "Grupper";
 
-const MANDATE_COLUMNS: &[Column] = &[
+pub const MANDATE_COLUMNS: &[Column] = &[
     Column::required("Id"),
     Column::required("Titel"),
     Column::optional("Diarienummer"),
@@ -19,17 +19,17 @@ const MANDATE_COLUMNS: &[Column] = &[
     Column::optional("Beslutad av"),
     Column::optional("Projekt"),
 ];
-const SECTION_COLUMNS: &[Column] = &[
+pub const SECTION_COLUMNS: &[Column] = &[
     Column::required("Uppdrag"),
     Column::required("Rubrik"),
     Column::required("Text"),
 ];
-const ROLE_COLUMNS: &[Column] = &[
+pub const ROLE_COLUMNS: &[Column] = &[
     Column::required("Uppdrag"),
     Column::required("Roll"),
     Column::required("Beskrivning"),
 ];
-const GROUP_COLUMNS: &[Column] = &[
+pub const GROUP_COLUMNS: &[Column] = &[
     Column::required("Uppdrag"),
     Column::required("Grupp"),
     Column::optional("Deltagare"),

@@ -11,8 +11,30 @@ pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
 pub use mandate::{Group, Mandate, Principal, Role, Section};
 
-use crate::workbook::{CellRef, Value};
+use crate::workbook::{CellRef, Column, Value};
 use chrono::NaiveDate;
+
+pub use load::{AREA_COLUMNS, AREAS_SHEET, INITIATIVE_COLUMNS, INITIATIVES_SHEET};
+
+/// Every sheet of the input contract with the columns it is read with, so a writer that carries the
+/// workbook over (the updated workbook) finds each header row exactly as reading does.
+pub const CONTRACT_SHEETS: &[(&str, &[Column])] = &[
+    (load::INFO_SHEET, load::INFO_COLUMNS),
+    (load::AREAS_SHEET, load::AREA_COLUMNS),
+    (load::INITIATIVES_SHEET, load::INITIATIVE_COLUMNS),
+    (load::TIMELINE_SHEET, load::TIMELINE_COLUMNS),
+    (load::SUMMARY_SHEET, load::SUMMARY_COLUMNS),
+    (
+        load_mandates::MANDATES_SHEET,
+        load_mandates::MANDATE_COLUMNS,
+    ),
+    (
+        load_mandates::SECTIONS_SHEET,
+        load_mandates::SECTION_COLUMNS,
+    ),
+    (load_mandates::ROLES_SHEET, load_mandates::ROLE_COLUMNS),
+    (load_mandates::GROUPS_SHEET, load_mandates::GROUP_COLUMNS),
+];
 
 /// The fields of sheet `Uppgifter`.
 #[derive(Debug, Clone, PartialEq)]

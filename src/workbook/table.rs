@@ -131,6 +131,11 @@ impl<'a> Table<'a> {
             .filter(|r| !r.is_blank())
     }
 
+    /// The absolute column of a known column, when the sheet has it.
+    pub fn column(&self, name: &str) -> Option<u32> {
+        self.column_index(name).and_then(|i| self.columns[i])
+    }
+
     fn column_index(&self, name: &str) -> Option<usize> {
         self.spec.iter().position(|c| c.name == name)
     }
