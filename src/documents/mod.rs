@@ -6,9 +6,12 @@ pub mod naming;
 mod org_chart;
 pub mod recipient;
 pub mod report;
+pub mod updated_workbook;
 
+use crate::checks::Checked;
 use crate::model::Agreement;
 use crate::render::{Engine, RenderError, WriteError, write_atomic};
+use crate::workbook::Workbook;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,8 @@ pub enum BuildError {
     Write(#[from] WriteError),
     #[error("dokumentdata kunde inte skapas: {0}")]
     Data(#[from] serde_json::Error),
+    #[error(transparent)]
+    UpdatedWorkbook(#[from] updated_workbook::UpdatedWorkbookError),
 }
 
 /// A rendered document, not yet written.
@@ -173,4 +178,39 @@ pub fn write_all(rendered: Vec<Rendered>) -> Result<Vec<PathBuf>, BuildError> {
         written.push(doc.path);
     }
     Ok(written)
+}
+
+/// The updated workbook of one project, rendered in memory: `<input-name>-uppdaterad.xlsx` in
+/// `out_dir`. Call it only when the agreement has insatser.
+pub fn render_updated_workbook(
+    book: &Workbook,
+    checked: &Checked,
+    input: &Path,
+    out_dir: &Path,
+) -> Result<Rendered, BuildError> {
+    let bytes = updated_workbook::render(book, checked)?;
+    let path = out_dir.join(format!("{}-uppdaterad.xlsx", input_name(book, input)));
+    Ok(Rendered { path, bytes })
+}
+
+/// The name the updated workbook is known by: the file holding `Insatser`, else the input file,
+/// else the input folder. Rebuilding from an updated workbook keeps its name instead of growing
+/// `-uppdaterad-uppdaterad`.
+fn input_name(book: &Workbook, input: &Path) -> String {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let name = book
+        .sheets_named(crate::model::INITIATIVES_SHEET)
+        .first()
+        .and_then(|s| stem(Path::new(&s.file)))
+        .or_else(|| input.is_file().then(|| stem(input)).flatten())
+        .or_else(|| input.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "arbetsbok".to_string());
+    match name.strip_suffix("-uppdaterad") {
+        Some(base) if !base.is_empty() => base.to_string(),
+        _ => name,
+    }
 }
