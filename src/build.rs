@@ -6,7 +6,7 @@ use crate::documents::{self, Job, Options};
 use crate::progress::Progress;
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, write_atomic};
-use crate::workbook::{self, Project};
+use crate::workbook::{self, Project, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,6 +34,24 @@ pub fn check_projects(input: &Path) -> Vec<(Project, Checked)> {
         .collect()
 }
 
+/// Like `check_projects`, keeping each project's workbook: the updated workbook is made from its cells.
+fn check_project_books(input: &Path) -> Vec<(Project, Option<Workbook>, Checked)> {
+    workbook::projects(input)
+        .into_iter()
+        .map(|p| match workbook::load(&p.path) {
+            Ok(book) => {
+                let checked = checks::check_workbook(&book);
+                (p, Some(book), checked)
+            }
+            // check_path turns read errors into diagnostics; reading twice happens only when failing.
+            Err(_) => {
+                let checked = checks::check_path(&p.path);
+                (p, None, checked)
+            }
+        })
+        .collect()
+}
+
 /// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
 pub fn build(options: &BuildOptions) -> ExitCode {
     if let Some(n) = options.jobs {
@@ -42,8 +60,8 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    let checked = check_projects(&options.input);
-    for (project, result) in &checked {
+    let checked = check_project_books(&options.input);
+    for (project, _, result) in &checked {
         if !result.diagnostics.is_empty() {
             if checked.len() > 1 {
                 eprintln!("== {} ==", project.path.display());
@@ -52,9 +70,9 @@ pub fn build(options: &BuildOptions) -> ExitCode {
         }
     }
     let mut usable = Vec::new();
-    for (project, result) in &checked {
+    for (project, book, result) in &checked {
         match result.usable() {
-            Some(agreement) => usable.push((project, agreement)),
+            Some(agreement) => usable.push((project, book, result, agreement)),
             None => {
                 eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
                 return ExitCode::from(1);
@@ -73,7 +91,7 @@ pub fn build(options: &BuildOptions) -> ExitCode {
     };
 
     let mut jobs: Vec<Job> = Vec::new();
-    for (project, agreement) in &usable {
+    for (project, _, _, agreement) in &usable {
         match documents::plan(
             agreement,
             &project.output_dir(&options.output),
@@ -91,10 +109,20 @@ pub fn build(options: &BuildOptions) -> ExitCode {
     let progress = Progress::new(jobs.len(), options.quiet);
     let rendered = documents::render_jobs_with(&jobs, &engine, &|| progress.tick());
     progress.finish();
-    let rendered = match rendered {
+    let mut rendered = match rendered {
         Ok(r) => r,
         Err(e) => return failed(&e),
     };
+    // The updated workbooks join the PDFs, so all of them are written together or none is.
+    for (project, book, result, agreement) in &usable {
+        if let (Some(book), true) = (book, agreement.has_initiatives()) {
+            let out_dir = project.output_dir(&options.output);
+            match documents::render_updated_workbook(book, result, &project.path, &out_dir) {
+                Ok(workbook) => rendered.push(workbook),
+                Err(e) => return failed(&e),
+            }
+        }
+    }
     match documents::write_all(rendered) {
         Ok(paths) => {
             if !options.quiet {
