@@ -48,9 +48,20 @@ fn main() -> Result<(), XlsxError> {
     for (a, budget) in budgets.iter().enumerate() {
         let row = a as u32 + 1;
         areas.write_string(row, 0, (a + 1).to_string())?;
-        areas.write_string(row, 1, format!("Insatsområde {} för psykisk hälsa och suicidprevention", a + 1))?;
+        areas.write_string(
+            row,
+            1,
+            format!(
+                "Insatsområde {} för psykisk hälsa och suicidprevention",
+                a + 1
+            ),
+        )?;
         areas.write_number(row, 2, *budget as f64)?;
-        areas.write_string(row, 3, "• Stärka samverkan mellan region och kommuner\n• Följa upp insatserna")?;
+        areas.write_string(
+            row,
+            3,
+            "• Stärka samverkan mellan region och kommuner\n• Följa upp insatserna",
+        )?;
     }
 
     let sheet = workbook.add_worksheet().set_name("Insatser")?;
@@ -58,22 +69,44 @@ fn main() -> Result<(), XlsxError> {
         0,
         0,
         [
-            "Område", "Insats", "Beskrivning", "Typ", "Belopp", "Status", "Ansvarig", "Projekt", "Rekvirerat",
-            "Förbrukat", "Bedömning", "Kommentar",
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Typ",
+            "Belopp",
+            "Status",
+            "Ansvarig",
+            "Projekt",
+            "Rekvirerat",
+            "Förbrukat",
+            "Bedömning",
+            "Kommentar",
         ],
     )?;
     for i in 0..count {
         let row = i as u32 + 1;
         let a = amount(i);
         sheet.write_string(row, 0, (i % AREAS + 1).to_string())?;
-        sheet.write_string(row, 1, format!("Insats {} – utvecklingsarbete i samverkan", i + 1))?;
+        sheet.write_string(
+            row,
+            1,
+            format!("Insats {} – utvecklingsarbete i samverkan", i + 1),
+        )?;
         sheet.write_string(
             row,
             2,
             "Insatsen stärker det lokala arbetet med psykisk hälsa genom utbildning, nätverk och \
              uppföljning tillsammans med brukarorganisationerna.",
         )?;
-        sheet.write_string(row, 3, if i % 3 == 0 { "Ny" } else { "Pågående/fortsättning" })?;
+        sheet.write_string(
+            row,
+            3,
+            if i % 3 == 0 {
+                "Ny"
+            } else {
+                "Pågående/fortsättning"
+            },
+        )?;
         sheet.write_number(row, 4, a as f64)?;
         sheet.write_string(row, 5, "Pågår enligt plan.")?;
         sheet.write_string(row, 6, format!("Kommun {:03}", i % recipients + 1))?;

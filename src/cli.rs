@@ -3,6 +3,7 @@
 use crate::build::{self, BuildOptions};
 use crate::checks::render as render_diagnostics;
 use crate::documents::Options;
+use crate::forms;
 use crate::render::templates;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -76,6 +77,41 @@ pub enum Command {
         #[arg(long, value_name = "DATAMAPP", help_heading = "Flaggor")]
         dump_data: Option<PathBuf>,
     },
+    /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Forms {
+        /// Arbetsbok eller mapp med arbetsböcker.
+        #[arg(default_value = "input", value_name = "INDATA")]
+        input: PathBuf,
+        /// Mappen blanketterna skrivs till.
+        #[arg(
+            short,
+            long,
+            default_value = "output/blanketter",
+            value_name = "MAPP",
+            help_heading = "Flaggor"
+        )]
+        output: PathBuf,
+    },
+    /// Läser ifyllda blanketter ur BLANKETTMAPP och skriver en uppdaterad arbetsbok med siffrorna.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Collect {
+        /// Mappen med de ifyllda blanketterna.
+        #[arg(value_name = "BLANKETTMAPP")]
+        forms_dir: PathBuf,
+        /// Underlaget blanketterna gjordes från (ändras aldrig).
+        #[arg(default_value = "input", value_name = "INDATA")]
+        input: PathBuf,
+        /// Mappen den uppdaterade arbetsboken skrivs till.
+        #[arg(
+            short,
+            long,
+            default_value = "output",
+            value_name = "MAPP",
+            help_heading = "Flaggor"
+        )]
+        output: PathBuf,
+    },
     /// Mallarna: exportera dem för att göra egna.
     #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon", subcommand_value_name = "KOMMANDO")]
     Templates {
@@ -131,6 +167,12 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             dump_data,
         }),
+        Command::Forms { input, output } => forms::collect::forms(&input, &output),
+        Command::Collect {
+            forms_dir,
+            input,
+            output,
+        } => forms::collect::collect(&forms_dir, &input, &output),
         Command::Templates {
             action: TemplatesCommand::Export { dir },
         } => match templates::export(&dir) {

@@ -103,6 +103,22 @@ pub enum Problem {
         allocated: Amount,
         unallocated: Amount,
     },
+    #[error("raden har ingen nyckel och finns inte i underlaget; den slogs inte ihop")]
+    FormRowWithoutKey,
+    #[error("nyckeln «{key}» finns inte bland insatserna; raden slogs inte ihop")]
+    FormUnknownKey { key: String },
+    #[error(
+        "{column} är ändrad i blanketten («{form}», i underlaget «{input}»); raden kopplades via nyckeln"
+    )]
+    FormIdentityChanged {
+        column: String,
+        form: String,
+        input: String,
+    },
+    #[error("samma insats finns också i {other} med andra värden; ingen av raderna slogs ihop")]
+    FormConflict { other: String },
+    #[error("blanketten har inget ifyllt")]
+    FormEmpty,
     #[error("{column} har en fotnot «^[» utan avslutande «]»")]
     UnmatchedFootnote { column: String },
     #[error("uppdraget «{id}» finns redan på rad {first_row}")]
@@ -137,6 +153,10 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
             Problem::DuplicateColumn { .. }
+            | Problem::FormRowWithoutKey
+            | Problem::FormUnknownKey { .. }
+            | Problem::FormIdentityChanged { .. }
+            | Problem::FormEmpty
             | Problem::Unallocated { .. }
             | Problem::SpentOverRequisitioned { .. }
             | Problem::RequisitionedOverAmount { .. } => Severity::Warning,
@@ -201,6 +221,19 @@ impl Problem {
             Problem::Unallocated { .. } => {
                 "Fördela resten på insatser, eller låt det stå kvar som ofördelade medel.".into()
             }
+            Problem::FormRowWithoutKey => {
+                "Lägg till insatsen i bladet Insatser i underlaget om den ska vara med, och skicka ut en ny blankett.".into()
+            }
+            Problem::FormUnknownKey { .. } => {
+                "Insatsen har tagits bort eller bytt namn i underlaget sedan blanketten skickades; för in siffrorna för hand eller skicka en ny blankett.".into()
+            }
+            Problem::FormIdentityChanged { .. } => {
+                "Inget att göra om rätt insats är ifylld; de grå kolumnerna ska inte ändras i blanketten.".into()
+            }
+            Problem::FormConflict { .. } => {
+                "Ta reda på vilken blankett som gäller, ta bort den andra ur mappen och kör collect igen.".into()
+            }
+            Problem::FormEmpty => "Påminn mottagaren om att fylla i och skicka tillbaka blanketten.".into(),
             Problem::UnmatchedFootnote { .. } => {
                 "Avsluta fotnoten med «]», t.ex. ^[Källa: Socialstyrelsen 2025]. Hakparenteser inuti fotnoten ska gå jämnt upp."
                     .into()

@@ -24,6 +24,8 @@ pub enum BuildError {
     Write(#[from] WriteError),
     #[error("dokumentdata kunde inte skapas: {0}")]
     Data(#[from] serde_json::Error),
+    #[error("blanketten kunde inte skapas: {0}")]
+    Form(String),
     #[error(transparent)]
     UpdatedWorkbook(#[from] updated_workbook::UpdatedWorkbookError),
 }

@@ -49,6 +49,11 @@ pub fn recipients(agreement: &Agreement) -> Vec<String> {
     seen.into_iter().map(|(_, name)| name).collect()
 }
 
+/// Whether two Ansvarig cells name the same organisation (case and spacing aside).
+pub fn same_recipient(a: &str, b: &str) -> bool {
+    key(a) == key(b)
+}
+
 fn key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()

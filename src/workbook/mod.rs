@@ -10,7 +10,7 @@ pub mod values;
 
 pub use position::{CellRef, column_letters};
 pub use projects::{Project, projects};
-pub use read::{ReadError, load};
+pub use read::{ReadError, is_workbook_file, load};
 pub use table::{Column, Row, Table};
 
 use chrono::NaiveDate;

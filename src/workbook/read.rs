@@ -99,7 +99,7 @@ fn workbook_files(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
 }
 
 /// A spreadsheet file by its name, leaving out Excel's lock files (`~$…`) and hidden files.
-pub(super) fn is_workbook_file(path: &Path) -> bool {
+pub fn is_workbook_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext = path
         .extension()
