@@ -12,7 +12,7 @@ mod formats;
 mod layout;
 mod names;
 mod refs;
-mod rows;
+pub(crate) mod rows;
 mod summary;
 
 pub use layout::{REMAINING, SHARE};

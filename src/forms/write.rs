@@ -4,12 +4,13 @@
 use super::{FORM_SHEET, HEADERS, INSTRUCTIONS_SHEET, key};
 use crate::documents::naming::{UniqueNames, slug};
 use crate::documents::recipient::{recipients, same_recipient};
+use crate::documents::updated_workbook::rows::Wrapped;
 use crate::documents::{BuildError, Rendered};
 use crate::model::{Agreement, Assessment, Initiative};
 use chrono::Datelike;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
-    Format, FormatBorder, Workbook, Worksheet, XlsxError,
+    Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use std::path::Path;
 
@@ -70,7 +71,7 @@ fn instructions(
 ) -> Result<(), XlsxError> {
     let info = &agreement.info;
     sheet.set_name(INSTRUCTIONS_SHEET)?;
-    sheet.set_column_width(0, 100)?;
+    sheet.set_column_width(0, 70)?;
     let title = Format::new().set_bold().set_font_size(16);
     let wrap = Format::new().set_text_wrap();
     sheet.write_string_with_format(
@@ -94,9 +95,12 @@ fn instructions(
         String::new(),
         "Har ni en insats som saknas, skriv den på en tom rad längst ned och förklara i Kommentar.".to_string(),
     ];
+    let mut wrapped = Wrapped::default();
     for (i, line) in lines.iter().enumerate() {
         sheet.write_string_with_format(2 + i as u32, 0, line, &wrap)?;
+        wrapped.add(2 + i as u32, 0, line);
     }
+    wrapped.apply(sheet, |_| 70)?;
     Ok(())
 }
 
@@ -108,12 +112,14 @@ fn rows_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(FORM_SHEET)?;
     let locked = Format::new()
+        .set_align(FormatAlign::Top)
         .set_background_color("F2F2F2")
         .set_text_wrap()
         .set_border(FormatBorder::Thin)
         .set_border_color("D9D9D9");
     let locked_money = locked.clone().set_num_format(MONEY);
     let open = Format::new()
+        .set_align(FormatAlign::Top)
         .set_unlocked()
         .set_text_wrap()
         .set_border(FormatBorder::Thin)
@@ -133,12 +139,11 @@ fn rows_sheet(
     for (c, h) in HEADERS.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
     }
-    for (c, width) in [8.0, 40.0, 12.0, 14.0, 14.0, 14.0, 12.0, 50.0, 30.0]
-        .iter()
-        .enumerate()
-    {
+    const WIDTHS: [f64; 9] = [8.0, 40.0, 12.0, 14.0, 14.0, 14.0, 12.0, 50.0, 30.0];
+    for (c, width) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
+    let mut wrapped = Wrapped::default();
     let key_col = (HEADERS.len() - 1) as u16;
     sheet.set_column_hidden(key_col)?;
 
@@ -147,6 +152,8 @@ fn rows_sheet(
         let r = first + n as u32;
         sheet.write_string_with_format(r, 0, &i.area, &locked)?;
         sheet.write_string_with_format(r, 1, &i.name, &locked)?;
+        wrapped.add(r, 1, &i.name);
+        wrapped.add(r, 7, &i.comment);
         sheet.write_string_with_format(r, 2, &i.project, &locked)?;
         sheet.write_number_with_format(r, 3, i.amount.kronor_f64(), &locked_money)?;
         match i.requisitioned {
@@ -187,7 +194,15 @@ fn rows_sheet(
         .set_error_title("Bedömning")?
         .set_error_message("Välj Grön, Gul eller Röd i listan.")?;
     sheet.add_data_validation(first, 6, last, 6, &assessments)?;
+    wrapped.apply(sheet, |c| {
+        WIDTHS.get(c as usize).copied().unwrap_or(10.0) as usize
+    })?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    // Printed as one landscape page wide, header row on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     // Without a password: the lock prevents slips, not a determined edit (which `collect` reports).
     sheet.protect();
     sheet.set_selected(true);
