@@ -10,6 +10,8 @@ use crate::workbook::{self, Project, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+const RENDER_STACK: usize = 256 * 1024 * 1024;
+
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub input: PathBuf,
@@ -54,12 +56,14 @@ fn check_project_books(input: &Path) -> Vec<(Project, Option<Workbook>, Checked)
 
 /// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
 pub fn build(options: &BuildOptions) -> ExitCode {
+    // Typst lays out a long table with deep recursion: rendering threads get a generous stack
+    // (rayon's default of 2 MB overflowed on the 5 800-insats benchmark).
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK);
     if let Some(n) = options.jobs {
-        // Only fails when the pool already exists, which a single build never causes.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+        pool = pool.num_threads(n.max(1));
     }
+    // Only fails when the pool already exists, which a single build never causes.
+    let _ = pool.build_global();
     let checked = check_project_books(&options.input);
     for (project, _, result) in &checked {
         if !result.diagnostics.is_empty() {

@@ -138,6 +138,11 @@ pub fn plan(
     Ok(jobs)
 }
 
+/// Documents rendered between two evictions of Typst's caches.
+const EVICT_EVERY: usize = 48;
+/// Data this large (a deck or report of thousands of insatser) marks a long document.
+const LARGE_DATA: usize = 256 * 1024;
+
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order; the first
 /// failing job in that order is the error, so the same input always reports the same failure.
 pub fn render_jobs(jobs: &[Job], engine: &Engine) -> Result<Vec<Rendered>, BuildError> {
@@ -151,15 +156,32 @@ pub fn render_jobs_with(
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<Rendered>, BuildError> {
     use rayon::prelude::*;
-    jobs.par_iter()
-        .map(|job| {
-            let rendered = job.render(engine);
-            done();
-            rendered
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect()
+    let mut results: Vec<Option<Result<Rendered, BuildError>>> =
+        jobs.iter().map(|_| None).collect();
+    // Large documents (by their data) first and together, so the long ones run side by side instead
+    // of one thread finishing both while the other idles; then the small ones in batches.
+    let (large, small): (Vec<usize>, Vec<usize>) =
+        (0..jobs.len()).partition(|&i| jobs[i].data.len() >= LARGE_DATA);
+    let batches = std::iter::once(large.as_slice()).chain(small.chunks(EVICT_EVERY));
+    for batch in batches.filter(|b| !b.is_empty()) {
+        let done_batch: Vec<(usize, Result<Rendered, BuildError>)> = batch
+            .par_iter()
+            .with_max_len(1)
+            .map(|&i| {
+                let result = jobs[i].render(engine);
+                done();
+                (i, result)
+            })
+            .collect();
+        for (i, result) in done_batch {
+            results[i] = Some(result);
+        }
+        // Typst's memo caches are process-wide and never shrink on their own, so hundreds of reports
+        // would pile up in memory. Evict between batches, never while a document compiles (evicting
+        // under a running compilation makes it start over).
+        typst::comemo::evict(2);
+    }
+    results.into_iter().flatten().collect()
 }
 
 /// Every document of one agreement, rendered in memory (see `plan`).
