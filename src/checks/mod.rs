@@ -61,6 +61,7 @@ pub fn check_workbook(book: &Workbook) -> Checked {
     diagnostics.extend(rules::check(
         &loaded.agreement,
         &loaded.unreadable_amounts_in,
+        loaded.initiatives_unreadable,
     ));
     sort(&mut diagnostics);
     Checked {

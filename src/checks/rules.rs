@@ -6,15 +6,25 @@ use std::collections::BTreeSet;
 
 /// Runs every rule. Areas in `unreliable` hold an unreadable amount; their sums are not judged, since
 /// the amount error already says what is wrong and a sum warning would only mislead.
-pub fn check(agreement: &Agreement, unreliable: &BTreeSet<String>) -> Vec<Diagnostic> {
+pub fn check(
+    agreement: &Agreement,
+    unreliable: &BTreeSet<String>,
+    initiatives_unreadable: bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     unknown_areas(agreement, &mut out);
     sub_area_budgets(agreement, &mut out);
-    area_allocation(agreement, unreliable, &mut out);
+    // Without readable insatser every area would look unallocated and every project unknown: the
+    // sheet's own problem already says what to fix.
+    if !initiatives_unreadable {
+        area_allocation(agreement, unreliable, &mut out);
+    }
     follow_up_order(agreement, &mut out);
     for mandate in &agreement.mandates {
         group_reporting(mandate, &mut out);
-        linked_projects(agreement, mandate, &mut out);
+        if !initiatives_unreadable {
+            linked_projects(agreement, mandate, &mut out);
+        }
     }
     out
 }

@@ -48,12 +48,16 @@ pub struct Loaded {
     pub agreement: Agreement,
     pub diagnostics: Vec<Diagnostic>,
     pub unreadable_amounts_in: BTreeSet<String>,
+    /// The Insatser sheet exists (or is required) but its table could not be read (a required column
+    /// is missing): sums over insatser and project links would only add misleading problems.
+    pub initiatives_unreadable: bool,
 }
 
 pub fn load(book: &Workbook) -> Loaded {
     let mut out = Vec::new();
     let info = load_info(book, &mut out);
     // A workbook holding only uppdrag needs no agreement sheets; one holding neither needs them.
+    // A workbook with uppdrag needs no agreement sheets: areas may be planned before any insats.
     let agreement_required = !has_mandates(book);
     let areas = load_areas(book, agreement_required, &mut out);
     let mut unreadable_amounts_in = BTreeSet::new();
@@ -63,6 +67,12 @@ pub fn load(book: &Workbook) -> Loaded {
         &mut out,
         &mut unreadable_amounts_in,
     );
+    let initiatives_unreadable = initiatives.is_empty()
+        && out.iter().any(|d| match (&d.place, &d.problem) {
+            (Place::Sheet { sheet, .. }, _) => crate::workbook::same_name(sheet, INITIATIVES_SHEET),
+            (_, Problem::MissingSheet { sheet }) => sheet == INITIATIVES_SHEET,
+            _ => false,
+        });
     let timeline = load_timeline(book, &mut out);
     let summary = load_summary(book, &mut out);
     let mandates = load_mandates(book, &mut out);
@@ -77,6 +87,7 @@ pub fn load(book: &Workbook) -> Loaded {
         },
         diagnostics: out,
         unreadable_amounts_in,
+        initiatives_unreadable,
     }
 }
 

@@ -18,6 +18,10 @@ pub enum ReadError {
     },
     #[error("{file}: filen är inte en arbetsbok som går att läsa ({detail})")]
     NotAWorkbook { file: String, detail: String },
+    #[error(
+        "{file}: filen packas upp till {megabytes} MB, mer än en arbetsbok för styrdok rimligen är"
+    )]
+    TooLarge { file: String, megabytes: u64 },
     #[error("{file}: filen är lösenordsskyddad")]
     Encrypted { file: String },
     #[error("{file}: bladet {sheet} kunde inte läsas ({detail})")]
@@ -45,6 +49,9 @@ impl ReadError {
                 "Öppna filen i Excel eller LibreOffice och spara den som .xlsx, och försök igen."
             }
             ReadError::Encrypted { .. } => "Spara en kopia utan lösenord och läs in den.",
+            ReadError::TooLarge { .. } => {
+                "Öppna filen i Excel eller LibreOffice, ta bort det som inte hör till underlaget (bilder, tomma rader långt ned) och spara den igen."
+            }
         }
     }
 }
@@ -132,7 +139,37 @@ fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     }
 }
 
+/// Above this many unpacked bytes a "workbook" is a zip bomb or not an underlag at all; calamine
+/// itself would inflate whatever the archive holds.
+const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+
+/// Refuses an .xlsx/.xlsm/.xlsb/.ods whose entries declare more than `MAX_UNPACKED` bytes. Declared
+/// sizes can lie; a lying archive still fails calamine's CRC check, but only after inflating, so this
+/// guards the common case (a real bomb declares its size) and nothing more.
+fn check_unpacked_size(path: &Path, file: &str) -> Result<(), ReadError> {
+    let Ok(handle) = std::fs::File::open(path) else {
+        return Ok(()); // calamine reports the I/O error in its own words
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(handle) else {
+        return Ok(()); // not a zip: .xls, or not a workbook, which calamine reports
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(entry) = archive.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > MAX_UNPACKED {
+        return Err(ReadError::TooLarge {
+            file: file.to_string(),
+            megabytes: total / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
 fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
+    check_unpacked_size(path, file)?;
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(file, e))?;
     let names = workbook.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());
