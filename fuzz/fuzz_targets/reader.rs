@@ -1,0 +1,15 @@
+//! The whole reader and checks on arbitrary bytes saved as a workbook: one clear error or a result,
+//! never a panic, never an unbounded allocation.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for ext in ["xlsx", "ods", "xls"] {
+        let path = dir.path().join(format!("fuzz.{ext}"));
+        std::fs::write(&path, data).expect("write");
+        let checked = styrdok::checks::check_path(&path);
+        let _ = styrdok::checks::render(&checked.diagnostics);
+    }
+});
