@@ -3,16 +3,12 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const SHOW_AFTER: Duration = Duration::from_secs(1);
 
 pub struct Progress {
     bar: ProgressBar,
-    started: Instant,
-    may_show: bool,
-    shown: AtomicBool,
 }
 
 impl Progress {
@@ -22,23 +18,23 @@ impl Progress {
         {
             bar.set_style(style);
         }
-        Progress {
-            bar,
-            started: Instant::now(),
-            may_show: !quiet && std::io::stderr().is_terminal(),
-            shown: AtomicBool::new(false),
+        if !quiet && std::io::stderr().is_terminal() {
+            // Shown from a timer, so a long first document (a 600-slide deck) is not a silent wait.
+            let shown = bar.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(SHOW_AFTER);
+                if !shown.is_finished() {
+                    shown.set_draw_target(ProgressDrawTarget::stderr());
+                    shown.enable_steady_tick(Duration::from_millis(250));
+                }
+            });
         }
+        Progress { bar }
     }
 
     /// One more document done (called from any rendering thread).
     pub fn tick(&self) {
         self.bar.inc(1);
-        if self.may_show
-            && self.started.elapsed() >= SHOW_AFTER
-            && !self.shown.swap(true, Ordering::Relaxed)
-        {
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
     }
 
     pub fn finish(&self) {
