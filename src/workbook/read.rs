@@ -128,8 +128,12 @@ fn file_label(path: &Path) -> String {
 
 fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let file = file_label(path);
-    // calamine has panicked on malformed .xls/CFB input before; a bad file must stay one error.
+    // calamine panics on some malformed input (fuzzing found one in its CFB reader for .xls); a bad
+    // file must stay one clear error, without a panic message and backtrace on the user's terminal.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| read_sheets(path, &file));
+    std::panic::set_hook(previous_hook);
     match result {
         Ok(r) => r,
         Err(_) => Err(ReadError::NotAWorkbook {
