@@ -172,8 +172,76 @@ fn check_unpacked_size(path: &Path, file: &str) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// calamine builds every sheet of an .xls as a dense range while opening the file; a cell claiming
+/// an extreme position (fuzzing found one: 760 million cells, 24 GB) would exhaust memory before
+/// styrdok could look. The cell records are read here first and the rectangle they span is bounded.
+const MAX_XLS_CELLS: u64 = 20_000_000;
+
+fn check_xls_extent(path: &Path, file: &str) -> Result<(), ReadError> {
+    use std::io::Read;
+    const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let mut magic = [0u8; 8];
+    let is_compound = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && magic == CFB_MAGIC;
+    if !is_compound {
+        return Ok(()); // not a compound file: calamine reports it in its own words
+    }
+    // A compound file the strict reader rejects is damaged; calamine's lenient reader would go on
+    // and can be led into allocating gigabytes, so it is refused here.
+    let mut container = cfb::open(path).map_err(|e| ReadError::NotAWorkbook {
+        file: file.to_string(),
+        detail: format!("filens inre struktur är trasig: {e}"),
+    })?;
+    let mut stream = Vec::new();
+    let opened = container
+        .open_stream("/Workbook")
+        .or_else(|_| container.open_stream("/Book"));
+    let Ok(mut workbook) = opened else {
+        return Ok(());
+    };
+    if workbook.read_to_end(&mut stream).is_err() {
+        return Ok(());
+    }
+    // BIFF records: type (u16), length (u16), data. A BOF record starts each sheet's own extent.
+    const BOF: u16 = 0x0809;
+    const CELLS: [u16; 10] = [
+        0x0006, 0x00BD, 0x00BE, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E,
+    ];
+    let u16_at = |i: usize| u16::from_le_bytes([stream[i], stream[i + 1]]);
+    let (mut rows, mut cols) = ((u16::MAX, 0u16), (u16::MAX, 0u16));
+    let mut largest: u64 = 0;
+    let mut at = 0usize;
+    while at + 4 <= stream.len() {
+        let (kind, len) = (u16_at(at), u16_at(at + 2) as usize);
+        let data = at + 4;
+        if kind == BOF {
+            rows = (u16::MAX, 0);
+            cols = (u16::MAX, 0);
+        } else if CELLS.contains(&kind) && data + 4 <= stream.len() {
+            let (row, col) = (u16_at(data), u16_at(data + 2));
+            rows = (rows.0.min(row), rows.1.max(row));
+            cols = (cols.0.min(col), cols.1.max(col));
+            let extent = (u64::from(rows.1.saturating_sub(rows.0)) + 1)
+                * (u64::from(cols.1.saturating_sub(cols.0)) + 1);
+            largest = largest.max(extent);
+        }
+        at = data + len;
+    }
+    if largest > MAX_XLS_CELLS {
+        // About 32 bytes a cell once calamine has built the range.
+        return Err(ReadError::TooLarge {
+            file: file.to_string(),
+            megabytes: largest * 32 / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
 fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
     check_unpacked_size(path, file)?;
+    check_xls_extent(path, file)?;
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(file, e))?;
     let names = workbook.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());
