@@ -5,5 +5,17 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    without_huge_pages();
     styrdok::cli::run(styrdok::cli::Cli::parse())
+}
+
+/// mimalloc asks Linux for transparent huge pages; every first touch of one zeroes 2 MB. A long
+/// deck or report makes Typst touch gigabytes once, so that zeroing was a third of the build
+/// (5 800 insatser: 13.5 s → 11.5 s without it, same peak memory).
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; it reads no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
