@@ -53,20 +53,26 @@ impl Sum for Amount {
     }
 }
 
+/// `1234567` → `1 234 567`, grouped in threes with non-breaking spaces as Swedish writes numbers.
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
 /// Swedish format: `1 000 000 kr`, `1 000,50 kr`, with a non-breaking space so an amount never splits.
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "−" } else { "" };
         let abs = self.0.unsigned_abs();
         let (kr, ore) = (abs / 100, abs % 100);
-        let digits = kr.to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push('\u{a0}');
-            }
-            grouped.push(c);
-        }
+        let grouped = group_digits(kr);
         if ore == 0 {
             write!(f, "{sign}{grouped}\u{a0}kr")
         } else {

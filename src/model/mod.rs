@@ -6,7 +6,7 @@ mod load_mandates;
 pub mod mandate;
 pub mod text;
 
-pub use amount::Amount;
+pub use amount::{Amount, group_digits};
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
 pub use mandate::{Group, Mandate, Principal, Role, Section};

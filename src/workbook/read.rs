@@ -19,7 +19,8 @@ pub enum ReadError {
     #[error("{file}: filen är inte en arbetsbok som går att läsa ({detail})")]
     NotAWorkbook { file: String, detail: String },
     #[error(
-        "{file}: filen packas upp till {megabytes} MB, mer än en arbetsbok för styrdok rimligen är"
+        "{file}: filen packas upp till {} MB, mer än en arbetsbok för styrdok rimligen är",
+        crate::model::group_digits(*.megabytes)
     )]
     TooLarge { file: String, megabytes: u64 },
     #[error("{file}: filen är lösenordsskyddad")]
