@@ -1,13 +1,10 @@
 //! Command line: the commands, their help texts, and what each does.
 
-use crate::build::{self, BuildOptions};
-use crate::checks::render as render_diagnostics;
+use crate::commands::build::BuildOptions;
+use crate::commands::{self, CommandError, Outcome};
 use crate::documents::Options;
-use crate::forms;
-use crate::render::templates;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 
@@ -131,23 +128,10 @@ pub enum TemplatesCommand {
     },
 }
 
-/// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
-pub fn run(cli: Cli) -> ExitCode {
+/// Runs the command; `main` maps the result to the exit code (0/1/2) and prints a failure.
+pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     match cli.command {
-        Command::Check { input } => {
-            let checked = build::check_projects(&input);
-            for (project, result) in &checked {
-                if checked.len() > 1 {
-                    println!("== {} ==", project.path.display());
-                }
-                print!("{}", render_diagnostics(&result.diagnostics));
-            }
-            if checked.iter().any(|(_, c)| c.has_errors()) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        Command::Check { input } => Ok(commands::check::run(&input)),
         Command::Build {
             input,
             output,
@@ -156,7 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
             quiet,
             templates,
             dump_data,
-        } => build::build(&BuildOptions {
+        } => commands::build::run(&BuildOptions {
             input,
             output,
             documents: Options {
@@ -167,25 +151,14 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             dump_data,
         }),
-        Command::Forms { input, output } => forms::collect::forms(&input, &output),
+        Command::Forms { input, output } => commands::forms::run(&input, &output),
         Command::Collect {
             forms_dir,
             input,
             output,
-        } => forms::collect::collect(&forms_dir, &input, &output),
+        } => commands::collect::run(&forms_dir, &input, &output),
         Command::Templates {
             action: TemplatesCommand::Export { dir },
-        } => match templates::export(&dir) {
-            Ok(paths) => {
-                for p in paths {
-                    println!("Skrev {}", p.display());
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("fel: {e}");
-                ExitCode::from(2)
-            }
-        },
+        } => commands::templates::export(&dir),
     }
 }

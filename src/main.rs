@@ -4,9 +4,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
 fn main() -> ExitCode {
     without_huge_pages();
-    styrdok::cli::run(styrdok::cli::Cli::parse())
+    let result = styrdok::cli::run(styrdok::cli::Cli::parse());
+    if let Err(e) = &result {
+        eprintln!("fel: {e}");
+    }
+    ExitCode::from(styrdok::commands::exit_code(&result))
 }
 
 /// mimalloc asks Linux for transparent huge pages; every first touch of one zeroes 2 MB. A long

@@ -7,9 +7,7 @@
 //! by LibreOffice: see `tests/bad-input/README.md`). Review changed snapshots with `cargo insta review`
 //! or `INSTA_UPDATE=always cargo test --test bad_input`.
 
-mod common;
-
-use common::{Book, V, n, t};
+use crate::common::{Book, V, n, t};
 use std::path::{Path, PathBuf};
 
 fn corpus_dir() -> PathBuf {
@@ -300,6 +298,41 @@ fn generate() -> Vec<(&'static str, Book)> {
         ),
     ];
 
+    // Money beyond any public budget: 1 100 insatser of 90 000 000 000 000 kr once summed to a
+    // negative "fördelat" and passed; now each cell is "orimligt stort" and no sum is judged.
+    let mut huge = base();
+    huge.sheet_mut("Insatser").truncate(1);
+    for i in 0..1_100 {
+        huge.push_row(
+            "Insatser",
+            vec![
+                t("2"),
+                t(&format!("Insats {i}")),
+                V::E,
+                t("Ny"),
+                n(90_000_000_000_000.0),
+                V::E,
+                t("Kommun B"),
+                t("Proj 3"),
+            ],
+        );
+    }
+    huge.set("Uppdrag", "F2", V::E);
+    cases.push(("amount-overflowing-sum", huge));
+    cases.push((
+        "budget-too-large",
+        with(&|b| {
+            b.set("Insatsområden", "C2", t("10 800 000 000 000 000 kr"));
+        }),
+    ));
+    cases.push((
+        "formula-without-result",
+        with(&|b| {
+            b.set("Insatser", "E3", V::F("=SUM(E4:E5)".into()));
+            b.set("Insatser", "B4", V::F("=\"Insats \"&A4".into()));
+        }),
+    ));
+
     // A title block above the header, columns in another order, extra columns: all fine.
     let mut shifted = base();
     for (_, rows) in shifted.sheets.iter_mut().filter(|(n, _)| n == "Insatser") {
@@ -351,7 +384,11 @@ fn regenerate() {
 
 /// `styrdok check <case>` as a user sees it: exit code, then the report (paths made relative).
 fn run_check(path: &Path) -> (i32, String, String) {
-    let out = common::styrdok().arg("check").arg(path).output().unwrap();
+    let out = crate::common::styrdok()
+        .arg("check")
+        .arg(path)
+        .output()
+        .unwrap();
     let code = out.status.code().unwrap_or(-1);
     let stdout = String::from_utf8_lossy(&out.stdout)
         .replace(&*corpus_dir().to_string_lossy(), "tests/bad-input");

@@ -1,14 +1,8 @@
 //! The build's options as a user meets them: a report per mottagare, a region's own templates (and
 //! the error a broken one gives), and the data dump that lets the typst CLI render the same document.
 
-mod common;
-
-use common::{Book, pdf_text};
+use crate::common::{Book, pdf_text, run};
 use std::path::Path;
-
-fn styrdok(args: &[&str]) -> std::process::Output {
-    common::styrdok().args(args).output().unwrap()
-}
 
 fn ok(output: &std::process::Output) {
     assert!(
@@ -24,7 +18,7 @@ fn per_mottagare_writes_one_report_per_ansvarig_with_only_its_insatser() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&styrdok(&[
+    ok(&run(&[
         "build",
         input.to_str().unwrap(),
         "-o",
@@ -66,7 +60,7 @@ fn without_the_flag_no_mottagare_folder() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&styrdok(&[
+    ok(&run(&[
         "build",
         input.to_str().unwrap(),
         "-o",
@@ -79,11 +73,7 @@ fn without_the_flag_no_mottagare_folder() {
 fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("mallar");
-    ok(&styrdok(&[
-        "templates",
-        "export",
-        templates.to_str().unwrap(),
-    ]));
+    ok(&run(&["templates", "export", templates.to_str().unwrap()]));
     for name in [
         "styrdok.typ",
         "deck.typ",
@@ -94,7 +84,7 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
         assert!(templates.join(name).is_file(), "{name} exported");
     }
     // Exporting again must not overwrite a region's work.
-    let again = styrdok(&["templates", "export", templates.to_str().unwrap()]);
+    let again = run(&["templates", "export", templates.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("finns redan"));
 
@@ -109,7 +99,7 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     std::fs::write(&report, branded).unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&styrdok(&[
+    ok(&run(&[
         "build",
         input.to_str().unwrap(),
         "-o",
@@ -129,7 +119,7 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     lines.insert(2, "#let x = (".to_string());
     std::fs::write(&deck, lines.join("\n")).unwrap();
     let out2 = dir.path().join("ut2");
-    let broken = styrdok(&[
+    let broken = run(&[
         "build",
         input.to_str().unwrap(),
         "-o",
@@ -149,7 +139,7 @@ fn dump_data_writes_the_json_each_document_is_rendered_from() {
     let input = Book::with_mandates().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
     let data = dir.path().join("data");
-    ok(&styrdok(&[
+    ok(&run(&[
         "build",
         input.to_str().unwrap(),
         "-o",

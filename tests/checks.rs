@@ -1,9 +1,8 @@
 //! Each check, seen as a user sees it: the problem, the cell it names, and that nothing is silently zero.
 
-mod common;
-
-use common::{Book, V, assert_one, check, found, n, t};
-use styrdok::checks::{Problem, Severity, check_path};
+use crate::common::{Book, V, assert_one, check, found, n, t};
+use styrdok::diagnostics::{Problem, Severity};
+use styrdok::pipeline::read_and_check;
 
 #[test]
 fn valid_workbook_has_no_problems() {
@@ -261,7 +260,7 @@ fn file_that_is_not_a_workbook_is_one_clear_error() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let checked = check_path(&path);
+        let checked = read_and_check(&path).1;
         assert_eq!(
             checked.diagnostics.len(),
             1,
@@ -281,7 +280,7 @@ fn file_that_is_not_a_workbook_is_one_clear_error() {
 
 #[test]
 fn missing_input_path() {
-    let checked = check_path(std::path::Path::new("finns/inte.xlsx"));
+    let checked = read_and_check(std::path::Path::new("finns/inte.xlsx")).1;
     assert_eq!(checked.diagnostics.len(), 1);
     assert!(
         checked.diagnostics[0]
@@ -295,14 +294,22 @@ fn missing_input_path() {
 fn check_command_exit_codes_and_output() {
     let dir = tempfile::tempdir().unwrap();
     let good = Book::valid().write(&dir.path().join("bra.xlsx"));
-    let out = common::styrdok().arg("check").arg(&good).output().unwrap();
+    let out = crate::common::styrdok()
+        .arg("check")
+        .arg(&good)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 fel, 0 varningar."));
 
     let mut bad = Book::valid();
     bad.set("Insatser", "E3", t("ca 500 tkr"));
     let bad = bad.write(&dir.path().join("dålig.xlsx"));
-    let out = common::styrdok().arg("check").arg(&bad).output().unwrap();
+    let out = crate::common::styrdok()
+        .arg("check")
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

@@ -1,25 +1,13 @@
 //! The status slide deck, end to end: workbook in, PDF out, its text read back.
 
-mod common;
-
-use common::{Book, SEED_001_INSATSER, mentions, pdf_text, t};
+use crate::common::{Book, SEED_001_INSATSER, build, mentions, pdf_text, t};
 use std::path::Path;
-
-fn build(input: &Path, out: &Path) -> std::process::Output {
-    common::styrdok()
-        .arg("build")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn example_deck_holds_every_insats_and_the_seed_figures() {
     let out = tempfile::tempdir().unwrap();
     let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path());
+    let result = build(&input, out.path(), &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -75,7 +63,7 @@ fn cell_text_is_printed_literally_never_run() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("fientlig.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -100,7 +88,7 @@ fn build_refuses_to_write_anything_when_input_has_errors() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("fel.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert_eq!(result.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&result.stderr).contains("Insatser!E3"));
     assert!(!out.exists(), "nothing may be written on errors");
@@ -111,8 +99,8 @@ fn same_input_gives_identical_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    assert!(build(&input, &a).status.success());
-    assert!(build(&input, &b).status.success());
+    assert!(build(&input, &a, &[]).status.success());
+    assert!(build(&input, &b, &[]).status.success());
     let read = |p: &Path| std::fs::read(p.join("statusbilder-2025.pdf")).unwrap();
     assert!(read(&a) == read(&b), "PDF bytes differ between two builds");
 }

@@ -2,16 +2,10 @@
 //! (rows re-sorted, columns moved, a row added, a locked cell edited, a bad amount, one form missing),
 //! collect, and build the återrapport from the merged workbook.
 
-mod common;
-
+use crate::common::{Book, pdf_text, run};
 use calamine::{Data, Reader, open_workbook_auto};
-use common::{Book, pdf_text};
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
-
-fn styrdok(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    common::styrdok().args(args).output().unwrap()
-}
 
 fn os(p: &Path) -> &std::ffi::OsStr {
     p.as_os_str()
@@ -95,7 +89,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let input_bytes = std::fs::read(&input).unwrap();
     let sent = dir.path().join("skickat");
-    let out = styrdok(&[
+    let out = run(&[
         os(Path::new("forms")),
         os(&input),
         os(Path::new("-o")),
@@ -163,7 +157,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
     // RSS Test never sends its form back.
 
     let merged_dir = dir.path().join("ut");
-    let out = styrdok(&[
+    let out = run(&[
         os(Path::new("collect")),
         os(&back),
         os(&input),
@@ -215,7 +209,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
 
     // Rebuild from the merged workbook: the återrapport shows the reported figures.
     let report_dir = dir.path().join("rapport");
-    let out = styrdok(&[
+    let out = run(&[
         os(Path::new("build")),
         os(&merged),
         os(Path::new("-o")),
@@ -240,7 +234,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
     assert!(
-        styrdok(&[
+        run(&[
             os(Path::new("forms")),
             os(&input),
             os(Path::new("-o")),
@@ -257,7 +251,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
         });
     }
     let out_dir = dir.path().join("ut");
-    let out = styrdok(&[
+    let out = run(&[
         os(Path::new("collect")),
         os(&back),
         os(&input),
@@ -294,7 +288,7 @@ fn forms_saved_by_libreoffice_are_read() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
     assert!(
-        styrdok(&[
+        run(&[
             os(Path::new("forms")),
             os(&input),
             os(Path::new("-o")),
@@ -329,7 +323,7 @@ fn forms_saved_by_libreoffice_are_read() {
             String::from_utf8_lossy(&status.stderr)
         );
         let out_dir: PathBuf = dir.path().join(format!("ut-{format}"));
-        let out = styrdok(&[
+        let out = run(&[
             os(Path::new("collect")),
             os(&back.join(format)),
             os(&input),
@@ -356,7 +350,7 @@ fn a_form_locks_the_identity_opens_the_follow_up_and_validates_it() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
     assert!(
-        styrdok(&[
+        run(&[
             os(Path::new("forms")),
             os(&input),
             os(Path::new("-o")),

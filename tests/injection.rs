@@ -1,9 +1,7 @@
 //! Every free-text column of every sheet, in every document, holding Typst markup and code: all of it
 //! must print literally, and no file outside the templates may be read.
 
-mod common;
-
-use common::{Book, mentions, pdf_text, t};
+use crate::common::{Book, mentions, pdf_text, t};
 use std::path::Path;
 
 const PAYLOAD: &str =
@@ -52,7 +50,7 @@ fn markup_in_every_text_column_prints_literally_in_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = common::styrdok()
+    let result = crate::common::styrdok()
         .arg("build")
         .arg(&input)
         .arg("-o")

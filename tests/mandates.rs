@@ -1,21 +1,9 @@
 //! Uppdragsbeskrivningar: the checks of sheets Uppdrag/Avsnitt/Roller/Grupper as a user sees them,
 //! the PDFs of the shipped example against the seeds' text, and file names made from hostile cells.
 
-mod common;
-
-use common::{Book, V, assert_one, check, found, mentions, pdf_text, t};
+use crate::common::{Book, V, assert_one, build, check, found, mentions, pdf_text, t};
 use std::path::{Path, PathBuf};
-use styrdok::checks::Severity;
-
-fn build(input: &Path, out: &Path) -> std::process::Output {
-    common::styrdok()
-        .arg("build")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap()
-}
+use styrdok::diagnostics::Severity;
 
 /// Every file under `dir`, relative to it.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -40,7 +28,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 fn example_mandate_text(sub: Option<&str>, prefix: &str) -> String {
     let out = tempfile::tempdir().unwrap();
     let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path());
+    let result = build(&input, out.path(), &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -245,7 +233,7 @@ fn workbook_with_only_uppdrag_needs_no_agreement_sheets() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("uppdrag.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -266,7 +254,7 @@ fn built_mandate_holds_sections_roles_groups_financing_and_footnote() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::with_mandates().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -333,7 +321,7 @@ fn cell_text_in_uppdrag_is_printed_literally() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -373,7 +361,7 @@ fn hostile_ids_and_titles_give_safe_file_names() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",

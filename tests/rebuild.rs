@@ -1,22 +1,9 @@
 //! Builds a user can trust: the same input gives the same bytes, the input is never written, and a
 //! failed build leaves the previous good output in place with no stray temporary files.
 
-mod common;
-
-use common::{Book, t};
+use crate::common::{Book, build, t};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn build(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    common::styrdok()
-        .arg("build")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
 
 /// Every file under `dir` with its bytes, by path relative to `dir`.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

@@ -1,22 +1,10 @@
 //! The återrapport: every insats and the exact totals of the example, figures computed by the checks,
 //! and what a reader sees when nothing has been reported yet.
 
-mod common;
-
-use common::{Book, SEED_001_INSATSER, V, mentions, pdf_text};
+use crate::common::{Book, SEED_001_INSATSER, V, build, mentions, pdf_text};
 use std::path::Path;
-use styrdok::checks::check_path;
 use styrdok::model::{Amount, Assessment};
-
-fn build(input: &Path, out: &Path) -> std::process::Output {
-    common::styrdok()
-        .arg("build")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap()
-}
+use styrdok::pipeline::read_and_check;
 
 /// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
 fn digits(amount: Amount) -> String {
@@ -31,7 +19,7 @@ fn digits(amount: Amount) -> String {
 fn example_report_holds_every_insats_and_the_exact_totals() {
     let out = tempfile::tempdir().unwrap();
     let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path());
+    let result = build(&input, out.path(), &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -43,7 +31,7 @@ fn example_report_holds_every_insats_and_the_exact_totals() {
         assert!(mentions(&text, name), "missing insats {name:?}");
     }
     // The figures the checks compute from the example workbook, whatever they are.
-    let checked = check_path(&input.join("ok2025-dalarna.xlsx"));
+    let checked = read_and_check(&input.join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().expect("example is valid");
     let requisitioned: Amount = agreement
         .initiatives
@@ -104,7 +92,7 @@ fn nothing_reported_shows_dashes_and_ej_bedomd() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -124,15 +112,15 @@ fn reported_figures_reach_the_report() {
     let mut book = Book::valid();
     book.set("Insatser", "I2", V::N(150_000.0))
         .set("Insatser", "J2", V::N(120_000.0));
-    book.set("Insatser", "K2", common::t("Gul")).set(
+    book.set("Insatser", "K2", crate::common::t("Gul")).set(
         "Insatser",
         "L2",
-        common::t("Rekryteringen drog ut på tiden."),
+        crate::common::t("Rekryteringen drog ut på tiden."),
     );
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out);
+    let result = build(&input, &out, &[]);
     assert!(
         result.status.success(),
         "{}",

@@ -2,16 +2,15 @@
 //! columns and Summering as live formulas with the right figures, Kontroll pointing at cells, and a
 //! file that opens in LibreOffice and can be read and rewritten again.
 
-mod common;
-
+use crate::common::{Book, V, n, t};
 use calamine::{CellType, Data, Range, Reader, Xlsx, open_workbook};
-use common::{Book, V, n, t};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use styrdok::checks::{Checked, check_path, check_workbook};
-use styrdok::documents::updated_workbook;
+use styrdok::checks::Checked;
 use styrdok::model::Agreement;
+use styrdok::pipeline::{check_book, read_and_check};
 use styrdok::workbook;
+use styrdok::xlsx::updated_workbook;
 
 // ---- Helpers ----
 
@@ -20,13 +19,7 @@ fn example_input() -> PathBuf {
 }
 
 fn build(input: &Path, out: &Path) -> std::process::Output {
-    let result = common::styrdok()
-        .arg("build")
-        .arg(input)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap();
+    let result = crate::common::build(input, out, &[]);
     assert!(
         result.status.success(),
         "{}",
@@ -39,7 +32,7 @@ fn build(input: &Path, out: &Path) -> std::process::Output {
 fn updated(book: &Book, dir: &Path) -> (PathBuf, Checked) {
     let input = book.write(&dir.join("test.xlsx"));
     let read = workbook::load(&input).expect("readable");
-    let checked = check_workbook(&read);
+    let checked = check_book(&read);
     let bytes = updated_workbook::render(&read, &checked).expect("rendered");
     let path = dir.join("test-uppdaterad.xlsx");
     std::fs::write(&path, bytes).unwrap();
@@ -198,7 +191,7 @@ fn summering_equals_the_checks_sums() {
     let out = tempfile::tempdir().unwrap();
     build(&example_input(), out.path());
     let path = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
-    let checked = check_path(&example_input().join("ok2025-dalarna.xlsx"));
+    let checked = read_and_check(&example_input().join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().unwrap();
     let summary = values(&path, "Summering");
     let summary_formulas = formulas(&path, "Summering");
@@ -277,7 +270,11 @@ fn the_updated_workbook_reads_back_and_rewrites_without_duplicates() {
     build(&example_input(), out.path());
     let first = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
 
-    let check = common::styrdok().arg("check").arg(&first).output().unwrap();
+    let check = crate::common::styrdok()
+        .arg("check")
+        .arg(&first)
+        .output()
+        .unwrap();
     let report = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success(), "{report}");
     assert!(report.contains("0 fel"), "{report}");
@@ -345,9 +342,12 @@ fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
     convert("pdf", "pdf");
     let pdf = out.path().join("pdf/ok2025-dalarna-uppdaterad.pdf");
     assert!(pdf.is_file(), "no PDF from LibreOffice");
-    let text = common::pdf_text(&pdf);
+    let text = crate::common::pdf_text(&pdf);
     assert!(text.contains("Totalt"), "{text}");
-    assert!(common::mentions(&text, "Projektledare för psykisk hälsa"));
+    assert!(crate::common::mentions(
+        &text,
+        "Projektledare för psykisk hälsa"
+    ));
 
     // Every sheet as CSV (UTF-8, values not as shown): Summering as LibreOffice computes it.
     convert(
@@ -360,7 +360,7 @@ fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
             .join(format!("csv/ok2025-dalarna-uppdaterad-{sheet}.csv"));
         parse_csv(&std::fs::read_to_string(&path).expect("sheet exported"))
     };
-    let checked = check_path(&example_input().join("ok2025-dalarna.xlsx"));
+    let checked = read_and_check(&example_input().join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().unwrap();
     let summary = csv("Summering");
     for area in &agreement.areas {

@@ -5,8 +5,6 @@
 //! `.ci/run` installs all three and sets `STYRDOK_REQUIRE_VALIDATORS=1`, so in CI a missing judge is a
 //! failure; on a workstation without them the test says what it skipped.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -29,7 +27,7 @@ fn require(program: &str) -> bool {
 
 fn example_pdfs(out: &Path) -> Vec<PathBuf> {
     let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = common::styrdok()
+    let result = crate::common::styrdok()
         .arg("build")
         .arg(&input)
         .arg("-o")

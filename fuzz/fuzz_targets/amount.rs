@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use styrdok::workbook::Value;
-use styrdok::workbook::values::parse_amount;
+use styrdok::model::parse_amount;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     for ext in ["xlsx", "ods", "xls"] {
         let path = dir.path().join(format!("fuzz.{ext}"));
         std::fs::write(&path, data).expect("write");
-        let checked = styrdok::checks::check_path(&path);
-        let _ = styrdok::checks::render(&checked.diagnostics);
+        let (_, checked) = styrdok::pipeline::read_and_check(&path);
+        let _ = styrdok::diagnostics::render(&checked.diagnostics);
     }
 });

@@ -1,15 +1,10 @@
-//! Checking the input: everything that is wrong, at once, each with its cell and its fix.
+//! Checking the agreement: pure rules over the model (no files), everything that is wrong at once,
+//! each with its cell and its fix.
 
-mod diagnostic;
-mod report;
 mod rules;
 
-pub use diagnostic::{Diagnostic, Place, Problem, Severity};
-pub use report::render;
-
-use crate::model::{self, Agreement};
-use crate::workbook::{self, Workbook};
-use std::path::Path;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Agreement, Loaded};
 
 /// The outcome of checking: the agreement, if it could be built, and every diagnostic.
 #[derive(Debug)]
@@ -33,30 +28,8 @@ impl Checked {
     }
 }
 
-/// Reads the input (a workbook or a folder of them) and runs every check.
-pub fn check_path(path: &Path) -> Checked {
-    match workbook::load(path) {
-        Ok(book) => check_workbook(&book),
-        Err(errors) => Checked {
-            agreement: None,
-            diagnostics: errors
-                .into_iter()
-                .map(|e| {
-                    Diagnostic::new(
-                        Place::Input,
-                        Problem::Unreadable {
-                            message: e.to_string(),
-                            fix: e.fix().to_string(),
-                        },
-                    )
-                })
-                .collect(),
-        },
-    }
-}
-
-pub fn check_workbook(book: &Workbook) -> Checked {
-    let loaded = model::load(book);
+/// Runs every rule over a loaded agreement, adding to the problems loading found.
+pub fn check(loaded: Loaded) -> Checked {
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(rules::check(
         &loaded.agreement,

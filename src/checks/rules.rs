@@ -1,6 +1,6 @@
 //! Rules across rows: codes that must exist, budgets that must add up, follow-up figures that must fit.
 
-use super::{Diagnostic, Problem};
+use crate::diagnostics::{Diagnostic, Problem, nearest};
 use crate::model::{Agreement, Amount, Mandate};
 use std::collections::BTreeSet;
 
@@ -13,7 +13,7 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     unknown_areas(agreement, &mut out);
-    sub_area_budgets(agreement, &mut out);
+    sub_area_budgets(agreement, unreliable, &mut out);
     // Without readable insatser every area would look unallocated and every project unknown: the
     // sheet's own problem already says what to fix.
     if !initiatives_unreadable {
@@ -36,16 +36,27 @@ fn unknown_areas(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
                 initiative.area_at.clone(),
                 Problem::UnknownArea {
                     code: initiative.area.clone(),
+                    suggestion: nearest(
+                        &initiative.area,
+                        agreement.areas.iter().map(|a| a.code.as_str()),
+                    ),
                 },
             ));
         }
     }
 }
 
-fn sub_area_budgets(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
+fn sub_area_budgets(
+    agreement: &Agreement,
+    unreliable: &BTreeSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
     for area in agreement.top_areas() {
         let subs: Vec<_> = agreement.sub_areas(&area.code).collect();
-        if subs.is_empty() {
+        if subs.is_empty()
+            || unreliable.contains(&area.code)
+            || subs.iter().any(|s| unreliable.contains(&s.code))
+        {
             continue;
         }
         let sum: Amount = subs.iter().map(|s| s.budget).sum();
@@ -54,8 +65,8 @@ fn sub_area_budgets(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
                 area.budget_at.clone(),
                 Problem::SubAreasMismatch {
                     code: area.code.clone(),
-                    budget: area.budget,
-                    sum,
+                    budget: area.budget.to_string(),
+                    sum: sum.to_string(),
                 },
             ));
         }
@@ -83,8 +94,8 @@ fn area_allocation(
                 area.budget_at.clone(),
                 Problem::OverBudget {
                     code: area.code.clone(),
-                    budget: area.budget,
-                    allocated,
+                    budget: area.budget.to_string(),
+                    allocated: allocated.to_string(),
                 },
             ));
         } else if allocated < area.budget && !has_subs {
@@ -92,9 +103,9 @@ fn area_allocation(
                 area.budget_at.clone(),
                 Problem::Unallocated {
                     code: area.code.clone(),
-                    budget: area.budget,
-                    allocated,
-                    unallocated: area.budget - allocated,
+                    budget: area.budget.to_string(),
+                    allocated: allocated.to_string(),
+                    unallocated: (area.budget - allocated).to_string(),
                 },
             ));
         }
@@ -109,8 +120,8 @@ fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::at(
                     i.spent_at.clone(),
                     Problem::SpentOverRequisitioned {
-                        spent,
-                        requisitioned,
+                        spent: spent.to_string(),
+                        requisitioned: requisitioned.to_string(),
                     },
                 ));
             }
@@ -120,8 +131,8 @@ fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::at(
                     i.requisitioned_at.clone(),
                     Problem::RequisitionedOverAmount {
-                        requisitioned,
-                        amount: i.amount,
+                        requisitioned: requisitioned.to_string(),
+                        amount: i.amount.to_string(),
                     },
                 ));
             }

@@ -127,9 +127,9 @@ fn describe(nodes: &[Node]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::CellRef;
     use crate::model::Group;
     use crate::model::text::RichText;
-    use crate::workbook::CellRef;
 
     fn group(name: &str, reports_to: &str) -> Group {
         let at = CellRef {

@@ -2,7 +2,7 @@
 //! its share of each area → the data `templates/recipient.typ` renders.
 
 use super::report::{AssessmentCounts, Figures, Row, figures, row};
-use crate::model::{Agreement, Amount, Initiative};
+use crate::model::{Agreement, Amount, Initiative, same_organisation};
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "recipient.typ";
@@ -36,33 +36,8 @@ pub struct AreaShare {
     pub rows: Vec<Row>,
 }
 
-/// The distinct Ansvarig of the agreement in sheet order, spelled as first written; spellings that
-/// differ only in case or spacing are one organisation.
-pub fn recipients(agreement: &Agreement) -> Vec<String> {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for i in &agreement.initiatives {
-        let key = key(&i.recipient);
-        if !key.is_empty() && !seen.iter().any(|(k, _)| *k == key) {
-            seen.push((key, i.recipient.trim().to_string()));
-        }
-    }
-    seen.into_iter().map(|(_, name)| name).collect()
-}
-
-/// Whether two Ansvarig cells name the same organisation (case and spacing aside).
-pub fn same_recipient(a: &str, b: &str) -> bool {
-    key(a) == key(b)
-}
-
-fn key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 pub fn build(agreement: &Agreement, recipient: &str) -> RecipientReport {
-    let own = |i: &&Initiative| key(&i.recipient) == key(recipient);
+    let own = |i: &&Initiative| same_organisation(&i.recipient, recipient);
     let mine: Vec<&Initiative> = agreement.initiatives.iter().filter(own).collect();
     let areas = agreement
         .areas

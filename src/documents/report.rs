@@ -13,7 +13,8 @@ pub struct Report {
     pub title: String,
     pub organisation: String,
     pub county: Option<String>,
-    pub recipient: Option<String>,
+    /// Who the report is addressed to (Uppgifter: Mottagare).
+    pub addressee: Option<String>,
     pub reference: Option<String>,
     pub date: String,
     pub year: i32,
@@ -100,7 +101,7 @@ pub fn build(agreement: &Agreement) -> Report {
         title: info.title.clone(),
         organisation: info.organisation.clone(),
         county: info.county.clone(),
-        recipient: info.recipient.clone(),
+        addressee: info.addressee.clone(),
         reference: info.reference.clone(),
         date: info.date.format("%Y-%m-%d").to_string(),
         year: info.year,

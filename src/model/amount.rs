@@ -1,25 +1,30 @@
-//! Money in whole öre, so sums are exact however many rows are added.
+//! Money in whole öre, so sums are exact however many rows are added. Stored as `i128`: no sum of
+//! amounts below the parsing ceiling can overflow, whatever the number of rows.
 
+use crate::diagnostics::group_digits;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, Sub};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Amount(i64);
+pub struct Amount(i128);
 
 impl Amount {
     pub const ZERO: Amount = Amount(0);
 
+    /// No Swedish public budget reaches a thousand billion kronor; above it a cell is a typo.
+    pub const CEILING: Amount = Amount(1_000_000_000_000 * 100);
+
     pub fn from_ore(ore: i64) -> Self {
-        Amount(ore)
+        Amount(i128::from(ore))
     }
 
     pub fn from_kronor(kronor: i64) -> Self {
-        Amount(kronor * 100)
+        Amount(i128::from(kronor) * 100)
     }
 
-    pub fn ore(self) -> i64 {
+    pub fn ore(self) -> i128 {
         self.0
     }
 
@@ -53,19 +58,6 @@ impl Sum for Amount {
     }
 }
 
-/// `1234567` → `1 234 567`, grouped in threes with non-breaking spaces as Swedish writes numbers.
-pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{a0}');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
 /// Swedish format: `1 000 000 kr`, `1 000,50 kr`, with a non-breaking space so an amount never splits.
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -84,10 +76,9 @@ impl fmt::Display for Amount {
 /// Serialised as kronor: an integer when whole (the usual case), else a number with öre.
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
-            s.serialize_i64(self.0 / 100)
-        } else {
-            s.serialize_f64(self.kronor_f64())
+        match i64::try_from(self.0 / 100) {
+            Ok(kronor) if self.0 % 100 == 0 => s.serialize_i64(kronor),
+            _ => s.serialize_f64(self.kronor_f64()),
         }
     }
 }

@@ -2,44 +2,14 @@
 //! reported here; rules across rows (budgets, codes) live in `checks`.
 
 use super::load_mandates::{has_mandates, load_mandates};
+use super::schema::{SheetSpec, areas, info as info_sheet, initiatives, summary, timeline};
 use super::text::{self, RichText};
+use super::values::{parse_amount, parse_date, parse_year};
 use super::{Agreement, Amount, Area, Assessment, Event, Info, Initiative, Kind, parent_code};
-use crate::checks::{Diagnostic, Place, Problem};
-use crate::workbook::values::{AmountError, parse_amount, parse_date, parse_year};
-use crate::workbook::{CellRef, Column, Row, Table, Value, Workbook};
+use crate::diagnostics::{CellRef, Diagnostic, Place, Problem, nearest};
+use crate::workbook::{Column, Row, Table, Value, Workbook};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
-
-pub const INFO_SHEET: &str = "Uppgifter";
-pub const AREAS_SHEET: &str = "Insatsområden";
-pub const INITIATIVES_SHEET: &str = "Insatser";
-pub const TIMELINE_SHEET: &str = "Tidslinje";
-pub const SUMMARY_SHEET: &str = "Sammanfattning";
-
-pub const INFO_COLUMNS: &[Column] = &[Column::required("Fält"), Column::required("Värde")];
-pub const AREA_COLUMNS: &[Column] = &[
-    Column::required("Kod"),
-    Column::required("Namn"),
-    Column::required("Budget"),
-    Column::optional("Regionens medel"),
-    Column::optional("Beskrivning"),
-];
-pub const INITIATIVE_COLUMNS: &[Column] = &[
-    Column::required("Område"),
-    Column::required("Insats"),
-    Column::optional("Beskrivning"),
-    Column::required("Typ"),
-    Column::required("Belopp"),
-    Column::optional("Status"),
-    Column::required("Ansvarig"),
-    Column::optional("Projekt"),
-    Column::optional("Rekvirerat"),
-    Column::optional("Förbrukat"),
-    Column::optional("Bedömning"),
-    Column::optional("Kommentar"),
-];
-pub const TIMELINE_COLUMNS: &[Column] = &[Column::required("Datum"), Column::required("Händelse")];
-pub const SUMMARY_COLUMNS: &[Column] = &[Column::required("Punkt")];
 
 /// What loading gives: the agreement (complete only when there are no errors), every problem found,
 /// and the areas whose sums cannot be trusted because an amount in them was unreadable.
@@ -59,8 +29,13 @@ pub fn load(book: &Workbook) -> Loaded {
     // A workbook holding only uppdrag needs no agreement sheets; one holding neither needs them.
     // A workbook with uppdrag needs no agreement sheets: areas may be planned before any insats.
     let agreement_required = !has_mandates(book);
-    let areas = load_areas(book, agreement_required, &mut out);
     let mut unreadable_amounts_in = BTreeSet::new();
+    let areas = load_areas(
+        book,
+        agreement_required,
+        &mut out,
+        &mut unreadable_amounts_in,
+    );
     let initiatives = load_initiatives(
         book,
         agreement_required,
@@ -69,8 +44,10 @@ pub fn load(book: &Workbook) -> Loaded {
     );
     let initiatives_unreadable = initiatives.is_empty()
         && out.iter().any(|d| match (&d.place, &d.problem) {
-            (Place::Sheet { sheet, .. }, _) => crate::workbook::same_name(sheet, INITIATIVES_SHEET),
-            (_, Problem::MissingSheet { sheet }) => sheet == INITIATIVES_SHEET,
+            (Place::Sheet { sheet, .. }, _) => {
+                crate::workbook::same_name(sheet, initiatives::SHEET.name)
+            }
+            (_, Problem::MissingSheet { sheet, .. }) => sheet == initiatives::SHEET.name,
             _ => false,
         });
     let timeline = load_timeline(book, &mut out);
@@ -91,13 +68,23 @@ pub fn load(book: &Workbook) -> Loaded {
     }
 }
 
-pub(super) fn required_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
+/// Finds a contract sheet as a table; problems with the sheet itself go to `out`.
+pub(super) fn find_table<'a>(
+    book: &'a Workbook,
+    spec: &'a SheetSpec,
+    required: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Table<'a>> {
+    Table::find(book, spec.name, spec.columns, required, out)
+}
+
+pub(super) fn required_text(row: &Row, column: Column, out: &mut Vec<Diagnostic>) -> String {
     let (value, at) = row.cell(column);
     if value.is_empty() {
         out.push(Diagnostic::at(
             at,
             Problem::EmptyCell {
-                column: column.to_string(),
+                column: column.name.to_string(),
             },
         ));
     }
@@ -105,14 +92,14 @@ pub(super) fn required_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) 
 }
 
 /// Cell text parsed for paragraphs, bullets and footnotes; an unclosed `^[` is reported at the cell.
-pub(super) fn optional_rich(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> RichText {
+pub(super) fn optional_rich(row: &Row, column: Column, out: &mut Vec<Diagnostic>) -> RichText {
     let (value, at) = row.cell(column);
     let parsed = text::parse(value.display().trim());
     if parsed.unmatched_footnote {
         out.push(Diagnostic::at(
             at,
             Problem::UnmatchedFootnote {
-                column: column.to_string(),
+                column: column.name.to_string(),
             },
         ));
     }
@@ -120,59 +107,38 @@ pub(super) fn optional_rich(row: &Row, column: &str, out: &mut Vec<Diagnostic>) 
 }
 
 /// Plain text kept as written, but checked the same way, since documents parse it later.
-fn checked_text(row: &Row, column: &str, out: &mut Vec<Diagnostic>) -> String {
+fn checked_text(row: &Row, column: Column, out: &mut Vec<Diagnostic>) -> String {
     optional_rich(row, column, out);
     row.text(column)
 }
 
-fn amount_problem(column: &str, value: &Value, error: AmountError) -> Problem {
-    let (column, value) = (column.to_string(), value.display());
-    match error {
-        AmountError::NotAnAmount => Problem::NotAnAmount { column, value },
-        AmountError::Negative => Problem::NegativeAmount { column, value },
-    }
-}
-
-/// A required amount; `None` (after reporting) when empty or unreadable.
-fn required_amount(
+/// An amount cell: `Ok(None)` when empty, `Err(())` (after reporting) when it cannot be read.
+fn amount_cell(
     row: &Row,
-    column: &str,
+    column: Column,
+    required: bool,
     out: &mut Vec<Diagnostic>,
-) -> (Option<Amount>, CellRef) {
+) -> (Result<Option<Amount>, ()>, CellRef) {
     let (value, at) = row.cell(column);
     if value.is_empty() {
-        out.push(Diagnostic::at(
-            at.clone(),
-            Problem::EmptyCell {
-                column: column.to_string(),
-            },
-        ));
-        return (None, at);
-    }
-    match parse_amount(value) {
-        Ok(a) => (Some(a), at),
-        Err(e) => {
-            out.push(Diagnostic::at(at.clone(), amount_problem(column, value, e)));
-            (None, at)
+        if required {
+            out.push(Diagnostic::at(
+                at.clone(),
+                Problem::EmptyCell {
+                    column: column.name.to_string(),
+                },
+            ));
+            return (Err(()), at);
         }
-    }
-}
-
-/// An amount that may be left empty.
-fn optional_amount(
-    row: &Row,
-    column: &str,
-    out: &mut Vec<Diagnostic>,
-) -> (Option<Amount>, CellRef) {
-    let (value, at) = row.cell(column);
-    if value.is_empty() {
-        return (None, at);
+        return (Ok(None), at);
     }
     match parse_amount(value) {
-        Ok(a) => (Some(a), at),
+        Ok(a) => (Ok(Some(a)), at),
         Err(e) => {
-            out.push(Diagnostic::at(at.clone(), amount_problem(column, value, e)));
-            (None, at)
+            if let Some(problem) = e.problem(column, value) {
+                out.push(Diagnostic::at(at.clone(), problem));
+            }
+            (Err(()), at)
         }
     }
 }
@@ -185,17 +151,17 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
         county: None,
         date: NaiveDate::default(),
         steering_group: None,
-        recipient: None,
+        addressee: None,
         reference: None,
     };
-    let Some(table) = Table::find(book, INFO_SHEET, INFO_COLUMNS, true, out) else {
+    let Some(table) = find_table(book, &info_sheet::SHEET, true, out) else {
         return info;
     };
 
     let mut seen = BTreeSet::new();
     for row in table.rows() {
-        let field = row.text("Fält");
-        let (value, at) = row.cell("Värde");
+        let field = row.text(info_sheet::FIELD);
+        let (value, at) = row.cell(info_sheet::VALUE);
         let text = value.display().trim().to_string();
         let optional = |t: String| (!t.is_empty()).then_some(t);
         let key = field.to_lowercase();
@@ -235,13 +201,13 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
             },
             "län" => info.county = optional(text),
             "styrgrupp" => info.steering_group = optional(text),
-            "mottagare" => info.recipient = optional(text),
+            "mottagare" => info.addressee = optional(text),
             "diarienummer" => info.reference = optional(text),
             // Other fields are the user's own; they are carried along untouched.
             _ => {}
         }
     }
-    for field in ["Titel", "År", "Organisation", "Datum"] {
+    for field in info_sheet::REQUIRED_FIELDS {
         if !seen.contains(&field.to_lowercase()) {
             out.push(Diagnostic::new(
                 Place::Sheet {
@@ -257,17 +223,22 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
     info
 }
 
-fn load_areas(book: &Workbook, required: bool, out: &mut Vec<Diagnostic>) -> Vec<Area> {
-    let Some(table) = Table::find(book, AREAS_SHEET, AREA_COLUMNS, required, out) else {
+fn load_areas(
+    book: &Workbook,
+    required: bool,
+    out: &mut Vec<Diagnostic>,
+    unreadable: &mut BTreeSet<String>,
+) -> Vec<Area> {
+    let Some(table) = find_table(book, &areas::SHEET, required, out) else {
         return Vec::new();
     };
     let mut areas: Vec<Area> = Vec::new();
     for row in table.rows() {
-        let (_, code_at) = row.cell("Kod");
-        let code = required_text(&row, "Kod", out);
-        let name = required_text(&row, "Namn", out);
-        let (budget, budget_at) = required_amount(&row, "Budget", out);
-        let (region_funds, _) = optional_amount(&row, "Regionens medel", out);
+        let (_, code_at) = row.cell(areas::CODE);
+        let code = required_text(&row, areas::CODE, out);
+        let name = required_text(&row, areas::NAME, out);
+        let (budget, budget_at) = amount_cell(&row, areas::BUDGET, true, out);
+        let (region_funds, _) = amount_cell(&row, areas::REGION_FUNDS, false, out);
         if code.is_empty() {
             continue;
         }
@@ -281,13 +252,16 @@ fn load_areas(book: &Workbook, required: bool, out: &mut Vec<Diagnostic>) -> Vec
             ));
             continue;
         }
+        if budget.is_err() {
+            unreadable.insert(code.clone());
+        }
         areas.push(Area {
             parent: parent_code(&code).map(str::to_string),
             code,
             name,
-            budget: budget.unwrap_or(Amount::ZERO),
-            region_funds,
-            description: checked_text(&row, "Beskrivning", out),
+            budget: budget.ok().flatten().unwrap_or(Amount::ZERO),
+            region_funds: region_funds.ok().flatten(),
+            description: checked_text(&row, areas::DESCRIPTION, out),
             code_at,
             budget_at,
             extra: row.extra(),
@@ -318,36 +292,40 @@ fn load_initiatives(
     out: &mut Vec<Diagnostic>,
     unreadable: &mut BTreeSet<String>,
 ) -> Vec<Initiative> {
-    let Some(table) = Table::find(book, INITIATIVES_SHEET, INITIATIVE_COLUMNS, required, out)
-    else {
+    let Some(table) = find_table(book, &initiatives::SHEET, required, out) else {
         return Vec::new();
     };
     let mut initiatives = Vec::new();
     for row in table.rows() {
-        let (_, area_at) = row.cell("Område");
-        let area = required_text(&row, "Område", out);
-        let name = required_text(&row, "Insats", out);
-        let recipient = required_text(&row, "Ansvarig", out);
-        let kind_text = required_text(&row, "Typ", out);
+        let (_, area_at) = row.cell(initiatives::AREA);
+        let area = required_text(&row, initiatives::AREA, out);
+        let name = required_text(&row, initiatives::NAME, out);
+        let recipient = required_text(&row, initiatives::RESPONSIBLE, out);
+        let kind_text = required_text(&row, initiatives::KIND, out);
         let kind = Kind::parse(&kind_text);
         if kind.is_none() && !kind_text.is_empty() {
             out.push(Diagnostic::at(
-                row.cell("Typ").1,
-                Problem::UnknownKind { value: kind_text },
+                row.cell(initiatives::KIND).1,
+                Problem::UnknownKind {
+                    suggestion: nearest(&kind_text, Kind::LABELS),
+                    value: kind_text,
+                },
             ));
         }
-        let (amount, amount_at) = required_amount(&row, "Belopp", out);
-        if amount.is_none() {
+        let (amount, amount_at) = amount_cell(&row, initiatives::AMOUNT, true, out);
+        if amount.is_err() {
             unreadable.insert(area.clone());
         }
-        let (requisitioned, requisitioned_at) = optional_amount(&row, "Rekvirerat", out);
-        let (spent, spent_at) = optional_amount(&row, "Förbrukat", out);
-        let assessment_text = row.text("Bedömning");
+        let (requisitioned, requisitioned_at) =
+            amount_cell(&row, initiatives::REQUISITIONED, false, out);
+        let (spent, spent_at) = amount_cell(&row, initiatives::SPENT, false, out);
+        let assessment_text = row.text(initiatives::ASSESSMENT);
         let assessment = Assessment::parse(&assessment_text);
         if assessment.is_none() && !assessment_text.is_empty() {
             out.push(Diagnostic::at(
-                row.cell("Bedömning").1,
+                row.cell(initiatives::ASSESSMENT).1,
                 Problem::UnknownAssessment {
+                    suggestion: nearest(&assessment_text, Assessment::ALL_LABELS),
                     value: assessment_text,
                 },
             ));
@@ -355,16 +333,16 @@ fn load_initiatives(
         initiatives.push(Initiative {
             area,
             name,
-            description: checked_text(&row, "Beskrivning", out),
+            description: checked_text(&row, initiatives::DESCRIPTION, out),
             kind,
-            amount: amount.unwrap_or(Amount::ZERO),
-            status: row.text("Status"),
+            amount: amount.ok().flatten().unwrap_or(Amount::ZERO),
+            status: row.text(initiatives::STATUS),
             recipient,
-            project: row.text("Projekt"),
-            requisitioned,
-            spent,
+            project: row.text(initiatives::PROJECT),
+            requisitioned: requisitioned.ok().flatten(),
+            spent: spent.ok().flatten(),
             assessment,
-            comment: row.text("Kommentar"),
+            comment: row.text(initiatives::COMMENT),
             area_at,
             amount_at,
             requisitioned_at,
@@ -376,32 +354,32 @@ fn load_initiatives(
 }
 
 fn load_timeline(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Event> {
-    let Some(table) = Table::find(book, TIMELINE_SHEET, TIMELINE_COLUMNS, false, out) else {
+    let Some(table) = find_table(book, &timeline::SHEET, false, out) else {
         return Vec::new();
     };
     table
         .rows()
         .map(|row| {
             // A real date is shown as ISO; a label such as "Mars–April" as written.
-            let when = match row.value("Datum") {
+            let when = match row.value(timeline::DATE) {
                 Value::Date(d) => d.format("%Y-%m-%d").to_string(),
                 other => other.display().trim().to_string(),
             };
             Event {
                 when,
-                what: required_text(&row, "Händelse", out),
+                what: required_text(&row, timeline::EVENT, out),
             }
         })
         .collect()
 }
 
 fn load_summary(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<String> {
-    let Some(table) = Table::find(book, SUMMARY_SHEET, SUMMARY_COLUMNS, false, out) else {
+    let Some(table) = find_table(book, &summary::SHEET, false, out) else {
         return Vec::new();
     };
     table
         .rows()
-        .map(|row| row.text("Punkt"))
+        .map(|row| row.text(summary::POINT))
         .filter(|t| !t.is_empty())
         .collect()
 }

@@ -1,61 +1,27 @@
 //! Building the uppdragsbeskrivningar from sheets Uppdrag, Avsnitt, Roller and Grupper.
 
-use super::load::{optional_rich, required_text};
+use super::load::{find_table, optional_rich, required_text};
 use super::mandate::{Group, Mandate, Principal, Role, Section};
-use crate::checks::{Diagnostic, Problem};
-use crate::workbook::values::parse_date;
-use crate::workbook::{Column, Table, Workbook};
-
-pub const MANDATES_SHEET: &str = "Uppdrag";
-pub const SECTIONS_SHEET: &str = "Avsnitt";
-pub const ROLES_SHEET: &str = "Roller";
-pub const GROUPS_SHEET: &str = "Grupper";
-
-pub const MANDATE_COLUMNS: &[Column] = &[
-    Column::required("Id"),
-    Column::required("Titel"),
-    Column::optional("Diarienummer"),
-    Column::optional("Datum"),
-    Column::optional("Beslutad av"),
-    Column::optional("Projekt"),
-];
-pub const SECTION_COLUMNS: &[Column] = &[
-    Column::required("Uppdrag"),
-    Column::required("Rubrik"),
-    Column::required("Text"),
-];
-pub const ROLE_COLUMNS: &[Column] = &[
-    Column::required("Uppdrag"),
-    Column::required("Roll"),
-    Column::required("Beskrivning"),
-];
-pub const GROUP_COLUMNS: &[Column] = &[
-    Column::required("Uppdrag"),
-    Column::required("Grupp"),
-    Column::optional("Deltagare"),
-    Column::optional("Syfte"),
-    Column::optional("Mandat"),
-    Column::optional("Mötesfrekvens"),
-    Column::optional("Sammankallande"),
-    Column::optional("Rapporterar till"),
-    Column::optional("Huvudman"),
-];
+use super::schema::{groups, mandates as mandate_sheet, roles, sections};
+use super::values::parse_date;
+use crate::diagnostics::{Diagnostic, Problem};
+use crate::workbook::{Row, Workbook};
 
 /// Whether the input has assignments at all; then the agreement sheets become optional.
 pub fn has_mandates(book: &Workbook) -> bool {
-    !book.sheets_named(MANDATES_SHEET).is_empty()
+    !book.sheets_named(mandate_sheet::SHEET.name).is_empty()
 }
 
 pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate> {
-    let Some(table) = Table::find(book, MANDATES_SHEET, MANDATE_COLUMNS, false, out) else {
+    let Some(table) = find_table(book, &mandate_sheet::SHEET, false, out) else {
         return Vec::new();
     };
     let mut mandates: Vec<Mandate> = Vec::new();
     for row in table.rows() {
-        let (_, id_at) = row.cell("Id");
-        let id = required_text(&row, "Id", out);
-        let title = required_text(&row, "Titel", out);
-        let (date_value, date_at) = row.cell("Datum");
+        let (_, id_at) = row.cell(mandate_sheet::ID);
+        let id = required_text(&row, mandate_sheet::ID, out);
+        let title = required_text(&row, mandate_sheet::TITLE, out);
+        let (date_value, date_at) = row.cell(mandate_sheet::DATE);
         let date = if date_value.is_empty() {
             None
         } else {
@@ -64,7 +30,7 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
                 out.push(Diagnostic::at(
                     date_at,
                     Problem::NotADate {
-                        column: "Datum".into(),
+                        column: mandate_sheet::DATE.name.into(),
                         value: date_value.display(),
                     },
                 ));
@@ -88,34 +54,26 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         mandates.push(Mandate {
             id,
             title,
-            reference: optional(row.text("Diarienummer")),
+            reference: optional(row.text(mandate_sheet::REFERENCE)),
             date,
-            decided_by: optional(row.text("Beslutad av")),
-            projects: split_projects(&row.text("Projekt")),
+            decided_by: optional(row.text(mandate_sheet::DECIDED_BY)),
+            projects: split_projects(&row.text(mandate_sheet::PROJECTS)),
             sections: Vec::new(),
             roles: Vec::new(),
             groups: Vec::new(),
             id_at,
-            projects_at: row.cell("Projekt").1,
+            projects_at: row.cell(mandate_sheet::PROJECTS).1,
         });
     }
 
     // Rows of the other sheets belong to an uppdrag by its Id.
-    let owner = |row: &crate::workbook::Row,
-                 mandates: &[Mandate],
-                 out: &mut Vec<Diagnostic>|
-     -> Option<usize> {
-        let (value, at) = row.cell("Uppdrag");
-        let id = value.display().trim().to_string();
+    // The column is named Uppdrag in every sheet that belongs to one.
+    let owner = |row: &Row, mandates: &[Mandate], out: &mut Vec<Diagnostic>| -> Option<usize> {
+        let id = required_text(row, sections::MANDATE, out);
         if id.is_empty() {
-            out.push(Diagnostic::at(
-                at,
-                Problem::EmptyCell {
-                    column: "Uppdrag".into(),
-                },
-            ));
             return None;
         }
+        let at = row.cell(sections::MANDATE).1;
         let index = mandates.iter().position(|m| m.id == id);
         if index.is_none() {
             out.push(Diagnostic::at(at, Problem::UnknownMandate { id }));
@@ -123,29 +81,29 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         index
     };
 
-    if let Some(sections) = Table::find(book, SECTIONS_SHEET, SECTION_COLUMNS, true, out) {
-        for row in sections.rows() {
-            let heading = required_text(&row, "Rubrik", out);
-            let text = optional_rich(&row, "Text", out);
+    if let Some(table) = find_table(book, &sections::SHEET, true, out) {
+        for row in table.rows() {
+            let heading = required_text(&row, sections::HEADING, out);
+            let text = optional_rich(&row, sections::TEXT, out);
             if let Some(i) = owner(&row, &mandates, out) {
                 mandates[i].sections.push(Section { heading, text });
             }
         }
     }
-    if let Some(roles) = Table::find(book, ROLES_SHEET, ROLE_COLUMNS, false, out) {
-        for row in roles.rows() {
-            let role = required_text(&row, "Roll", out);
-            let description = optional_rich(&row, "Beskrivning", out);
+    if let Some(table) = find_table(book, &roles::SHEET, false, out) {
+        for row in table.rows() {
+            let role = required_text(&row, roles::ROLE, out);
+            let description = optional_rich(&row, roles::DESCRIPTION, out);
             if let Some(i) = owner(&row, &mandates, out) {
                 mandates[i].roles.push(Role { role, description });
             }
         }
     }
-    if let Some(groups) = Table::find(book, GROUPS_SHEET, GROUP_COLUMNS, false, out) {
-        for row in groups.rows() {
-            let (_, name_at) = row.cell("Grupp");
-            let name = required_text(&row, "Grupp", out);
-            let (principal_value, principal_at) = row.cell("Huvudman");
+    if let Some(table) = find_table(book, &groups::SHEET, false, out) {
+        for row in table.rows() {
+            let (_, name_at) = row.cell(groups::GROUP);
+            let name = required_text(&row, groups::GROUP, out);
+            let (principal_value, principal_at) = row.cell(groups::PRINCIPAL);
             let principal_text = principal_value.display().trim().to_string();
             let principal = Principal::parse(&principal_text);
             if principal.is_none() && !principal_text.is_empty() {
@@ -156,16 +114,16 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
                     },
                 ));
             }
-            let reports_to = row.text("Rapporterar till");
+            let reports_to = row.text(groups::REPORTS_TO);
             let group = Group {
-                participants: row.text("Deltagare"),
-                purpose: optional_rich(&row, "Syfte", out),
-                mandate: optional_rich(&row, "Mandat", out),
-                frequency: row.text("Mötesfrekvens"),
-                convener: row.text("Sammankallande"),
+                participants: row.text(groups::PARTICIPANTS),
+                purpose: optional_rich(&row, groups::PURPOSE, out),
+                mandate: optional_rich(&row, groups::REMIT, out),
+                frequency: row.text(groups::FREQUENCY),
+                convener: row.text(groups::CONVENER),
                 reports_to: (!reports_to.is_empty()).then_some(reports_to),
                 principal,
-                reports_to_at: row.cell("Rapporterar till").1,
+                reports_to_at: row.cell(groups::REPORTS_TO).1,
                 name_at: name_at.clone(),
                 name,
             };

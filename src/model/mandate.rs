@@ -1,7 +1,7 @@
 //! Uppdragsbeskrivningar: an assignment with its numbered sections, roles and the groups that carry it.
 
 use super::text::RichText;
-use crate::workbook::CellRef;
+use crate::diagnostics::CellRef;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,37 +4,19 @@ mod amount;
 mod load;
 mod load_mandates;
 pub mod mandate;
+pub mod schema;
 pub mod text;
+mod values;
 
-pub use amount::{Amount, group_digits};
+pub use amount::Amount;
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
 pub use mandate::{Group, Mandate, Principal, Role, Section};
+pub use values::{AmountError, EXCEL_EPOCH, parse_amount, parse_date, parse_year};
 
-use crate::workbook::{CellRef, Column, Value};
+use crate::diagnostics::CellRef;
+use crate::workbook::{Value, normalise};
 use chrono::NaiveDate;
-
-pub use load::{AREA_COLUMNS, AREAS_SHEET, INITIATIVE_COLUMNS, INITIATIVES_SHEET};
-
-/// Every sheet of the input contract with the columns it is read with, so a writer that carries the
-/// workbook over (the updated workbook) finds each header row exactly as reading does.
-pub const CONTRACT_SHEETS: &[(&str, &[Column])] = &[
-    (load::INFO_SHEET, load::INFO_COLUMNS),
-    (load::AREAS_SHEET, load::AREA_COLUMNS),
-    (load::INITIATIVES_SHEET, load::INITIATIVE_COLUMNS),
-    (load::TIMELINE_SHEET, load::TIMELINE_COLUMNS),
-    (load::SUMMARY_SHEET, load::SUMMARY_COLUMNS),
-    (
-        load_mandates::MANDATES_SHEET,
-        load_mandates::MANDATE_COLUMNS,
-    ),
-    (
-        load_mandates::SECTIONS_SHEET,
-        load_mandates::SECTION_COLUMNS,
-    ),
-    (load_mandates::ROLES_SHEET, load_mandates::ROLE_COLUMNS),
-    (load_mandates::GROUPS_SHEET, load_mandates::GROUP_COLUMNS),
-];
 
 /// The fields of sheet `Uppgifter`.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +27,8 @@ pub struct Info {
     pub county: Option<String>,
     pub date: NaiveDate,
     pub steering_group: Option<String>,
-    pub recipient: Option<String>,
+    /// Who the återrapport is addressed to (field Mottagare), not an Ansvarig organisation.
+    pub addressee: Option<String>,
     pub reference: Option<String>,
 }
 
@@ -64,15 +47,23 @@ pub struct Area {
     pub extra: Vec<(String, Value)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Typ: a new insats or one continuing from earlier years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    #[serde(rename = "Ny")]
-    New,
-    #[serde(rename = "Pågående/fortsättning")]
-    Continuing,
+    New = 0,
+    Continuing = 1,
+}
+
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(Kind::LABELS[*self as usize])
+    }
 }
 
 impl Kind {
+    /// The words the sheet expects, as the Typ drop-down offers them.
+    pub const LABELS: [&'static str; 2] = ["Ny", "Pågående/fortsättning"];
+
     /// Accepts the spellings seen in real workbooks: `Pågående/ fortsättning`, `Fortsättning`, `ny`.
     pub fn parse(text: &str) -> Option<Kind> {
         let t: String = text
@@ -90,17 +81,29 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Bedömning: how an insats is going. Its Swedish word is `label`, the one place it is spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Assessment {
-    #[serde(rename = "Grön")]
-    Green,
-    #[serde(rename = "Gul")]
-    Yellow,
-    #[serde(rename = "Röd")]
-    Red,
+    Green = 0,
+    Yellow = 1,
+    Red = 2,
+}
+
+impl serde::Serialize for Assessment {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
 }
 
 impl Assessment {
+    pub const ALL: [Assessment; 3] = [Assessment::Green, Assessment::Yellow, Assessment::Red];
+    pub const ALL_LABELS: [&'static str; 3] = ["Grön", "Gul", "Röd"];
+
+    /// The word in the sheet and in every document.
+    pub fn label(self) -> &'static str {
+        Self::ALL_LABELS[self as usize]
+    }
+
     pub fn parse(text: &str) -> Option<Assessment> {
         match text.trim().to_lowercase().as_str() {
             "grön" | "gron" => Some(Assessment::Green),
@@ -168,6 +171,19 @@ impl Agreement {
             .collect()
     }
 
+    /// The distinct Ansvarig organisations in sheet order, spelled as first written; spellings that
+    /// differ only in case or spacing are one organisation.
+    pub fn responsible_organisations(&self) -> Vec<String> {
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for i in &self.initiatives {
+            let key = normalise(&i.recipient);
+            if !key.is_empty() && !seen.iter().any(|(k, _)| *k == key) {
+                seen.push((key, i.recipient.trim().to_string()));
+            }
+        }
+        seen.into_iter().map(|(_, name)| name).collect()
+    }
+
     /// Whether there is an agreement with money to show (a workbook may hold only uppdrag).
     pub fn has_initiatives(&self) -> bool {
         !self.areas.is_empty() || !self.initiatives.is_empty()
@@ -231,6 +247,11 @@ impl Agreement {
     pub fn total_allocated(&self) -> Amount {
         self.initiatives.iter().map(|i| i.amount).sum()
     }
+}
+
+/// Whether two Ansvarig cells name the same organisation (case and spacing aside).
+pub fn same_organisation(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b)
 }
 
 /// The parent of a sub-area code: `1a` → `1`, `12b` → `12`; `None` for a plain area code.

@@ -44,6 +44,7 @@ pub struct Engine {
 }
 
 fn file_id(path: &str) -> FileId {
+    // Invariant: called only with the fixed names of this module (`/data.json`), never with input.
     let vpath = VirtualPath::new(path).expect("template paths are fixed, valid names");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }

@@ -1,7 +1,24 @@
 //! Writing output files atomically: a reader sees the old file or the new one, never half of one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A finished output file (PDF or workbook), held in memory until everything has been made.
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes the files, each atomically; call it only once everything has been made, so a failing
+/// document leaves the previous output as it was.
+pub fn write_all(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
+    let mut written = Vec::new();
+    for file in files {
+        write_atomic(&file.path, &file.bytes)?;
+        written.push(file.path);
+    }
+    Ok(written)
+}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: kunde inte skrivas: {source}")]

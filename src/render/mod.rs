@@ -1,10 +1,14 @@
-//! From document data to files: the Typst engine, embedded fonts and templates, atomic writing.
+//! From document data to files: the Typst engine, embedded fonts and templates, rendering many
+//! documents at once, output file names, and atomic writing. Knows nothing of agreements.
 
 mod engine;
 mod files;
 mod fonts;
 mod glyphs;
+mod jobs;
+pub mod naming;
 pub mod templates;
 
-pub use engine::{DATA_FILE, Engine, RenderError};
-pub use files::{WriteError, write_atomic};
+pub use engine::{Engine, RenderError};
+pub use files::{OutputFile, WriteError, write_all, write_atomic};
+pub use jobs::{Job, render_jobs};

@@ -2,13 +2,11 @@
 //!
 //! Nothing here knows about insatser or budgets; it only knows workbooks, sheets, headers and cells.
 
-mod position;
 mod projects;
 mod read;
 mod table;
-pub mod values;
 
-pub use position::{CellRef, column_letters};
+use crate::diagnostics::CellRef;
 pub use projects::{Project, projects};
 pub use read::{ReadError, is_workbook_file, load};
 pub use table::{Column, Row, Table};
@@ -25,6 +23,9 @@ pub enum Value {
     Bool(bool),
     /// An Excel error such as `#REF!` or `#DIV/0!`.
     Error(String),
+    /// A formula whose result was never saved in the file (written by a program that does not
+    /// calculate); its value is unknown, which is not the same as empty.
+    UncachedFormula(String),
 }
 
 impl Value {
@@ -47,6 +48,7 @@ impl Value {
             Value::Bool(true) => "SANT".into(),
             Value::Bool(false) => "FALSKT".into(),
             Value::Error(e) => e.clone(),
+            Value::UncachedFormula(_) => String::new(),
         }
     }
 }
@@ -151,7 +153,9 @@ pub fn same_name(a: &str, b: &str) -> bool {
     normalise(a) == normalise(b)
 }
 
-fn normalise(s: &str) -> String {
+/// Lower case, inner runs of (also non-breaking) space as one space, no space around: how two
+/// names a person typed are compared.
+pub fn normalise(s: &str) -> String {
     s.split(|c: char| c.is_whitespace())
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()

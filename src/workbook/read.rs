@@ -20,7 +20,7 @@ pub enum ReadError {
     NotAWorkbook { file: String, detail: String },
     #[error(
         "{file}: filen packas upp till {} MB, mer än en arbetsbok för styrdok rimligen är",
-        crate::model::group_digits(*.megabytes)
+        crate::diagnostics::group_digits(u128::from(*.megabytes))
     )]
     TooLarge { file: String, megabytes: u64 },
     #[error("{file}: filen är lösenordsskyddad")]
@@ -316,11 +316,15 @@ fn read_sparse<RS: std::io::Read + std::io::Seek>(
 ) -> Result<((u32, u32), Vec<Vec<Value>>), calamine::XlsxError> {
     let mut reader = xlsx.worksheet_cells_reader(name)?;
     let mut cells = Vec::new();
-    while let Some(cell) = reader.next_cell()? {
-        let value = convert(&Data::from(cell.get_value().clone()));
-        if value != Value::Empty {
-            cells.push((cell.get_position(), value));
-        }
+    while let Some(cell) = reader.next_cell_with_formula()? {
+        let value = match convert(&Data::from(cell.value.clone())) {
+            Value::Empty => match cell.formula {
+                Some(formula) if !formula.is_empty() => Value::UncachedFormula(formula),
+                _ => continue,
+            },
+            value => value,
+        };
+        cells.push((cell.pos, value));
     }
     let Some(top) = cells.iter().map(|((r, _), _)| *r).min() else {
         return Ok(((0, 0), Vec::new()));

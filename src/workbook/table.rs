@@ -1,10 +1,10 @@
 //! A sheet read as a table: a header row found by name, columns matched ignoring case, space and order.
 
-use super::{CellRef, Sheet, Value, Workbook, same_name};
-use crate::checks::{Diagnostic, Place, Problem};
+use super::{Sheet, Value, Workbook, same_name};
+use crate::diagnostics::{CellRef, Diagnostic, Place, Problem, nearest};
 
-/// A column a table expects.
-#[derive(Debug, Clone, Copy)]
+/// A column a table expects (the input contract declares them once, in `model::schema`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
     pub name: &'static str,
     pub required: bool,
@@ -56,6 +56,10 @@ impl<'a> Table<'a> {
                         Place::Input,
                         Problem::MissingSheet {
                             sheet: sheet_name.to_string(),
+                            suggestion: nearest(
+                                sheet_name,
+                                book.sheets.iter().map(|s| s.name.as_str()),
+                            ),
                         },
                     ));
                 }
@@ -108,18 +112,42 @@ impl<'a> Table<'a> {
                     },
                     Problem::MissingColumn {
                         column: column.name.to_string(),
+                        suggestion: nearest(column.name, extra.iter().map(|(h, _)| h.as_str())),
                     },
                 ));
                 usable = false;
             }
         }
-        usable.then_some(Table {
+        let table = Table {
             sheet,
             header_row,
             spec,
             columns,
             extra,
-        })
+        };
+        if usable {
+            table.report_uncached_formulas(out);
+        }
+        usable.then_some(table)
+    }
+
+    /// A formula without a saved result is reported once, here, for every column the table reads;
+    /// the loader then treats the cell as unknown rather than calling it empty or unreadable.
+    fn report_uncached_formulas(&self, out: &mut Vec<Diagnostic>) {
+        for row in self.rows() {
+            for (column, col) in self.spec.iter().zip(&self.columns) {
+                let Some(col) = *col else { continue };
+                if let Value::UncachedFormula(formula) = self.sheet.get(row.row, col) {
+                    out.push(Diagnostic::at(
+                        self.sheet.cell_ref(row.row, col),
+                        Problem::UncachedFormula {
+                            column: column.name.to_string(),
+                            formula: format!("={formula}"),
+                        },
+                    ));
+                }
+            }
+        }
     }
 
     /// The data rows below the header, skipping rows that are entirely empty.
@@ -132,12 +160,11 @@ impl<'a> Table<'a> {
     }
 
     /// The absolute column of a known column, when the sheet has it.
-    pub fn column(&self, name: &str) -> Option<u32> {
-        self.column_index(name).and_then(|i| self.columns[i])
-    }
-
-    fn column_index(&self, name: &str) -> Option<usize> {
-        self.spec.iter().position(|c| c.name == name)
+    pub fn column(&self, column: Column) -> Option<u32> {
+        self.spec
+            .iter()
+            .position(|c| c.name == column.name)
+            .and_then(|i| self.columns[i])
     }
 }
 
@@ -149,41 +176,27 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    /// The value and position of a known column. Panics on a name not in the spec: that is a bug here,
-    /// not bad input.
-    pub fn cell(&self, name: &str) -> (&'a Value, CellRef) {
-        let index = self
-            .table
-            .column_index(name)
-            .unwrap_or_else(|| panic!("column {name} is not in the table spec"));
-        match self.table.columns[index] {
-            Some(col) => (
-                self.table.sheet.get(self.row, col),
-                self.table.sheet.cell_ref(self.row, col),
-            ),
-            None => (
-                &Value::Empty,
-                self.table
-                    .sheet
-                    .cell_ref(self.row, self.table.sheet.origin.1),
-            ),
+    /// The value and position of a column. A column the sheet lacks (or the table was not read
+    /// with) reads as empty, pointing at the row's first cell.
+    pub fn cell(&self, column: Column) -> (&'a Value, CellRef) {
+        let sheet = self.table.sheet;
+        match self.table.column(column) {
+            Some(col) => (sheet.get(self.row, col), sheet.cell_ref(self.row, col)),
+            None => (&Value::Empty, sheet.cell_ref(self.row, sheet.origin.1)),
         }
     }
 
-    pub fn value(&self, name: &str) -> &'a Value {
-        self.cell(name).0
+    pub fn value(&self, column: Column) -> &'a Value {
+        self.cell(column).0
     }
 
     /// Text of a column, trimmed; empty when the column is absent.
-    pub fn text(&self, name: &str) -> String {
-        self.value(name).display().trim().to_string()
+    pub fn text(&self, column: Column) -> String {
+        self.value(column).display().trim().to_string()
     }
 
-    pub fn has_column(&self, name: &str) -> bool {
-        self.table
-            .column_index(name)
-            .and_then(|i| self.table.columns[i])
-            .is_some()
+    pub fn has_column(&self, column: Column) -> bool {
+        self.table.column(column).is_some()
     }
 
     /// Values of the columns the table does not know, by header.

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
-use styrdok::checks::{Checked, Severity, check_path};
+use styrdok::checks::Checked;
+use styrdok::diagnostics::Severity;
+use styrdok::pipeline::read_and_check;
 
 #[derive(Debug, Clone)]
 pub enum V {
@@ -12,6 +14,8 @@ pub enum V {
     N(f64),
     D(NaiveDate),
     E,
+    /// A formula saved without its result, as programs that do not calculate write them.
+    F(String),
 }
 
 pub fn t(s: &str) -> V {
@@ -320,13 +324,48 @@ impl Book {
                                 .unwrap();
                         }
                         V::E => {}
+                        V::F(formula) => {
+                            ws.write_formula(r, c, formula.as_str()).unwrap();
+                        }
                     }
                 }
             }
         }
         wb.save(path).unwrap();
+        if self
+            .sheets
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .flatten()
+            .any(|v| matches!(v, V::F(_)))
+        {
+            drop_formula_results(path);
+        }
         path.to_path_buf()
     }
+}
+
+/// rust_xlsxwriter saves every formula with a cached 0; remove those results, so the file holds
+/// formulas nobody calculated.
+fn drop_formula_results(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(content).unwrap();
+            content = text.replace("</f><v>0</v>", "</f>").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }
 
 fn parse_address(address: &str) -> (usize, usize) {
@@ -345,6 +384,23 @@ fn parse_address(address: &str) -> (usize, usize) {
 /// Path of the compiled binary, for end-to-end runs.
 pub fn styrdok() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
+}
+
+/// Runs styrdok with these arguments and waits for it.
+pub fn run<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
+    styrdok().args(args).output().unwrap()
+}
+
+/// `styrdok build INPUT -o OUT` with any further flags.
+pub fn build(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    styrdok()
+        .arg("build")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
 }
 
 /// The text of a PDF, with every run of whitespace (including non-breaking spaces) made one space,
@@ -389,7 +445,7 @@ pub fn mentions(text: &str, phrase: &str) -> bool {
 pub fn check(book: &Book) -> Checked {
     let dir = tempfile::tempdir().unwrap();
     let path = book.write(&dir.path().join("test.xlsx"));
-    check_path(&path)
+    read_and_check(&path).1
 }
 
 /// The diagnostics as (severity, cell or place, message) for readable assertions.

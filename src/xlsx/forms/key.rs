@@ -3,13 +3,7 @@
 //! sending the forms and collecting them; a second identical triple gets `#2`, and so on.
 
 use crate::model::Initiative;
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+use crate::workbook::normalise;
 
 /// One key per initiative, in the same order.
 pub fn keys(initiatives: &[Initiative]) -> Vec<String> {
@@ -39,7 +33,7 @@ mod tests {
     #[test]
     fn same_triple_gets_numbers_and_spacing_does_not_matter() {
         let make = |area: &str, name: &str, who: &str| {
-            let at = crate::workbook::CellRef {
+            let at = crate::diagnostics::CellRef {
                 file: String::new(),
                 sheet: "Insatser".into(),
                 row: 0,

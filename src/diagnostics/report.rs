@@ -1,6 +1,6 @@
 //! The one place diagnostics become text for the terminal.
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Place, Severity};
 use std::fmt::Write;
 
 /// Renders all diagnostics, grouped by file when several workbooks were read, with a closing count.
@@ -21,7 +21,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             current_file = file;
         }
         let place = d.place.to_string();
-        let head = if place.is_empty() || matches!(d.place, super::Place::File { .. }) {
+        let head = if place.is_empty() || matches!(d.place, Place::File { .. }) {
             d.problem.to_string()
         } else {
             format!("{place}: {}", d.problem)

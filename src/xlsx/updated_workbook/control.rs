@@ -4,8 +4,8 @@ use super::carry::print_setup;
 use super::formats::Formats;
 use super::names::{CONTROL, CONTROL_HEADERS, SheetMap};
 use super::refs;
-use super::rows::Wrapped;
-use crate::checks::{Diagnostic, Place, Severity};
+use crate::diagnostics::{Diagnostic, Place, Severity};
+use crate::xlsx::rows::Wrapped;
 use rust_xlsxwriter::{Url, Workbook, Worksheet, XlsxError};
 
 const WIDTHS: [f64; 4] = [10.0, 24.0, 70.0, 70.0];

@@ -7,8 +7,8 @@ use super::formats::{self, Formats, highlight};
 use super::layout::{InitiativeColumns, Plan};
 use super::names::{SUMMARY, SUMMARY_HEADERS};
 use super::refs;
-use super::rows::Wrapped;
 use crate::model::{Agreement, Amount, Area};
+use crate::xlsx::rows::Wrapped;
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet,
     XlsxError,

@@ -3,22 +3,21 @@
 
 use super::UpdatedWorkbookError;
 use super::names::{CONTROL, SUMMARY, SheetMap, SheetNames, is_generated};
-use crate::model::{CONTRACT_SHEETS, INITIATIVES_SHEET};
-use crate::workbook::{Sheet, Table, Workbook, same_name};
+use crate::model::schema::{CONTRACT, areas, initiatives};
+use crate::model::{Assessment, Kind};
+use crate::workbook::{Column, Sheet, Table, Workbook, same_name};
 
 pub const REMAINING: &str = "Kvar";
 pub const SHARE: &str = "Andel förbrukat";
-/// Follow-up columns a coordinator fills in; added when missing so they are there to fill.
-const FOLLOW_UP: [&str; 4] = ["Rekvirerat", "Förbrukat", "Bedömning", "Kommentar"];
-const MONEY_COLUMNS: [&str; 5] = [
-    "Belopp",
-    "Rekvirerat",
-    "Förbrukat",
-    "Budget",
-    "Regionens medel",
+const MONEY_COLUMNS: [Column; 5] = [
+    initiatives::AMOUNT,
+    initiatives::REQUISITIONED,
+    initiatives::SPENT,
+    areas::BUDGET,
+    areas::REGION_FUNDS,
 ];
-pub const KIND_CHOICES: &[&str] = &["Ny", "Pågående/fortsättning"];
-pub const ASSESSMENT_CHOICES: &[&str] = &["Grön", "Gul", "Röd"];
+pub const KIND_CHOICES: &[&str] = &Kind::LABELS;
+pub const ASSESSMENT_CHOICES: [&str; 3] = Assessment::ALL_LABELS;
 
 /// The Kvar and Andel förbrukat columns of `Insatser`, and the columns they are computed from.
 #[derive(Debug, Clone, Copy)]
@@ -96,7 +95,7 @@ impl<'a> Plan<'a> {
             let mut layout = plain(sheet, name);
             if let Some(table) = contract_table(book, sheet) {
                 apply_table(&mut layout, &table);
-                if same_name(&sheet.name, INITIATIVES_SHEET) {
+                if same_name(&sheet.name, initiatives::SHEET.name) {
                     initiatives = Some(add_follow_up(&mut layout, &table));
                 }
             }
@@ -130,10 +129,8 @@ fn plain(sheet: &Sheet, name: String) -> Layout<'_> {
 /// The table of a contract sheet, found exactly as reading finds it. A sheet the checks could not use
 /// (a name in two files, a missing required column) is carried over as plain cells.
 fn contract_table<'a>(book: &'a Workbook, sheet: &'a Sheet) -> Option<Table<'a>> {
-    let (name, spec) = CONTRACT_SHEETS
-        .iter()
-        .find(|(name, _)| same_name(name, &sheet.name))?;
-    let table = Table::find(book, name, spec, false, &mut Vec::new())?;
+    let spec = CONTRACT.iter().find(|s| same_name(s.name, &sheet.name))?;
+    let table = Table::find(book, spec.name, spec.columns, false, &mut Vec::new())?;
     std::ptr::eq(table.sheet, sheet).then_some(table)
 }
 
@@ -142,7 +139,7 @@ fn apply_table(layout: &mut Layout, table: &Table) {
     layout.data_rows = table.rows().map(|r| r.row).collect();
     layout.money = MONEY_COLUMNS
         .iter()
-        .filter_map(|name| table.column(name))
+        .filter_map(|column| table.column(*column))
         .collect();
 }
 
@@ -150,15 +147,17 @@ fn apply_table(layout: &mut Layout, table: &Table) {
 /// the input is an earlier updated workbook, else after the last column.
 fn add_follow_up(layout: &mut Layout, table: &Table) -> InitiativeColumns {
     let mut next = layout.input.last_col().map_or(0, |c| c + 1);
-    let mut column_of = |layout: &mut Layout, name: &'static str| {
-        table.column(name).unwrap_or_else(|| {
+    // Follow-up columns a coordinator fills in; added when missing so they are there to fill.
+    let mut column_of = |layout: &mut Layout, column: Column| {
+        table.column(column).unwrap_or_else(|| {
             let col = next;
             next += 1;
-            layout.added.push((col, name));
+            layout.added.push((col, column.name));
             col
         })
     };
-    let [requisitioned, spent, assessment, _comment] = FOLLOW_UP.map(|n| column_of(layout, n));
+    let [requisitioned, spent, assessment, _comment] =
+        initiatives::FOLLOW_UP.map(|c| column_of(layout, c));
     let mut computed_column = |layout: &mut Layout, name: &str| {
         let earlier: Vec<u32> = table
             .extra
@@ -176,13 +175,13 @@ fn add_follow_up(layout: &mut Layout, table: &Table) -> InitiativeColumns {
     let remaining = computed_column(layout, REMAINING);
     let share = computed_column(layout, SHARE);
     // Required columns: the table would not exist without them.
-    let area = table.column("Område").unwrap_or(0);
-    let amount = table.column("Belopp").unwrap_or(0);
-    let kind = table.column("Typ").unwrap_or(0);
+    let area = table.column(initiatives::AREA).unwrap_or(0);
+    let amount = table.column(initiatives::AMOUNT).unwrap_or(0);
+    let kind = table.column(initiatives::KIND).unwrap_or(0);
 
     layout.money = vec![amount, requisitioned, spent];
     layout.trimmed = vec![area];
-    layout.choices = vec![(kind, KIND_CHOICES), (assessment, ASSESSMENT_CHOICES)];
+    layout.choices = vec![(kind, KIND_CHOICES), (assessment, &ASSESSMENT_CHOICES)];
     layout.assessment = Some(assessment);
     layout.computed = Some(Computed {
         amount,

@@ -4,9 +4,9 @@
 
 use super::key;
 use super::read::{ReturnedForm, ReturnedRow};
-use crate::checks::{Diagnostic, Place, Problem};
-use crate::documents::recipient::{recipients, same_recipient};
-use crate::model::{Agreement, Amount, Assessment, INITIATIVE_COLUMNS, INITIATIVES_SHEET};
+use crate::diagnostics::{Diagnostic, Place, Problem};
+use crate::model::schema::initiatives;
+use crate::model::{Agreement, Amount, Assessment, same_organisation};
 use crate::workbook::{Table, Value, Workbook};
 use std::collections::BTreeMap;
 
@@ -109,12 +109,7 @@ pub fn merge(mut book: Workbook, agreement: &Agreement, forms: &[ReturnedForm]) 
             sheet.set(row, spent_col, Value::Number(a.kronor_f64()));
         }
         if let Some(a) = first.assessment {
-            let word = match a {
-                Assessment::Green => "Grön",
-                Assessment::Yellow => "Gul",
-                Assessment::Red => "Röd",
-            };
-            sheet.set(row, assess_col, Value::Text(word.into()));
+            sheet.set(row, assess_col, Value::Text(a.label().into()));
         }
         if !first.comment.is_empty() {
             sheet.set(row, comment_col, Value::Text(first.comment.clone()));
@@ -132,9 +127,10 @@ pub fn merge(mut book: Workbook, agreement: &Agreement, forms: &[ReturnedForm]) 
             ));
         }
     }
-    let (reported, not_reported) = recipients(agreement)
+    let (reported, not_reported) = agreement
+        .responsible_organisations()
         .into_iter()
-        .partition(|r| reporters.iter().any(|x| same_recipient(x, r)));
+        .partition(|r| reporters.iter().any(|x| same_organisation(x, r)));
     Merged {
         book,
         diagnostics: out,
@@ -173,19 +169,19 @@ fn identity(row: &ReturnedRow, initiative: &crate::model::Initiative, out: &mut 
 
 /// The Insatser columns the four follow-up values go to, adding a header where one is missing.
 fn follow_up_columns(book: &mut Workbook) -> [u32; 4] {
-    let names = ["Rekvirerat", "Förbrukat", "Bedömning", "Kommentar"];
+    let names = initiatives::FOLLOW_UP;
     let (found, header_row, next, sheet_index) = {
         let mut ignored = Vec::new();
         let Some(table) = Table::find(
             book,
-            INITIATIVES_SHEET,
-            INITIATIVE_COLUMNS,
+            initiatives::SHEET.name,
+            initiatives::SHEET.columns,
             true,
             &mut ignored,
         ) else {
             return [0, 1, 2, 3];
         };
-        let found: Vec<Option<u32>> = names.iter().map(|n| table.column(n)).collect();
+        let found: Vec<Option<u32>> = names.iter().map(|n| table.column(*n)).collect();
         let next = table.sheet.last_col().map_or(0, |c| c + 1);
         let index = book
             .sheets
@@ -200,7 +196,7 @@ fn follow_up_columns(book: &mut Workbook) -> [u32; 4] {
         columns[i] = match found[i] {
             Some(c) => c,
             None => {
-                book.sheets[sheet_index].set(header_row, next, Value::Text(name.to_string()));
+                book.sheets[sheet_index].set(header_row, next, Value::Text(name.name.to_string()));
                 next += 1;
                 next - 1
             }

@@ -1,12 +1,11 @@
 //! One form workbook per Ansvarig: an instruction sheet, and its insatser with the identifying columns
 //! locked and the four follow-up columns open, validated, and pre-filled with what is already known.
 
-use super::{FORM_SHEET, HEADERS, INSTRUCTIONS_SHEET, key};
-use crate::documents::naming::{UniqueNames, slug};
-use crate::documents::recipient::{recipients, same_recipient};
-use crate::documents::updated_workbook::rows::Wrapped;
-use crate::documents::{BuildError, Rendered};
-use crate::model::{Agreement, Assessment, Initiative};
+use super::{FORM_SHEET, INSTRUCTIONS_SHEET, columns, key};
+use crate::model::{Agreement, Assessment, Initiative, same_organisation};
+use crate::render::OutputFile;
+use crate::render::naming::{UniqueNames, slug};
+use crate::xlsx::rows::Wrapped;
 use chrono::Datelike;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
@@ -21,24 +20,28 @@ const TITLE_ROW: u32 = 0;
 const HEADER_ROW: u32 = 2;
 const MONEY: &str = "#,##0 \"kr\"";
 
+#[derive(Debug, thiserror::Error)]
+#[error("blanketten kunde inte skapas: {0}")]
+pub struct FormError(#[from] XlsxError);
+
 /// Every form of the agreement, in memory, named `<ansvarig>.xlsx` in `out_dir`.
-pub fn render_forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Rendered>, BuildError> {
+pub fn render_forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<OutputFile>, FormError> {
     let keys = key::keys(&agreement.initiatives);
     let mut names = UniqueNames::default();
-    recipients(agreement)
+    agreement
+        .responsible_organisations()
         .into_iter()
         .map(|recipient| {
             let rows: Vec<(&Initiative, &str)> = agreement
                 .initiatives
                 .iter()
                 .zip(&keys)
-                .filter(|(i, _)| same_recipient(&i.recipient, &recipient))
+                .filter(|(i, _)| same_organisation(&i.recipient, &recipient))
                 .map(|(i, k)| (i, k.as_str()))
                 .collect();
-            let bytes =
-                form(agreement, &recipient, &rows).map_err(|e| BuildError::Form(e.to_string()))?;
+            let bytes = form(agreement, &recipient, &rows)?;
             let path = out_dir.join(names.take(&slug(&recipient, "mottagare"), "xlsx"));
-            Ok(Rendered { path, bytes })
+            Ok(OutputFile { path, bytes })
         })
         .collect()
 }
@@ -136,15 +139,15 @@ fn rows_sheet(
         format!("Uppföljning {} – {recipient}", agreement.info.year),
         &Format::new().set_bold().set_font_size(14),
     )?;
-    for (c, h) in HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
+    for (c, h) in columns::ALL.iter().map(|c| c.name).enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, c as u16, h, &header)?;
     }
     const WIDTHS: [f64; 9] = [8.0, 40.0, 12.0, 14.0, 14.0, 14.0, 12.0, 50.0, 30.0];
     for (c, width) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
     }
     let mut wrapped = Wrapped::default();
-    let key_col = (HEADERS.len() - 1) as u16;
+    let key_col = (columns::ALL.len() - 1) as u16;
     sheet.set_column_hidden(key_col)?;
 
     let first = HEADER_ROW + 1;
@@ -165,7 +168,7 @@ fn rows_sheet(
             None => sheet.write_blank(r, 5, &open_money)?,
         };
         match i.assessment {
-            Some(a) => sheet.write_string_with_format(r, 6, assessment_word(a), &open)?,
+            Some(a) => sheet.write_string_with_format(r, 6, Assessment::label(a), &open)?,
             None => sheet.write_blank(r, 6, &open)?,
         };
         sheet.write_string_with_format(r, 7, &i.comment, &open)?;
@@ -190,7 +193,7 @@ fn rows_sheet(
         .set_error_style(DataValidationErrorStyle::Stop);
     sheet.add_data_validation(first, 4, last, 5, &amounts)?;
     let assessments = DataValidation::new()
-        .allow_list_strings(&["Grön", "Gul", "Röd"])?
+        .allow_list_strings(&Assessment::ALL.map(Assessment::label))?
         .set_error_title("Bedömning")?
         .set_error_message("Välj Grön, Gul eller Röd i listan.")?;
     sheet.add_data_validation(first, 6, last, 6, &assessments)?;
@@ -207,12 +210,4 @@ fn rows_sheet(
     sheet.protect();
     sheet.set_selected(true);
     Ok(())
-}
-
-fn assessment_word(a: Assessment) -> &'static str {
-    match a {
-        Assessment::Green => "Grön",
-        Assessment::Yellow => "Gul",
-        Assessment::Red => "Röd",
-    }
 }

@@ -1,65 +1,26 @@
-//! What a check found: how serious, where, and what to do about it — all a user reads, in Swedish.
+//! What a problem is and what to do about it: every message a user reads about the input, in Swedish.
 
-use crate::model::Amount;
-use crate::workbook::CellRef;
-use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "fel",
-            Severity::Warning => "varning",
-        })
-    }
-}
-
-/// Where a problem is: a cell when there is one, else the sheet or file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Place {
-    Input,
-    File { file: String },
-    Sheet { file: String, sheet: String },
-    Cell(CellRef),
-}
-
-impl Place {
-    pub fn file(&self) -> Option<&str> {
-        match self {
-            Place::Input => None,
-            Place::File { file } | Place::Sheet { file, .. } => Some(file),
-            Place::Cell(c) => Some(&c.file),
-        }
-    }
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Input => Ok(()),
-            Place::File { file } => f.write_str(file),
-            Place::Sheet { sheet, .. } => write!(f, "blad {sheet}"),
-            Place::Cell(c) => write!(f, "{c}"),
-        }
-    }
-}
+use super::Severity;
 
 /// Every kind of problem the checks know, with the message a user sees.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
     #[error("{message}")]
     Unreadable { message: String, fix: String },
-    #[error("bladet «{sheet}» saknas")]
-    MissingSheet { sheet: String },
+    #[error("bladet «{sheet}» saknas{}", did_you_mean(.suggestion))]
+    MissingSheet {
+        sheet: String,
+        /// A sheet of the workbook whose name is nearly this one.
+        suggestion: Option<String>,
+    },
     #[error("bladet «{sheet}» finns i flera arbetsböcker ({files})")]
     DuplicateSheet { sheet: String, files: String },
-    #[error("kolumnen «{column}» saknas i rubrikraden")]
-    MissingColumn { column: String },
+    #[error("kolumnen «{column}» saknas i rubrikraden{}", did_you_mean(.suggestion))]
+    MissingColumn {
+        column: String,
+        /// A header of the row whose name is nearly this one.
+        suggestion: Option<String>,
+    },
     #[error("kolumnen «{column}» finns två gånger; den första används")]
     DuplicateColumn { column: String },
     #[error("uppgiften «{field}» saknas")]
@@ -68,6 +29,10 @@ pub enum Problem {
     EmptyCell { column: String },
     #[error("{column} «{value}» är inte ett belopp i kronor")]
     NotAnAmount { column: String, value: String },
+    #[error("{column} «{value}» är orimligt stort för ett belopp i kronor")]
+    AmountTooLarge { column: String, value: String },
+    #[error("{column} är en formel ({formula}) utan sparat värde")]
+    UncachedFormula { column: String, formula: String },
     #[error("{column} «{value}» är negativt")]
     NegativeAmount { column: String, value: String },
     #[error("{column} «{value}» är inte ett datum")]
@@ -78,30 +43,39 @@ pub enum Problem {
     DuplicateArea { code: String, first_row: u32 },
     #[error("delområdet «{code}» hör till insatsområde «{parent}», som saknas")]
     MissingParentArea { code: String, parent: String },
-    #[error("Område «{code}» finns inte bland insatsområdena")]
-    UnknownArea { code: String },
-    #[error("Typ «{value}» är okänd")]
-    UnknownKind { value: String },
-    #[error("Bedömning «{value}» är okänd")]
-    UnknownAssessment { value: String },
+    #[error("Område «{code}» finns inte bland insatsområdena{}", did_you_mean(.suggestion))]
+    UnknownArea {
+        code: String,
+        suggestion: Option<String>,
+    },
+    #[error("Typ «{value}» är okänd{}", did_you_mean(.suggestion))]
+    UnknownKind {
+        value: String,
+        suggestion: Option<String>,
+    },
+    #[error("Bedömning «{value}» är okänd{}", did_you_mean(.suggestion))]
+    UnknownAssessment {
+        value: String,
+        suggestion: Option<String>,
+    },
     #[error("delområdena i {code} har tillsammans budget {sum}, men insatsområdet har {budget}")]
     SubAreasMismatch {
         code: String,
-        budget: Amount,
-        sum: Amount,
+        budget: String,
+        sum: String,
     },
     #[error("insatserna i {code} har tillsammans {allocated}, mer än budgeten {budget}")]
     OverBudget {
         code: String,
-        budget: Amount,
-        allocated: Amount,
+        budget: String,
+        allocated: String,
     },
     #[error("{unallocated} ofördelat i {code} (budget {budget}, fördelat {allocated})")]
     Unallocated {
         code: String,
-        budget: Amount,
-        allocated: Amount,
-        unallocated: Amount,
+        budget: String,
+        allocated: String,
+        unallocated: String,
     },
     #[error("raden har ingen nyckel och finns inte i underlaget; den slogs inte ihop")]
     FormRowWithoutKey,
@@ -139,13 +113,13 @@ pub enum Problem {
     UnknownProject { project: String },
     #[error("Förbrukat {spent} är mer än Rekvirerat {requisitioned}")]
     SpentOverRequisitioned {
-        spent: Amount,
-        requisitioned: Amount,
+        spent: String,
+        requisitioned: String,
     },
     #[error("Rekvirerat {requisitioned} är mer än Belopp {amount}")]
     RequisitionedOverAmount {
-        requisitioned: Amount,
-        amount: Amount,
+        requisitioned: String,
+        amount: String,
     },
 }
 
@@ -168,14 +142,14 @@ impl Problem {
     pub fn fix(&self) -> String {
         match self {
             Problem::Unreadable { fix, .. } => fix.clone(),
-            Problem::MissingSheet { sheet } => {
+            Problem::MissingSheet { sheet, .. } => {
                 format!("Lägg till ett blad med namnet «{sheet}» (se README för kolumnerna).")
             }
             Problem::DuplicateSheet { .. } => {
                 "Ha bladet i en enda arbetsbok i mappen, eller läs in arbetsböckerna var för sig."
                     .into()
             }
-            Problem::MissingColumn { column } => {
+            Problem::MissingColumn { column, .. } => {
                 format!(
                     "Skriv rubriken «{column}» i bladets första rad; ordningen spelar ingen roll."
                 )
@@ -190,6 +164,16 @@ impl Problem {
             Problem::NotAnAmount { .. } => {
                 "Skriv beloppet i kronor som ett tal, t.ex. 500000 eller 500 000 kr. \
                  Förklaringar som «delfinansierad» hör hemma i Beskrivning eller Status."
+                    .into()
+            }
+            Problem::AmountTooLarge { .. } => {
+                "Kontrollera beloppet: inget offentligt bidrag i Sverige är större än 1 000 miljarder kronor. \
+                 Skriv beloppet i kronor, t.ex. 500 000."
+                    .into()
+            }
+            Problem::UncachedFormula { .. } => {
+                "Öppna arbetsboken i Excel eller LibreOffice och spara den, så att formelns värde sparas i filen; \
+                 eller skriv värdet i stället för formeln."
                     .into()
             }
             Problem::NegativeAmount { .. } => {
@@ -262,46 +246,10 @@ impl Problem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Diagnostic {
-    pub place: Place,
-    pub problem: Problem,
-}
-
-impl Diagnostic {
-    pub fn new(place: Place, problem: Problem) -> Self {
-        Diagnostic { place, problem }
-    }
-
-    pub fn at(cell: CellRef, problem: Problem) -> Self {
-        Diagnostic {
-            place: Place::Cell(cell),
-            problem,
-        }
-    }
-
-    pub fn severity(&self) -> Severity {
-        self.problem.severity()
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity() == Severity::Error
-    }
-
-    /// The cell address such as `Insatser!E14`, when the problem has one.
-    pub fn cell(&self) -> Option<String> {
-        match &self.place {
-            Place::Cell(c) => Some(c.to_string()),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.place {
-            Place::Input | Place::File { .. } => write!(f, "{}: {}", self.severity(), self.problem),
-            place => write!(f, "{}: {}: {}", self.severity(), place, self.problem),
-        }
-    }
+/// `; menade du «Ny»?` after a message, when there is a near valid value.
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!("; menade du «{s}»?"))
+        .unwrap_or_default()
 }

@@ -1,7 +1,8 @@
 //! Turning cell values into amounts, dates and years, the way Swedish spreadsheets write them.
 
-use super::Value;
-use crate::model::Amount;
+use super::Amount;
+use crate::diagnostics::Problem;
+use crate::workbook::{Column, Value};
 use chrono::NaiveDate;
 
 /// Why a cell is not an amount; each becomes a message that shows the value and the fix.
@@ -9,6 +10,24 @@ use chrono::NaiveDate;
 pub enum AmountError {
     NotAnAmount,
     Negative,
+    /// Above `Amount::CEILING`: a typo or a pasted id, not money.
+    TooLarge,
+    /// A formula whose result the file does not hold: unknown, reported where the table is read.
+    UncachedFormula,
+}
+
+impl AmountError {
+    /// The problem to report for the cell; `None` for a formula without a saved value, which the
+    /// table has already reported.
+    pub fn problem(self, column: Column, value: &Value) -> Option<Problem> {
+        let (column, value) = (column.name.to_string(), value.display());
+        match self {
+            AmountError::NotAnAmount => Some(Problem::NotAnAmount { column, value }),
+            AmountError::Negative => Some(Problem::NegativeAmount { column, value }),
+            AmountError::TooLarge => Some(Problem::AmountTooLarge { column, value }),
+            AmountError::UncachedFormula => None,
+        }
+    }
 }
 
 /// Spaces Swedish Excel and word processors put between digit groups.
@@ -21,12 +40,17 @@ fn is_group_space(c: char) -> bool {
 pub fn parse_amount(value: &Value) -> Result<Amount, AmountError> {
     let amount = match value {
         Value::Number(n) => {
-            if !n.is_finite() || n.abs() > 1e15 {
+            if !n.is_finite() {
                 return Err(AmountError::NotAnAmount);
             }
+            if n.abs() > Amount::CEILING.kronor_f64() {
+                return Err(AmountError::TooLarge);
+            }
+            // In range: |n| ≤ 10¹² kr is at most 10¹⁴ öre, far inside i64.
             Amount::from_ore((n * 100.0).round() as i64)
         }
         Value::Text(text) => parse_amount_text(text)?,
+        Value::UncachedFormula(_) => return Err(AmountError::UncachedFormula),
         _ => return Err(AmountError::NotAnAmount),
     };
     if amount.is_negative() {
@@ -61,10 +85,19 @@ fn parse_amount_text(text: &str) -> Result<Amount, AmountError> {
         return Err(AmountError::NotAnAmount);
     }
     let kronor: String = groups.concat();
+    let kronor = kronor.trim_start_matches('0');
+    // Twelve digits and a bit is the ceiling; longer digit strings need no arithmetic to refuse.
     if kronor.len() > 13 {
-        return Err(AmountError::NotAnAmount);
+        return Err(AmountError::TooLarge);
     }
-    let kronor: i64 = kronor.parse().map_err(|_| AmountError::NotAnAmount)?;
+    let kronor: i64 = if kronor.is_empty() {
+        0
+    } else {
+        kronor.parse().map_err(|_| AmountError::NotAnAmount)?
+    };
+    if Amount::from_kronor(kronor) > Amount::CEILING {
+        return Err(AmountError::TooLarge);
+    }
     let ore = match fraction {
         None => 0,
         Some(f) if (1..=2).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
@@ -77,14 +110,20 @@ fn parse_amount_text(text: &str) -> Result<Amount, AmountError> {
     Ok(Amount::from_ore(if negative { -total } else { total }))
 }
 
+/// Day zero of Excel's 1900 date system (serial 1 is 1900-01-01, counting Excel's phantom 1900-02-29).
+// Evaluated at compile time: the panic can only ever stop the build, never a run.
+pub const EXCEL_EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
+    Some(d) => d,
+    None => panic!("1899-12-30 is a valid date"),
+};
+
 /// Reads a date: an Excel date cell, a date serial number, or ISO text `2025-09-29`.
 pub fn parse_date(value: &Value) -> Option<NaiveDate> {
     match value {
         Value::Date(d) => Some(*d),
         // Serials between 1 (1900-01-01) and 2958465 (9999-12-31) are the range Excel itself accepts.
         Value::Number(n) if n.fract() == 0.0 && (1.0..=2_958_465.0).contains(n) => {
-            let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-            epoch.checked_add_days(chrono::Days::new(*n as u64))
+            EXCEL_EPOCH.checked_add_days(chrono::Days::new(*n as u64))
         }
         Value::Text(t) => {
             let t = t.trim();
@@ -160,7 +199,6 @@ mod tests {
             "1 000,505",
             "12e5",
             "ett tusen",
-            "99999999999999999999",
         ] {
             assert_eq!(
                 parse_amount(&text(bad)),
@@ -176,6 +214,29 @@ mod tests {
         assert_eq!(
             parse_amount(&Value::Number(f64::NAN)),
             Err(AmountError::NotAnAmount)
+        );
+    }
+
+    #[test]
+    fn amounts_above_the_ceiling_are_too_large_not_unreadable() {
+        for big in [
+            "99999999999999999999",
+            "10 800 000 000 000 000 000",
+            "1 000 000 000 001",
+        ] {
+            assert_eq!(
+                parse_amount(&text(big)),
+                Err(AmountError::TooLarge),
+                "{big:?}"
+            );
+        }
+        assert_eq!(
+            parse_amount(&Value::Number(9.0e13)),
+            Err(AmountError::TooLarge)
+        );
+        assert_eq!(
+            parse_amount(&text("1 000 000 000 000")),
+            kr(1_000_000_000_000)
         );
     }
 

@@ -12,19 +12,21 @@ mod formats;
 mod layout;
 mod names;
 mod refs;
-pub(crate) mod rows;
 mod summary;
 
 pub use layout::{REMAINING, SHARE};
 pub use names::{CONTROL, SUMMARY};
 
 use crate::checks::Checked;
-use crate::model::{AREAS_SHEET, Agreement, INITIATIVE_COLUMNS, INITIATIVES_SHEET};
+use crate::model::Agreement;
+use crate::model::schema::{areas, initiatives};
+use crate::render::OutputFile;
 use crate::workbook::{Sheet, Value, Workbook, same_name};
 use formats::Formats;
 use layout::Plan;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 use std::borrow::Cow;
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum UpdatedWorkbookError {
@@ -38,6 +40,41 @@ pub enum UpdatedWorkbookError {
     NoInitiatives,
     #[error("den uppdaterade arbetsboken kunde inte skapas: {0}")]
     Xlsx(#[from] XlsxError),
+}
+
+/// The updated workbook of one project as a file in `out_dir`, `<input-name>-uppdaterad.xlsx`. Call
+/// it only when the agreement has insatser.
+pub fn file(
+    book: &Workbook,
+    checked: &Checked,
+    input: &Path,
+    out_dir: &Path,
+) -> Result<OutputFile, UpdatedWorkbookError> {
+    let bytes = render(book, checked)?;
+    let path = out_dir.join(format!("{}-uppdaterad.xlsx", input_name(book, input)));
+    Ok(OutputFile { path, bytes })
+}
+
+/// The name the updated workbook is known by: the file holding `Insatser`, else the input file,
+/// else the input folder. Rebuilding from an updated workbook keeps its name instead of growing
+/// `-uppdaterad-uppdaterad`.
+fn input_name(book: &Workbook, input: &Path) -> String {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let name = book
+        .sheets_named(initiatives::SHEET.name)
+        .first()
+        .and_then(|s| stem(Path::new(&s.file)))
+        .or_else(|| input.is_file().then(|| stem(input)).flatten())
+        .or_else(|| input.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "arbetsbok".to_string());
+    match name.strip_suffix("-uppdaterad") {
+        Some(base) if !base.is_empty() => base.to_string(),
+        _ => name,
+    }
 }
 
 /// The updated workbook as xlsx bytes. Same input, same bytes: the only date inside is the report
@@ -76,20 +113,21 @@ fn properties(agreement: &Agreement) -> Result<DocProperties, XlsxError> {
 /// A workbook with areas but no `Insatser` (one that so far holds only uppdrag) gets an empty
 /// `Insatser` with its headers after `Insatsområden`: the sheet to fill in, and what Summering sums.
 fn with_initiatives_sheet(book: &Workbook) -> Cow<'_, Workbook> {
-    if !book.sheets_named(INITIATIVES_SHEET).is_empty() {
+    if !book.sheets_named(initiatives::SHEET.name).is_empty() {
         return Cow::Borrowed(book);
     }
     let mut book = book.clone();
     let after = book
         .sheets
         .iter()
-        .position(|s| same_name(&s.name, AREAS_SHEET))
+        .position(|s| same_name(&s.name, areas::SHEET.name))
         .map_or(book.sheets.len(), |i| i + 1);
     let file = book
         .sheets
         .get(after.saturating_sub(1))
         .map(|s| s.file.clone());
-    let header = INITIATIVE_COLUMNS
+    let header = initiatives::SHEET
+        .columns
         .iter()
         .map(|c| Value::Text(c.name.to_string()))
         .collect();
@@ -97,7 +135,7 @@ fn with_initiatives_sheet(book: &Workbook) -> Cow<'_, Workbook> {
         after,
         Sheet {
             file: file.unwrap_or_default(),
-            name: INITIATIVES_SHEET.to_string(),
+            name: initiatives::SHEET.name.to_string(),
             origin: (0, 0),
             rows: vec![header],
         },

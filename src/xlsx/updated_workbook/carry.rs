@@ -4,10 +4,10 @@
 use super::formats::{self, Formats, highlight};
 use super::layout::{ASSESSMENT_CHOICES, Computed, Layout, REMAINING, SHARE};
 use super::refs;
-use super::rows::Wrapped;
 use crate::model::Amount;
+use crate::model::parse_amount;
 use crate::workbook::Value;
-use crate::workbook::values::parse_amount;
+use crate::xlsx::rows::Wrapped;
 use chrono::Datelike;
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, DataValidationRule,
@@ -198,6 +198,11 @@ fn write_value(
         Value::Error(e) => {
             ws.write_string_with_format(row, col, e, pick(&f.text))?;
             Ok(e.chars().count())
+        }
+        // Carried as the formula it is: Excel and LibreOffice calculate it on opening.
+        Value::UncachedFormula(formula) => {
+            ws.write_formula_with_format(row, col, formula.as_str(), pick(&f.text))?;
+            Ok(formula.chars().count())
         }
     }
 }

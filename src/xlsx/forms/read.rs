@@ -1,24 +1,12 @@
 //! Returned forms, read back by their header names (the recipient may move, sort or add rows) with
 //! every value checked where it stands, so a problem names the form's file and cell.
 
-use super::{FORM_SHEET, KEY};
-use crate::checks::{Diagnostic, Place, Problem};
-use crate::model::{Amount, Assessment};
-use crate::workbook::values::{AmountError, parse_amount};
-use crate::workbook::{CellRef, Column, Row, Table, Value, load};
+use super::FORM_SHEET;
+use super::columns::{self, KEY};
+use crate::diagnostics::{CellRef, Diagnostic, Place, Problem, nearest};
+use crate::model::{Amount, Assessment, parse_amount};
+use crate::workbook::{Column, Row, Table, Value, load};
 use std::path::{Path, PathBuf};
-
-const COLUMNS: &[Column] = &[
-    Column::optional("Område"),
-    Column::optional("Insats"),
-    Column::optional("Projekt"),
-    Column::optional("Belopp"),
-    Column::optional("Rekvirerat"),
-    Column::optional("Förbrukat"),
-    Column::optional("Bedömning"),
-    Column::optional("Kommentar"),
-    Column::required(KEY),
-];
 
 /// What one row of a returned form says.
 #[derive(Debug, Clone)]
@@ -91,7 +79,7 @@ pub fn read_form(path: &Path, out: &mut Vec<Diagnostic>) -> Option<ReturnedForm>
         .first()
         .cloned()
         .unwrap_or_else(|| file_label(path));
-    let table = Table::find(&book, FORM_SHEET, COLUMNS, true, out)?;
+    let table = Table::find(&book, FORM_SHEET, &columns::ALL, true, out)?;
     let rows = table.rows().map(|row| read_row(&file, &row, out)).collect();
     Some(ReturnedForm { file, rows })
 }
@@ -105,7 +93,7 @@ fn file_label(path: &Path) -> String {
 
 fn read_row(file: &str, row: &Row, out: &mut Vec<Diagnostic>) -> ReturnedRow {
     let mut valid = true;
-    let mut amount = |column: &str, out: &mut Vec<Diagnostic>| -> Option<Amount> {
+    let mut amount = |column: Column, out: &mut Vec<Diagnostic>| -> Option<Amount> {
         let (value, at) = row.cell(column);
         if value.is_empty() {
             return None;
@@ -113,22 +101,19 @@ fn read_row(file: &str, row: &Row, out: &mut Vec<Diagnostic>) -> ReturnedRow {
         match parse_amount(value) {
             Ok(a) => Some(a),
             Err(e) => {
-                let (column, value) = (column.to_string(), value.display());
-                let problem = match e {
-                    AmountError::NotAnAmount => Problem::NotAnAmount { column, value },
-                    AmountError::Negative => Problem::NegativeAmount { column, value },
-                };
-                out.push(Diagnostic::at(at, problem));
+                if let Some(problem) = e.problem(column, value) {
+                    out.push(Diagnostic::at(at, problem));
+                }
                 valid = false;
                 None
             }
         }
     };
-    let requisitioned = amount("Rekvirerat", out);
-    let spent = amount("Förbrukat", out);
+    let requisitioned = amount(columns::REQUISITIONED, out);
+    let spent = amount(columns::SPENT, out);
     // Belopp is locked; read it only to notice an edit, never to report a problem with it.
-    let amount_value = parse_amount(row.value("Belopp")).ok();
-    let (assessment_value, assessment_at) = row.cell("Bedömning");
+    let amount_value = parse_amount(row.value(columns::AMOUNT)).ok();
+    let (assessment_value, assessment_at) = row.cell(columns::ASSESSMENT);
     let assessment_text = assessment_value.display().trim().to_string();
     let assessment = if assessment_text.is_empty() {
         None
@@ -138,6 +123,7 @@ fn read_row(file: &str, row: &Row, out: &mut Vec<Diagnostic>) -> ReturnedRow {
             out.push(Diagnostic::at(
                 assessment_at,
                 Problem::UnknownAssessment {
+                    suggestion: nearest(&assessment_text, Assessment::ALL_LABELS),
                     value: assessment_text,
                 },
             ));
@@ -149,19 +135,19 @@ fn read_row(file: &str, row: &Row, out: &mut Vec<Diagnostic>) -> ReturnedRow {
     ReturnedRow {
         file: file.to_string(),
         key: (!key.is_empty()).then_some(key),
-        area: row.text("Område"),
-        name: row.text("Insats"),
+        area: row.text(columns::AREA),
+        name: row.text(columns::NAME),
         amount: amount_value,
         requisitioned,
         spent,
         assessment,
-        comment: match row.value("Kommentar") {
+        comment: match row.value(columns::COMMENT) {
             Value::Empty => String::new(),
             v => v.display().trim().to_string(),
         },
         at: row.reference(),
-        name_at: row.cell("Insats").1,
-        amount_at: row.cell("Belopp").1,
+        name_at: row.cell(columns::NAME).1,
+        amount_at: row.cell(columns::AMOUNT).1,
         valid,
     }
 }

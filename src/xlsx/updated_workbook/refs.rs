@@ -1,6 +1,6 @@
 //! Pieces of Excel formulas: sheet references, cell addresses and exact-match criteria.
 
-use crate::workbook::column_letters;
+use crate::diagnostics::column_letters;
 
 /// A sheet name as a formula or link writes it; always quoted, which Excel accepts for any name.
 pub fn sheet(name: &str) -> String {

@@ -1,0 +1,48 @@
+//! "Menade du …?": the valid value nearest to what was typed, when one is near enough to be a typo.
+
+/// How alike two names must be (normalised Damerau–Levenshtein, 1 = equal) to be offered: "Nytt" for
+/// "Ny" and "Beloop" for "Belopp" are, "Gammal" for "Ny" is not.
+const NEAR_ENOUGH: f64 = 0.5;
+
+/// The candidate nearest to `typed`, compared ignoring case and surrounding space; `None` when none is
+/// near enough, or when `typed` is empty.
+pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score =
+            strsim::normalized_damerau_levenshtein(&typed, &candidate.trim().to_lowercase());
+        if score >= NEAR_ENOUGH && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn typos_find_their_word_and_strangers_find_nothing() {
+        let kinds = ["Ny", "Pågående/fortsättning"];
+        assert_eq!(nearest("Nytt", kinds).as_deref(), Some("Ny"));
+        assert_eq!(
+            nearest("pågående/fortsätning", kinds).as_deref(),
+            Some("Pågående/fortsättning")
+        );
+        assert_eq!(nearest("Gammal", kinds), None);
+        assert_eq!(
+            nearest("Insatsomraden", ["Uppgifter", "Insatsområden", "Insatser"]).as_deref(),
+            Some("Insatsområden")
+        );
+        assert_eq!(
+            nearest("Beloop", ["Belopp", "Budget"]).as_deref(),
+            Some("Belopp")
+        );
+        assert_eq!(nearest("", kinds), None);
+    }
+}

@@ -1,0 +1,177 @@
+//! The input contract: every sheet styrdok reads and its columns, declared once. The loader, the
+//! updated workbook and the forms all name a column through these constants, never by a string.
+
+use crate::workbook::Column;
+
+/// A sheet of the contract: its name (matched ignoring case and space) and the columns it is read with.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetSpec {
+    pub name: &'static str,
+    pub columns: &'static [Column],
+}
+
+/// `Uppgifter`: two columns, one row per field.
+pub mod info {
+    use super::{Column, SheetSpec};
+    pub const FIELD: Column = Column::required("Fält");
+    pub const VALUE: Column = Column::required("Värde");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Uppgifter",
+        columns: &[FIELD, VALUE],
+    };
+    /// Fields every agreement must have.
+    pub const REQUIRED_FIELDS: &[&str] = &["Titel", "År", "Organisation", "Datum"];
+}
+
+/// `Insatsområden`: areas (`1`) and sub-areas (`1a`) with their budgets.
+pub mod areas {
+    use super::{Column, SheetSpec};
+    pub const CODE: Column = Column::required("Kod");
+    pub const NAME: Column = Column::required("Namn");
+    pub const BUDGET: Column = Column::required("Budget");
+    pub const REGION_FUNDS: Column = Column::optional("Regionens medel");
+    pub const DESCRIPTION: Column = Column::optional("Beskrivning");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Insatsområden",
+        columns: &[CODE, NAME, BUDGET, REGION_FUNDS, DESCRIPTION],
+    };
+}
+
+/// `Insatser`: one row per insats, with the follow-up columns filled in during the year.
+pub mod initiatives {
+    use super::{Column, SheetSpec};
+    pub const AREA: Column = Column::required("Område");
+    pub const NAME: Column = Column::required("Insats");
+    pub const DESCRIPTION: Column = Column::optional("Beskrivning");
+    pub const KIND: Column = Column::required("Typ");
+    pub const AMOUNT: Column = Column::required("Belopp");
+    pub const STATUS: Column = Column::optional("Status");
+    /// The organisation answering for the money (the Ansvarig, "mottagare" of the funds).
+    pub const RESPONSIBLE: Column = Column::required("Ansvarig");
+    pub const PROJECT: Column = Column::optional("Projekt");
+    pub const REQUISITIONED: Column = Column::optional("Rekvirerat");
+    pub const SPENT: Column = Column::optional("Förbrukat");
+    pub const ASSESSMENT: Column = Column::optional("Bedömning");
+    pub const COMMENT: Column = Column::optional("Kommentar");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Insatser",
+        columns: &[
+            AREA,
+            NAME,
+            DESCRIPTION,
+            KIND,
+            AMOUNT,
+            STATUS,
+            RESPONSIBLE,
+            PROJECT,
+            REQUISITIONED,
+            SPENT,
+            ASSESSMENT,
+            COMMENT,
+        ],
+    };
+    /// What a responsible organisation reports back during the year (the forms' open columns).
+    pub const FOLLOW_UP: [Column; 4] = [REQUISITIONED, SPENT, ASSESSMENT, COMMENT];
+}
+
+/// `Tidslinje`: the "Kort tillbakablick".
+pub mod timeline {
+    use super::{Column, SheetSpec};
+    pub const DATE: Column = Column::required("Datum");
+    pub const EVENT: Column = Column::required("Händelse");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Tidslinje",
+        columns: &[DATE, EVENT],
+    };
+}
+
+/// `Sammanfattning`: the bullets of the summary.
+pub mod summary {
+    use super::{Column, SheetSpec};
+    pub const POINT: Column = Column::required("Punkt");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Sammanfattning",
+        columns: &[POINT],
+    };
+}
+
+/// `Uppdrag`: one row per uppdragsbeskrivning.
+pub mod mandates {
+    use super::{Column, SheetSpec};
+    pub const ID: Column = Column::required("Id");
+    pub const TITLE: Column = Column::required("Titel");
+    pub const REFERENCE: Column = Column::optional("Diarienummer");
+    pub const DATE: Column = Column::optional("Datum");
+    pub const DECIDED_BY: Column = Column::optional("Beslutad av");
+    pub const PROJECTS: Column = Column::optional("Projekt");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Uppdrag",
+        columns: &[ID, TITLE, REFERENCE, DATE, DECIDED_BY, PROJECTS],
+    };
+}
+
+/// `Avsnitt`: the numbered sections of each uppdrag, in order.
+pub mod sections {
+    use super::{Column, SheetSpec};
+    pub const MANDATE: Column = Column::required("Uppdrag");
+    pub const HEADING: Column = Column::required("Rubrik");
+    pub const TEXT: Column = Column::required("Text");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Avsnitt",
+        columns: &[MANDATE, HEADING, TEXT],
+    };
+}
+
+/// `Roller`: who does what in an uppdrag.
+pub mod roles {
+    use super::{Column, SheetSpec};
+    pub const MANDATE: Column = Column::required("Uppdrag");
+    pub const ROLE: Column = Column::required("Roll");
+    pub const DESCRIPTION: Column = Column::required("Beskrivning");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Roller",
+        columns: &[MANDATE, ROLE, DESCRIPTION],
+    };
+}
+
+/// `Grupper`: the groups of an uppdrag's organisation picture.
+pub mod groups {
+    use super::{Column, SheetSpec};
+    pub const MANDATE: Column = Column::required("Uppdrag");
+    pub const GROUP: Column = Column::required("Grupp");
+    pub const PARTICIPANTS: Column = Column::optional("Deltagare");
+    pub const PURPOSE: Column = Column::optional("Syfte");
+    pub const REMIT: Column = Column::optional("Mandat");
+    pub const FREQUENCY: Column = Column::optional("Mötesfrekvens");
+    pub const CONVENER: Column = Column::optional("Sammankallande");
+    pub const REPORTS_TO: Column = Column::optional("Rapporterar till");
+    pub const PRINCIPAL: Column = Column::optional("Huvudman");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Grupper",
+        columns: &[
+            MANDATE,
+            GROUP,
+            PARTICIPANTS,
+            PURPOSE,
+            REMIT,
+            FREQUENCY,
+            CONVENER,
+            REPORTS_TO,
+            PRINCIPAL,
+        ],
+    };
+}
+
+/// Every sheet of the contract, so a writer that carries the workbook over (the updated workbook)
+/// finds each header row exactly as reading does.
+pub const CONTRACT: &[SheetSpec] = &[
+    info::SHEET,
+    areas::SHEET,
+    initiatives::SHEET,
+    timeline::SHEET,
+    summary::SHEET,
+    mandates::SHEET,
+    sections::SHEET,
+    roles::SHEET,
+    groups::SHEET,
+];
