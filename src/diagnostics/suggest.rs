@@ -1,8 +1,12 @@
 //! "Menade du …?": the valid value nearest to what was typed, when one is near enough to be a typo.
 
-/// How alike two names must be (normalised Damerau–Levenshtein, 1 = equal) to be offered: "Nytt" for
-/// "Ny" and "Beloop" for "Belopp" are, "Gammal" for "Ny" is not.
-const NEAR_ENOUGH: f64 = 0.5;
+/// Whether `typed` is a plausible typo of `candidate`: a few edits (two, or a quarter of a long
+/// name), and not every character replaced. "Nytt" for "Ny" and "Insatsomraden" for
+/// "Insatsområden" are; "Insatser" for "Insatsområden" (another sheet) and "7" for "1" are not.
+fn near_enough(distance: usize, typed: &str, candidate: &str) -> bool {
+    let (typed, candidate) = (typed.chars().count(), candidate.chars().count());
+    distance <= (candidate / 4).max(2) && distance < typed.max(candidate)
+}
 
 /// The candidate nearest to `typed`, compared ignoring case and surrounding space; `None` when none is
 /// near enough, or when `typed` is empty.
@@ -44,5 +48,9 @@ mod tests {
             Some("Belopp")
         );
         assert_eq!(nearest("", kinds), None);
+        let sheets = ["Uppgifter", "Insatser"];
+        assert_eq!(nearest("Insatsområden", sheets), None);
+        assert_eq!(nearest("7", ["1", "1a", "3"]), None);
+        assert_eq!(nearest("1c", ["1a", "1b", "3"]).as_deref(), Some("1a"));
     }
 }
