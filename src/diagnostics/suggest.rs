@@ -15,12 +15,15 @@ pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
     if typed.is_empty() {
         return None;
     }
-    let mut best: Option<(f64, &str)> = None;
+    let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let score =
-            strsim::normalized_damerau_levenshtein(&typed, &candidate.trim().to_lowercase());
-        if score >= NEAR_ENOUGH && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, candidate));
+        let lower = candidate.trim().to_lowercase();
+        let distance = strsim::damerau_levenshtein(&typed, &lower);
+        if distance > 0
+            && near_enough(distance, &typed, &lower)
+            && best.is_none_or(|(b, _)| distance < b)
+        {
+            best = Some((distance, candidate));
         }
     }
     best.map(|(_, c)| c.trim().to_string())
