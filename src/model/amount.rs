@@ -105,6 +105,13 @@ mod tests {
     }
 
     #[test]
+    fn sums_of_the_largest_readable_amounts_stay_exact() {
+        let total: Amount = std::iter::repeat_n(Amount::CEILING, 100_000).sum();
+        assert_eq!(total.ore(), 100_000 * 100_000_000_000_000);
+        assert!(!total.is_negative());
+    }
+
+    #[test]
     fn serialises_as_kronor() {
         assert_eq!(
             serde_json::to_string(&Amount::from_kronor(250_000)).unwrap(),
