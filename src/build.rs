@@ -83,6 +83,31 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             }
         }
     }
+    // The organisation's own Excel templates (`mallar/`), filled before any PDF is set: a broken
+    // template stops the build as an input error does.
+    let mut filled_templates = Vec::new();
+    for (project, book, _, agreement) in &usable {
+        let out_dir = project.output_dir(&options.output);
+        match crate::fill::run::project_templates(
+            &project.path,
+            agreement,
+            book.as_ref(),
+            &out_dir,
+            options.documents.per_recipient,
+        ) {
+            Ok(filled) => {
+                for warning in &filled.warnings {
+                    eprintln!("{warning}");
+                }
+                filled_templates.extend(filled.rendered);
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                eprintln!("Inga dokument skrevs: rätta mallarna ovan och kör igen.");
+                return ExitCode::from(1);
+            }
+        }
+    }
     let engine = match &options.templates {
         None => Engine::new(),
         Some(dir) => match TemplateFiles::from_folder(dir) {
@@ -127,6 +152,7 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             }
         }
     }
+    rendered.extend(filled_templates);
     match documents::write_all(rendered) {
         Ok(paths) => {
             if !options.quiet {

@@ -7,6 +7,7 @@ pub mod build;
 pub mod checks;
 pub mod cli;
 pub mod documents;
+pub mod fill;
 pub mod forms;
 pub mod model;
 mod progress;
