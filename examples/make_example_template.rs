@@ -50,14 +50,17 @@ fn main() -> Result<(), XlsxError> {
         .set_background_color(blue)
         .set_border(FormatBorder::Thin)
         .set_text_wrap();
-    let cell = Format::new().set_border(FormatBorder::Thin);
+    let cell = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let wrap = Format::new()
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     let money = Format::new()
         .set_num_format("#,##0 \"kr\"")
-        .set_border(FormatBorder::Thin);
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let sum_label = Format::new()
         .set_bold()
         .set_border(FormatBorder::Thin)
@@ -69,13 +72,14 @@ fn main() -> Result<(), XlsxError> {
         .set_background_color(Color::RGB(0xDDEBF7));
     let fill_in = Format::new()
         .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(0xFFF2CC))
         .set_unlocked();
     let signature = Format::new().set_border_top(FormatBorder::Thin);
 
     let sheet = workbook.add_worksheet().set_name(SHEET)?;
     for (col, width) in [
-        (0, 9.0),
+        (0, 12.0),
         (1, 44.0),
         (2, 24.0),
         (3, 15.0),
@@ -90,8 +94,8 @@ fn main() -> Result<(), XlsxError> {
     sheet.set_row_height(0, 40)?;
     let logo = Image::new_from_buffer(&logo_png())?
         .set_alt_text("Regionens logotyp")
-        .set_scale_width(0.55)
-        .set_scale_height(0.55);
+        .set_scale_width(0.36)
+        .set_scale_height(0.36);
     sheet.insert_image_with_offset(0, 0, &logo, 4, 4)?;
     sheet.merge_range(0, 1, 0, 6, "Redovisning av statsbidrag", &title)?;
     sheet.merge_range(1, 1, 1, 6, "{{Titel}}", &subtitle)?;
@@ -133,6 +137,8 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_with_format(8, col as u16, *h, &header)?;
     }
     let area_row = 9;
+    // Copies of a repeating row keep its height: two lines of a long name fit.
+    sheet.set_row_height(area_row, 30)?;
     sheet.write_with_format(area_row, 0, "{{Insatsområden.Kod}}", &cell)?;
     sheet.write_with_format(area_row, 1, "{{Insatsområden.Namn}}", &wrap)?;
     for (col, name) in [
@@ -178,6 +184,7 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_with_format(14, col as u16, *h, &header)?;
     }
     let insats_row = 15;
+    sheet.set_row_height(insats_row, 30)?;
     sheet.write_with_format(insats_row, 0, "{{Insatser.Område}}", &cell)?;
     sheet.write_with_format(insats_row, 1, "{{Insatser.Insats}}", &wrap)?;
     sheet.write_with_format(insats_row, 2, "{{Insatser.Ansvarig}}", &wrap)?;

@@ -21,6 +21,8 @@ impl Value {
         match self {
             Value::Empty => String::new(),
             Value::Text(t) => t.clone(),
+            // Four-digit numbers (a year) are written as they are; larger ones grouped.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 10_000.0 => format!("{n}"),
             Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
                 let grouped = crate::model::group_digits(n.abs() as u64);
                 if *n < 0.0 {

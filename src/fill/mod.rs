@@ -168,7 +168,8 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (sheet, plan) in info.sheets.iter().zip(&plans) {
         let shift = &shifts[&sheet_key(&sheet.name)];
-        if plan.scan.cells.is_empty() && !anything_moves {
+        // Sheets with formulas are rewritten too: their cached results are stale once cells are filled.
+        if plan.scan.cells.is_empty() && !anything_moves && !plan.scan.has_formulas {
             continue;
         }
         let filled = sheet::fill(

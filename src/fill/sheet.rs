@@ -34,6 +34,7 @@ pub struct Scan {
     /// The ranges of shared and array formulas, which one master cell defines.
     pub shared: Vec<Range>,
     pub last_row: u32,
+    pub has_formulas: bool,
 }
 
 /// The text of a cell as the user sees it, for strings only (shared or inline).
@@ -98,6 +99,7 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                     }
                     "f" if cell.is_some() => {
                         has_f = true;
+                        scan.has_formulas = true;
                         in_f = !empty;
                         if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
                             if matches!(attr(e, "t").as_deref(), Some("shared" | "array")) {
@@ -352,14 +354,21 @@ impl<'a> SheetEdit<'a> {
         let new = self.formula(&old, copy);
         let f_ref = f_tag.as_ref().and_then(|t| attr(t, "ref"));
         let new_ref = f_ref.as_ref().map(|r| shift_sqref(r, self.fill.shift));
-        let mut changed = moved || new != old || new_ref != f_ref;
-        if copy.is_some_and(|k| k > 0) {
-            changed = true;
-        }
-        w.write_event(Event::Start(tag())).map_err(io)?;
-        let mut in_f = false;
+        // The cached result goes: it was computed for the template's values, and LibreOffice shows a
+        // cached result of a file it believes Excel wrote instead of recalculating it.
+        let cached = cell.inner.iter().any(
+            |ev| matches!(ev, Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "v"),
+        );
+        let changed = moved || new != old || new_ref != f_ref || cached;
+        let tag = with_attrs(&tag(), &[("t", None)]);
+        w.write_event(Event::Start(tag)).map_err(io)?;
+        let (mut in_f, mut in_v) = (false, false);
         for ev in &cell.inner {
             match ev {
+                Event::Start(e) if xml::local(e.name().0) == "v" => in_v = true,
+                Event::Empty(e) if xml::local(e.name().0) == "v" => {}
+                Event::End(e) if xml::local(e.name().0) == "v" => in_v = false,
+                _ if in_v => {}
                 Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "f" => {
                     let t = match &new_ref {
                         Some(nr) => with_attrs(e, &[("ref", Some(nr))]),
