@@ -45,7 +45,7 @@ fn entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
             let mut f = zip.by_index(i).unwrap();
             let mut out = Vec::new();
             f.read_to_end(&mut out).unwrap();
-            (f.name().to_string(), out)
+            (f.name().unwrap().into_owned(), out)
         })
         .collect()
 }
@@ -58,7 +58,7 @@ fn raw_entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
             let mut f = zip.by_index_raw(i).unwrap();
             let mut out = Vec::new();
             f.read_to_end(&mut out).unwrap();
-            (f.name().to_string(), out)
+            (f.name().unwrap().into_owned(), out)
         })
         .collect()
 }

@@ -154,6 +154,8 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
         });
     }
     if !errors.is_empty() {
+        // Top to bottom, as the template reads (sheets in order, then rows and columns).
+        errors.sort_by_key(|e| position_key(&info.sheets, e));
         return Err(TemplateErrors(errors));
     }
     if !any_placeholder {
@@ -279,6 +281,17 @@ fn cell_value(text: &str, item: Item, data: &Data) -> data::Value {
         }
     }
     data::Value::Text(out)
+}
+
+fn position_key(sheets: &[parts::SheetPart], e: &TemplateError) -> (usize, u32, u32) {
+    let Some(at) = &e.at else {
+        return (0, 0, 0);
+    };
+    let (sheet, cell) = at.rsplit_once('!').unwrap_or(("", at));
+    let sheet = sheet.trim_matches('\'').replace("''", "'");
+    let index = sheets.iter().position(|s| s.name == sheet).unwrap_or(0);
+    let (col, row) = refs::parse_cell(cell).unwrap_or((0, 0));
+    (index, row, col)
 }
 
 fn value_for(name: &Name, data: &Data, record: Option<usize>) -> data::Value {

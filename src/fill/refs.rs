@@ -242,7 +242,7 @@ fn parse_row_number(s: &str) -> Option<(u32, bool)> {
         return None;
     }
     let n: u32 = digits.parse().ok()?;
-    (1..=MAX_ROWS).contains(&n).then_some((n - 1, abs))
+    (1..=MAX_ROWS).contains(&n).then(|| (n - 1, abs))
 }
 
 /// A formula with every reference into a shifted sheet moved. Text in quotes, function names,
@@ -468,6 +468,8 @@ mod tests {
             "[1]Redovisning!D12"
         );
         assert_eq!(moved("12:13", "Redovisning", None), "35:36");
+        // A zero is no row (LibreOffice writes such numbers in its own formulas).
+        assert_eq!(moved("0:0+0", "Redovisning", None), "0:0+0");
     }
 
     #[test]
