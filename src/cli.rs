@@ -109,6 +109,28 @@ pub enum Command {
         )]
         output: PathBuf,
     },
+    /// Fyller i en egen Excel-mall med {{…}}-platshållare med uppgifterna ur indata. Mallen ändras aldrig.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Fill {
+        /// Excel-mallen (.xlsx) med platshållare som {{Titel}} och {{Insatser.Belopp}}.
+        #[arg(value_name = "MALL")]
+        template: PathBuf,
+        /// Arbetsbok eller mapp med arbetsböcker.
+        #[arg(default_value = "input", value_name = "INDATA")]
+        input: PathBuf,
+        /// Mappen den ifyllda mallen skrivs till (som MAPP/<mallens filnamn>).
+        #[arg(
+            short,
+            long,
+            default_value = "output",
+            value_name = "MAPP",
+            help_heading = "Flaggor"
+        )]
+        output: PathBuf,
+        /// Skriv också en ifylld kopia per ansvarig organisation i MAPP/<mallens namn>/.
+        #[arg(long, help_heading = "Flaggor")]
+        per_mottagare: bool,
+    },
     /// Mallarna: exportera dem för att göra egna.
     #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon", subcommand_value_name = "KOMMANDO")]
     Templates {
@@ -157,6 +179,12 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             input,
             output,
         } => commands::collect::run(&forms_dir, &input, &output),
+        Command::Fill {
+            template,
+            input,
+            output,
+            per_mottagare,
+        } => commands::fill::run(&template, &input, &output, per_mottagare),
         Command::Templates {
             action: TemplatesCommand::Export { dir },
         } => commands::templates::export(&dir),

@@ -7,6 +7,8 @@ use crate::documents::{self, Options, PlanError};
 use crate::model::{self, Agreement};
 use crate::render::{self, Engine, Job, OutputFile, RenderError, WriteError};
 use crate::workbook::{self, Project, Workbook};
+use crate::xlsx::fill::TemplateErrors;
+use crate::xlsx::fill::run::{FilledSet, project_templates};
 use crate::xlsx::updated_workbook::{self, UpdatedWorkbookError};
 use std::path::{Path, PathBuf};
 
@@ -137,6 +139,40 @@ pub fn updated_workbooks(
         }
     }
     Ok(files)
+}
+
+/// The organisation's own templates in each project's `mallar/` folder, filled (with per-mottagare
+/// copies on request). Every problem of every template is returned together.
+pub fn filled_templates(
+    projects: &[CheckedProject],
+    output: &Path,
+    per_recipient: bool,
+) -> Result<FilledSet, TemplateErrors> {
+    let mut all = FilledSet::default();
+    let mut errors = Vec::new();
+    for p in projects {
+        let Some(agreement) = p.usable() else {
+            continue;
+        };
+        match project_templates(
+            &p.project.path,
+            agreement,
+            p.book.as_ref(),
+            &p.project.output_dir(output),
+            per_recipient,
+        ) {
+            Ok(filled) => {
+                all.rendered.extend(filled.rendered);
+                all.warnings.extend(filled.warnings);
+            }
+            Err(TemplateErrors(mut e)) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(all)
+    } else {
+        Err(TemplateErrors(errors))
+    }
 }
 
 /// Writes every file atomically; the caller has made all of them first, so an error anywhere before

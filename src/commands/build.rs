@@ -48,6 +48,23 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
         eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
         return Ok(Outcome::InputErrors);
     }
+    // The organisation's own Excel templates (`mallar/`), filled before any PDF is set: a broken
+    // template stops the build as an input error does.
+    let filled = match pipeline::filled_templates(
+        &projects,
+        &options.output,
+        options.documents.per_recipient,
+    ) {
+        Ok(filled) => filled,
+        Err(errors) => {
+            eprintln!("{errors}");
+            eprintln!("Inga dokument skrevs: rätta mallarna ovan och kör igen.");
+            return Ok(Outcome::InputErrors);
+        }
+    };
+    for warning in &filled.warnings {
+        eprintln!("{warning}");
+    }
     let engine = match &options.templates {
         None => Engine::new(),
         Some(dir) => Engine::with_templates(TemplateFiles::from_folder(dir)?),
@@ -66,6 +83,7 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
     files.extend(
         pipeline::updated_workbooks(&projects, &options.output).map_err(CommandError::output)?,
     );
+    files.extend(filled.rendered);
     let written = pipeline::write(files).map_err(CommandError::output)?;
     if !options.quiet {
         for path in written {

@@ -7,7 +7,7 @@ mod read;
 mod table;
 
 use crate::diagnostics::CellRef;
-pub use projects::{Project, projects};
+pub use projects::{Project, TEMPLATES_FOLDER, projects};
 pub use read::{ReadError, is_workbook_file, load};
 pub use table::{Column, Row, Table};
 

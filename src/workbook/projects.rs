@@ -5,6 +5,9 @@
 use super::read::is_workbook_file;
 use std::path::{Path, PathBuf};
 
+/// The folder beside the workbooks that holds the organisation's own Excel templates to fill.
+pub const TEMPLATES_FOLDER: &str = "mallar";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     /// The subfolder's name, or `None` for the input itself.
@@ -52,6 +55,12 @@ pub fn projects(input: &Path) -> Vec<Project> {
                 .and_then(|n| n.to_str())
                 .unwrap_or(".")
                 .starts_with('.')
+        })
+        // The organisation's Excel templates to fill live in `mallar/`; they are not a project.
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| super::same_name(n, TEMPLATES_FOLDER))
         })
         .filter(|p| holds_workbooks(p))
         .filter_map(|p| {

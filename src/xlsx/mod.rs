@@ -1,6 +1,8 @@
-//! The workbooks styrdok writes (rust_xlsxwriter, new files only): the updated workbook and the
-//! per-organisation forms, and reading the returned forms back.
+//! The workbooks styrdok writes: the updated workbook and the per-organisation forms (new files,
+//! rust_xlsxwriter), reading the returned forms back, and the organisation's own templates filled in
+//! (patched, never re-modelled).
 
+pub mod fill;
 pub mod forms;
 mod rows;
 pub mod updated_workbook;

@@ -1,0 +1,308 @@
+//! Everything a template can name, taken from the loaded agreement. This is the only file of `fill`
+//! that knows the model: a change in how the model is built touches this file alone.
+
+use crate::diagnostics::group_digits;
+use crate::model::schema::{info as info_sheet, initiatives};
+use crate::model::{Agreement, Amount, Area, Assessment, Initiative, same_organisation};
+use crate::workbook::{self, Table, Workbook};
+use chrono::NaiveDate;
+
+/// A value to put in a cell: a cell that is exactly one placeholder keeps the type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Value {
+    /// As written inside other text: `1 234 567`, ISO dates.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(t) => t.clone(),
+            // Four-digit numbers (a year) are written as they are; larger ones grouped.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 10_000.0 => format!("{n}"),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                let grouped = group_digits(n.abs() as u128);
+                if *n < 0.0 {
+                    format!("−{grouped}")
+                } else {
+                    grouped
+                }
+            }
+            Value::Number(n) => format!("{n:.2}").replace('.', ","),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+fn amount(a: Amount) -> Value {
+    Value::Number(a.kronor_f64())
+}
+
+fn optional_amount(a: Option<Amount>) -> Value {
+    a.map_or(Value::Empty, amount)
+}
+
+fn text(s: &str) -> Value {
+    if s.trim().is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(s.to_string())
+    }
+}
+
+fn from_cell(v: &workbook::Value) -> Value {
+    match v {
+        workbook::Value::Empty => Value::Empty,
+        workbook::Value::Number(n) => Value::Number(*n),
+        workbook::Value::Date(d) => Value::Date(*d),
+        other => text(&other.display()),
+    }
+}
+
+/// One row a repeating template row is copied for.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The area codes this row belongs to: an insats's area and that area's parent, so
+    /// `{{Insatser(1).…}}` also repeats the insatser of 1a and 1b.
+    pub areas: Vec<String>,
+    /// Aligned with the columns of its table.
+    pub values: Vec<Value>,
+}
+
+/// What one filling of a template can name.
+#[derive(Debug, Clone)]
+pub struct Data {
+    /// Fields of `Uppgifter` by name as written (and `Ansvarig`).
+    pub fields: Vec<(String, Value)>,
+    pub totals: Vec<(String, Value)>,
+    pub area_columns: Vec<String>,
+    /// Every area, so `{{Område 3.…}}` names one in every copy.
+    pub areas: Vec<Record>,
+    /// The areas a `{{Insatsområden.…}}` row repeats for (in a per-mottagare copy, only those the
+    /// organisation has insatser in).
+    pub area_rows: Vec<usize>,
+    pub initiative_columns: Vec<String>,
+    pub initiatives: Vec<Record>,
+}
+
+pub const TOTALS: [&str; 6] = [
+    "Budget",
+    "Fördelat",
+    "Rekvirerat",
+    "Förbrukat",
+    "Kvar",
+    "Antal insatser",
+];
+
+impl Data {
+    /// The whole agreement; `{{Ansvarig}}` is empty.
+    pub fn new(agreement: &Agreement, book: Option<&Workbook>) -> Data {
+        build(agreement, book, None)
+    }
+
+    /// One responsible organisation's copy: only its insatser, the areas it has insatser in, and
+    /// totals over its own insatser.
+    pub fn for_recipient(agreement: &Agreement, book: Option<&Workbook>, recipient: &str) -> Data {
+        let mut own = agreement.clone();
+        own.initiatives
+            .retain(|i| same_organisation(&i.recipient, recipient));
+        let mut data = build(&own, book, Some(recipient));
+        data.area_rows = own
+            .areas
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| own.initiatives_under(&a.code).next().is_some())
+            .map(|(i, _)| i)
+            .collect();
+        data
+    }
+}
+
+fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>) -> Data {
+    let info = &agreement.info;
+    let mut fields: Vec<(String, Value)> = vec![
+        ("Titel".into(), text(&info.title)),
+        ("År".into(), Value::Number(info.year as f64)),
+        ("Organisation".into(), text(&info.organisation)),
+        ("Län".into(), text(info.county.as_deref().unwrap_or(""))),
+        ("Datum".into(), Value::Date(info.date)),
+        (
+            "Styrgrupp".into(),
+            text(info.steering_group.as_deref().unwrap_or("")),
+        ),
+        (
+            "Mottagare".into(),
+            text(info.addressee.as_deref().unwrap_or("")),
+        ),
+        (
+            "Diarienummer".into(),
+            text(info.reference.as_deref().unwrap_or("")),
+        ),
+    ];
+    // The coordinator's own fields of Uppgifter, as typed.
+    if let Some(book) = book {
+        let mut ignored = Vec::new();
+        let spec = info_sheet::SHEET;
+        if let Some(table) = Table::find(book, spec.name, spec.columns, false, &mut ignored) {
+            for row in table.rows() {
+                let name = row.text(info_sheet::FIELD);
+                if !name.is_empty() && !fields.iter().any(|(f, _)| workbook::same_name(f, &name)) {
+                    fields.push((name, from_cell(row.value(info_sheet::VALUE))));
+                }
+            }
+        }
+    }
+    if !fields
+        .iter()
+        .any(|(f, _)| workbook::same_name(f, "Ansvarig"))
+    {
+        fields.push(("Ansvarig".into(), text(recipient.unwrap_or(""))));
+    }
+
+    let budget = agreement.total_budget();
+    let requisitioned: Amount = agreement
+        .initiatives
+        .iter()
+        .filter_map(|i| i.requisitioned)
+        .sum();
+    let spent: Amount = agreement.initiatives.iter().filter_map(|i| i.spent).sum();
+    let totals = TOTALS
+        .iter()
+        .map(|n| n.to_string())
+        .zip([
+            amount(budget),
+            amount(agreement.total_allocated()),
+            amount(requisitioned),
+            amount(spent),
+            // Remaining is budget minus spent, as in the återrapport's figures.
+            amount(budget - spent),
+            Value::Number(agreement.initiatives.len() as f64),
+        ])
+        .collect();
+
+    let area_extra = extra_headers(agreement.areas.iter().map(|a| &a.extra));
+    let mut area_columns: Vec<String> = ["Kod", "Namn", "Budget", "Regionens medel", "Beskrivning"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    area_columns.extend(area_extra.iter().cloned());
+    area_columns.extend(
+        ["Fördelat", "Rekvirerat", "Förbrukat", "Kvar"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    let areas: Vec<Record> = agreement
+        .areas
+        .iter()
+        .map(|a| area_record(agreement, a, &area_extra))
+        .collect();
+    let area_rows = (0..areas.len()).collect();
+
+    let initiative_extra = extra_headers(agreement.initiatives.iter().map(|i| &i.extra));
+    let mut initiative_columns: Vec<String> = initiatives::SHEET
+        .columns
+        .iter()
+        .map(|c| c.name.to_string())
+        .collect();
+    initiative_columns.extend(initiative_extra.iter().cloned());
+    initiative_columns.push("Kvar".into());
+    let initiatives = agreement
+        .initiatives
+        .iter()
+        .map(|i| initiative_record(agreement, i, &initiative_extra))
+        .collect();
+
+    Data {
+        fields,
+        totals,
+        area_columns,
+        areas,
+        area_rows,
+        initiative_columns,
+        initiatives,
+    }
+}
+
+/// The headers of the columns the model does not know, in sheet order.
+fn extra_headers<'a>(
+    rows: impl Iterator<Item = &'a Vec<(String, workbook::Value)>>,
+) -> Vec<String> {
+    let mut headers: Vec<String> = Vec::new();
+    for extra in rows {
+        for (h, _) in extra {
+            if !headers.contains(h) {
+                headers.push(h.clone());
+            }
+        }
+    }
+    headers
+}
+
+fn extra_values(extra: &[(String, workbook::Value)], headers: &[String]) -> Vec<Value> {
+    headers
+        .iter()
+        .map(|h| {
+            extra
+                .iter()
+                .find(|(k, _)| k == h)
+                .map_or(Value::Empty, |(_, v)| from_cell(v))
+        })
+        .collect()
+}
+
+fn area_record(agreement: &Agreement, a: &Area, extra: &[String]) -> Record {
+    let spent = agreement.spent(&a.code);
+    let mut values = vec![
+        text(&a.code),
+        text(&a.name),
+        amount(a.budget),
+        optional_amount(a.region_funds),
+        text(&a.description),
+    ];
+    values.extend(extra_values(&a.extra, extra));
+    values.extend([
+        amount(agreement.allocated(&a.code)),
+        amount(agreement.requisitioned(&a.code)),
+        amount(spent),
+        amount(a.budget - spent),
+    ]);
+    Record {
+        areas: std::iter::once(a.code.clone())
+            .chain(a.parent.clone())
+            .collect(),
+        values,
+    }
+}
+
+fn initiative_record(agreement: &Agreement, i: &Initiative, extra: &[String]) -> Record {
+    let kind = i.kind.map(|k| crate::model::Kind::LABELS[k as usize]);
+    let assessment = i.assessment.map(Assessment::label);
+    // Aligned with the columns of `schema::initiatives`.
+    let mut values = vec![
+        text(&i.area),
+        text(&i.name),
+        text(&i.description),
+        text(kind.unwrap_or("")),
+        amount(i.amount),
+        text(&i.status),
+        text(&i.recipient),
+        text(&i.project),
+        optional_amount(i.requisitioned),
+        optional_amount(i.spent),
+        text(assessment.unwrap_or("")),
+        text(&i.comment),
+    ];
+    debug_assert_eq!(values.len(), initiatives::SHEET.columns.len());
+    values.extend(extra_values(&i.extra, extra));
+    // Kvar per insats: Belopp minus Förbrukat, an empty Förbrukat counting as nothing spent.
+    values.push(amount(i.amount - i.spent.unwrap_or(Amount::ZERO)));
+    let parent = agreement.area(&i.area).and_then(|a| a.parent.clone());
+    Record {
+        areas: std::iter::once(i.area.clone()).chain(parent).collect(),
+        values,
+    }
+}

@@ -1,0 +1,673 @@
+//! One worksheet, streamed twice: `scan` finds the placeholders and what may not be moved; `fill`
+//! rewrites only the rows, cells and ranges that change and copies everything else as it was.
+
+use super::data::Value;
+use super::error::Problem;
+use super::names::has_placeholder;
+use super::parts::{Edit, rewrite};
+use super::refs::{
+    FormulaContext, Range, Shift, Shifts, cell_name, parse_cell, parse_range, shift_formula,
+    shift_sqref,
+};
+use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
+use chrono::NaiveDate;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use std::collections::BTreeMap;
+
+/// Excel's longest cell text.
+const MAX_TEXT: usize = 32_767;
+
+/// A cell whose text holds a placeholder.
+#[derive(Debug, Clone)]
+pub struct TextCell {
+    pub row: u32,
+    pub col: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub cells: Vec<TextCell>,
+    /// Formulas that hold `{{`: (row, col, formula).
+    pub formulas_with_placeholders: Vec<(u32, u32, String)>,
+    pub merges: Vec<Range>,
+    /// The ranges of shared and array formulas, which one master cell defines.
+    pub shared: Vec<Range>,
+    pub last_row: u32,
+    pub has_formulas: bool,
+}
+
+/// The text of a cell as the user sees it, for strings only (shared or inline).
+fn cell_text(kind: Option<&str>, value: &str, inline: &str, strings: &[String]) -> Option<String> {
+    match kind {
+        Some("s") => value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| strings.get(i))
+            .cloned(),
+        Some("inlineStr") => Some(inline.to_string()),
+        _ => None,
+    }
+}
+
+/// Where a cell is: its `r`, or the next position when a writer left `r` out.
+fn position(e: &BytesStart, row: u32, next_col: u32) -> (u32, u32) {
+    attr(e, "r")
+        .and_then(|r| parse_cell(&r))
+        .map_or((next_col, row), |(c, r)| (c, r))
+}
+
+fn row_number(e: &BytesStart, next: u32) -> u32 {
+    attr(e, "r")
+        .and_then(|r| r.trim().parse::<u32>().ok())
+        .filter(|&r| r > 0)
+        .map_or(next, |r| r - 1)
+}
+
+pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem> {
+    let bad = |e: &dyn std::fmt::Display| Problem::NotXlsx {
+        detail: format!("{part}: {e}"),
+    };
+    let mut reader = xml::reader(text);
+    let mut scan = Scan::default();
+    let (mut row, mut next_row, mut next_col) = (0u32, 0u32, 0u32);
+    // Inside a cell: position, type, and the texts of <f>, <v> and <is>.
+    let mut cell: Option<(u32, u32, Option<String>)> = None;
+    let (mut f, mut v, mut is) = (TextBuf::default(), TextBuf::default(), TextBuf::default());
+    let (mut has_f, mut in_f, mut in_v, mut in_t, mut in_phonetic) =
+        (false, false, false, false, false);
+    loop {
+        let event = reader.read_event().map_err(|e| bad(&e))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                match xml::local(e.name().0) {
+                    "row" => {
+                        row = row_number(e, next_row);
+                        next_row = row + 1;
+                        next_col = 0;
+                        scan.last_row = scan.last_row.max(row);
+                    }
+                    "c" => {
+                        let (c, r) = position(e, row, next_col);
+                        next_col = c + 1;
+                        if !empty {
+                            cell = Some((r, c, attr(e, "t")));
+                            has_f = false;
+                        }
+                    }
+                    "f" if cell.is_some() => {
+                        has_f = true;
+                        scan.has_formulas = true;
+                        in_f = !empty;
+                        if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
+                            if matches!(attr(e, "t").as_deref(), Some("shared" | "array")) {
+                                scan.shared.push(range);
+                            }
+                        }
+                    }
+                    "v" if cell.is_some() => in_v = !empty,
+                    "t" if cell.is_some() && !in_phonetic => in_t = !empty,
+                    "rPh" => in_phonetic = !empty,
+                    "mergeCell" => {
+                        if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
+                            scan.merges.push(range);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => match xml::local(e.name().0) {
+                "f" => in_f = false,
+                "v" => in_v = false,
+                "t" => in_t = false,
+                "rPh" => in_phonetic = false,
+                "c" => {
+                    if let Some((r, c, kind)) = cell.take() {
+                        let formula = f.take();
+                        let value = v.take();
+                        let inline = is.take();
+                        if has_f {
+                            if formula.contains("{{") {
+                                scan.formulas_with_placeholders.push((r, c, formula));
+                            }
+                        } else if let Some(text) =
+                            cell_text(kind.as_deref(), &value, &inline, strings)
+                        {
+                            if has_placeholder(&text) {
+                                scan.cells.push(TextCell {
+                                    row: r,
+                                    col: c,
+                                    text,
+                                });
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            other => {
+                if in_f {
+                    f.push(other);
+                } else if in_v {
+                    v.push(other);
+                } else if in_t {
+                    is.push(other);
+                }
+            }
+        }
+    }
+    Ok(scan)
+}
+
+/// What a placeholder cell gets in one copy of its row.
+#[derive(Debug, Clone, Copy)]
+pub enum Item {
+    /// Not a repeating row: only single values.
+    Single,
+    /// The copy for this record.
+    Record(usize),
+    /// A repeating row with nothing to repeat: its placeholder cells are left empty.
+    Nothing,
+}
+
+/// Everything the rewrite of one sheet needs.
+pub struct Fill<'a> {
+    pub sheet: &'a str,
+    pub shifts: &'a Shifts,
+    pub shift: &'a Shift,
+    /// Repeating rows and the records each is copied for.
+    pub repeats: &'a BTreeMap<u32, Vec<usize>>,
+    /// The value for a placeholder cell's text.
+    pub content: &'a dyn Fn(&str, Item) -> Value,
+    pub strings: &'a [String],
+    pub date1904: bool,
+}
+
+/// The rewritten sheet, or `None` when nothing in it changed.
+pub fn fill(part: &str, text: &str, fill: &Fill) -> Result<Option<Vec<u8>>, Problem> {
+    let mut edit = SheetEdit {
+        fill,
+        next_row: 0,
+        part,
+    };
+    rewrite(part, text, &mut edit)
+}
+
+struct SheetEdit<'a> {
+    fill: &'a Fill<'a>,
+    next_row: u32,
+    part: &'a str,
+}
+
+/// One cell of a buffered row.
+struct Cell<'x> {
+    start: BytesStart<'x>,
+    inner: Vec<Event<'x>>,
+    empty: bool,
+}
+
+enum Part<'x> {
+    Cell(Cell<'x>),
+    Other(Event<'x>),
+}
+
+impl<'a> SheetEdit<'a> {
+    fn io(&self, e: std::io::Error) -> Problem {
+        Problem::NotXlsx {
+            detail: format!("{}: {e}", self.part),
+        }
+    }
+
+    fn formula(&self, text: &str, copy: Option<u32>) -> String {
+        shift_formula(
+            text,
+            &FormulaContext {
+                own_sheet: Some(self.fill.sheet),
+                shifts: self.fill.shifts,
+                copy,
+            },
+        )
+    }
+
+    fn write_row(
+        &self,
+        w: &mut XmlWriter,
+        start: &BytesStart,
+        new_row: u32,
+        parts: &[Part],
+        copy: Option<u32>,
+        item: Item,
+    ) -> Result<bool, Problem> {
+        let r = (new_row + 1).to_string();
+        let mut changed = attr(start, "r").as_deref() != Some(r.as_str());
+        let tag = if changed {
+            with_attrs(start, &[("r", Some(&r))])
+        } else {
+            start.clone().into_owned()
+        };
+        let name = tag.name().0.to_string();
+        w.write_event(Event::Start(tag)).map_err(|e| self.io(e))?;
+        let mut next_col = 0;
+        for part in parts {
+            match part {
+                Part::Cell(cell) => {
+                    changed |= self.write_cell(w, cell, new_row, &mut next_col, copy, item)?;
+                }
+                Part::Other(ev) => w.write_event(ev.clone()).map_err(|e| self.io(e))?,
+            }
+        }
+        w.write_event(Event::End(BytesEnd::new(name)))
+            .map_err(|e| self.io(e))?;
+        Ok(changed)
+    }
+
+    fn write_cell(
+        &self,
+        w: &mut XmlWriter,
+        cell: &Cell,
+        new_row: u32,
+        next_col: &mut u32,
+        copy: Option<u32>,
+        item: Item,
+    ) -> Result<bool, Problem> {
+        let io = |e: std::io::Error| self.io(e);
+        let (col, _) = position(&cell.start, 0, *next_col);
+        *next_col = col + 1;
+        let r = cell_name(col, new_row);
+        let moved = attr(&cell.start, "r").as_deref() != Some(r.as_str());
+        let tag = || {
+            if moved {
+                with_attrs(&cell.start, &[("r", Some(&r))])
+            } else {
+                cell.start.clone().into_owned()
+            }
+        };
+        if cell.empty {
+            w.write_event(Event::Empty(tag())).map_err(io)?;
+            return Ok(moved);
+        }
+        // Gather the texts of the cell.
+        let (mut f, mut v, mut is) = (TextBuf::default(), TextBuf::default(), TextBuf::default());
+        let mut has_f = false;
+        let mut f_tag: Option<BytesStart> = None;
+        let (mut in_f, mut in_v, mut in_t, mut in_phonetic) = (false, false, false, false);
+        for ev in &cell.inner {
+            match ev {
+                Event::Start(e) | Event::Empty(e) => {
+                    let empty = matches!(ev, Event::Empty(_));
+                    match xml::local(e.name().0) {
+                        "f" => {
+                            has_f = true;
+                            in_f = !empty;
+                            f_tag = Some(e.clone());
+                        }
+                        "v" => in_v = !empty,
+                        "t" if !in_phonetic => in_t = !empty,
+                        "rPh" => in_phonetic = !empty,
+                        _ => {}
+                    }
+                }
+                Event::End(e) => match xml::local(e.name().0) {
+                    "f" => in_f = false,
+                    "v" => in_v = false,
+                    "t" => in_t = false,
+                    "rPh" => in_phonetic = false,
+                    _ => {}
+                },
+                other => {
+                    if in_f {
+                        f.push(other);
+                    } else if in_v {
+                        v.push(other);
+                    } else if in_t {
+                        is.push(other);
+                    }
+                }
+            }
+        }
+        let kind = attr(&cell.start, "t");
+        if !has_f {
+            if let Some(text) = cell_text(kind.as_deref(), &v.text(), &is.text(), self.fill.strings)
+            {
+                if has_placeholder(&text) {
+                    let value = match item {
+                        Item::Nothing => Value::Empty,
+                        _ => (self.fill.content)(&text, item),
+                    };
+                    self.write_value(w, &cell.start, &r, &value)?;
+                    return Ok(true);
+                }
+            }
+            w.write_event(Event::Start(tag())).map_err(io)?;
+            for ev in &cell.inner {
+                w.write_event(ev.clone()).map_err(io)?;
+            }
+            w.write_event(Event::End(BytesEnd::new(cell.start.name().0.to_string())))
+                .map_err(io)?;
+            return Ok(moved);
+        }
+        // A formula: its references move, and in a copy its relative rows follow the copy.
+        let old = f.text();
+        let new = self.formula(&old, copy);
+        let f_ref = f_tag.as_ref().and_then(|t| attr(t, "ref"));
+        let new_ref = f_ref.as_ref().map(|r| shift_sqref(r, self.fill.shift));
+        // The cached result goes: it was computed for the template's values, and LibreOffice shows a
+        // cached result of a file it believes Excel wrote instead of recalculating it.
+        let cached = cell.inner.iter().any(
+            |ev| matches!(ev, Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "v"),
+        );
+        let changed = moved || new != old || new_ref != f_ref || cached;
+        let tag = with_attrs(&tag(), &[("t", None)]);
+        w.write_event(Event::Start(tag)).map_err(io)?;
+        let (mut in_f, mut in_v) = (false, false);
+        for ev in &cell.inner {
+            match ev {
+                Event::Start(e) if xml::local(e.name().0) == "v" => in_v = true,
+                Event::Empty(e) if xml::local(e.name().0) == "v" => {}
+                Event::End(e) if xml::local(e.name().0) == "v" => in_v = false,
+                _ if in_v => {}
+                Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "f" => {
+                    let t = match &new_ref {
+                        Some(nr) => with_attrs(e, &[("ref", Some(nr))]),
+                        None => e.clone().into_owned(),
+                    };
+                    if matches!(ev, Event::Start(_)) {
+                        w.write_event(Event::Start(t)).map_err(io)?;
+                        w.write_event(text_event(&new)).map_err(io)?;
+                        in_f = true;
+                    } else {
+                        w.write_event(Event::Empty(t)).map_err(io)?;
+                    }
+                }
+                Event::End(e) if xml::local(e.name().0) == "f" => {
+                    in_f = false;
+                    w.write_event(ev.clone()).map_err(io)?;
+                }
+                _ if in_f => {}
+                _ => w.write_event(ev.clone()).map_err(io)?,
+            }
+        }
+        w.write_event(Event::End(BytesEnd::new(cell.start.name().0.to_string())))
+            .map_err(io)?;
+        Ok(changed)
+    }
+
+    /// A filled cell: its style (`s`) and other attributes kept, its type set by the value.
+    fn write_value(
+        &self,
+        w: &mut XmlWriter,
+        start: &BytesStart,
+        r: &str,
+        value: &Value,
+    ) -> Result<(), Problem> {
+        let io = |e: std::io::Error| self.io(e);
+        let name = start.name().0.to_string();
+        let number = match value {
+            Value::Number(n) => Some(*n),
+            Value::Date(d) => Some(serial(*d, self.fill.date1904)),
+            _ => None,
+        };
+        if let Some(n) = number {
+            let tag = with_attrs(start, &[("r", Some(r)), ("t", None)]);
+            w.write_event(Event::Start(tag)).map_err(io)?;
+            w.write_event(Event::Start(BytesStart::new("v")))
+                .map_err(io)?;
+            w.write_event(text_event(&format_number(n))).map_err(io)?;
+            w.write_event(Event::End(BytesEnd::new("v"))).map_err(io)?;
+            w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
+            return Ok(());
+        }
+        match value {
+            Value::Number(_) | Value::Date(_) | Value::Empty => {
+                let tag = with_attrs(start, &[("r", Some(r)), ("t", None)]);
+                w.write_event(Event::Empty(tag)).map_err(io)?;
+                Ok(())
+            }
+            Value::Text(text) => {
+                let text = clean_text(text);
+                let tag = with_attrs(start, &[("r", Some(r)), ("t", Some("inlineStr"))]);
+                w.write_event(Event::Start(tag)).map_err(io)?;
+                w.write_event(Event::Start(BytesStart::new("is")))
+                    .map_err(io)?;
+                let mut t = BytesStart::new("t");
+                t.push_attribute(("xml:space", "preserve"));
+                w.write_event(Event::Start(t)).map_err(io)?;
+                w.write_event(text_event(&text)).map_err(io)?;
+                w.write_event(Event::End(BytesEnd::new("t"))).map_err(io)?;
+                w.write_event(Event::End(BytesEnd::new("is"))).map_err(io)?;
+                w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
+                Ok(())
+            }
+        }
+    }
+
+    fn row_block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
+        let Some(Event::Start(start)) = events.first() else {
+            return Ok(false);
+        };
+        let row = row_number(start, self.next_row);
+        self.next_row = row + 1;
+        // Group the row's events into cells.
+        let mut parts: Vec<Part> = Vec::new();
+        let mut current: Option<Cell> = None;
+        for ev in events[1..events.len() - 1].iter().cloned() {
+            if let Some(cell) = current.as_mut() {
+                if let Event::End(e) = &ev {
+                    if xml::local(e.name().0) == "c" {
+                        if let Some(c) = current.take() {
+                            parts.push(Part::Cell(c));
+                        }
+                        continue;
+                    }
+                }
+                cell.inner.push(ev);
+                continue;
+            }
+            match ev {
+                Event::Start(e) if xml::local(e.name().0) == "c" => {
+                    current = Some(Cell {
+                        start: e,
+                        inner: Vec::new(),
+                        empty: false,
+                    })
+                }
+                Event::Empty(e) if xml::local(e.name().0) == "c" => parts.push(Part::Cell(Cell {
+                    start: e,
+                    inner: Vec::new(),
+                    empty: true,
+                })),
+                other => parts.push(Part::Other(other)),
+            }
+        }
+        let first = self.fill.shift.row(row);
+        match self.fill.repeats.get(&row) {
+            Some(records) if records.is_empty() => {
+                self.write_row(w, start, first, &parts, Some(0), Item::Nothing)?;
+                Ok(true)
+            }
+            Some(records) => {
+                for (k, &record) in records.iter().enumerate() {
+                    self.write_row(
+                        w,
+                        start,
+                        first + k as u32,
+                        &parts,
+                        Some(k as u32),
+                        Item::Record(record),
+                    )?;
+                }
+                Ok(true)
+            }
+            None => self.write_row(w, start, first, &parts, None, Item::Single),
+        }
+    }
+
+    /// Merged ranges moved; a merge inside a repeating row is repeated on every copy.
+    fn merge_block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
+        let io = |e: std::io::Error| self.io(e);
+        let shift = self.fill.shift;
+        let mut ranges: Vec<String> = Vec::new();
+        let mut changed = false;
+        for ev in &events {
+            if let Event::Start(e) | Event::Empty(e) = ev {
+                if xml::local(e.name().0) != "mergeCell" {
+                    continue;
+                }
+                let Some(old) = attr(e, "ref") else { continue };
+                let Some(range) = parse_range(&old) else {
+                    ranges.push(old);
+                    continue;
+                };
+                // Rows move; a merge never grows (one crossing a repeating row was refused).
+                let moved = Range {
+                    r1: shift.row(range.r1),
+                    r2: shift.row(range.r2),
+                    ..range
+                };
+                changed |= moved != range;
+                ranges.push(moved.to_string());
+                if range.r1 == range.r2 {
+                    if let Some(records) = self.fill.repeats.get(&range.r1) {
+                        for k in 1..records.len() as u32 {
+                            ranges.push(moved.moved_down(k).to_string());
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !changed {
+            for ev in events {
+                w.write_event(ev).map_err(io)?;
+            }
+            return Ok(false);
+        }
+        let Some(Event::Start(start)) = events.first() else {
+            return Ok(false);
+        };
+        let count = ranges.len().to_string();
+        let name = start.name().0.to_string();
+        w.write_event(Event::Start(with_attrs(start, &[("count", Some(&count))])))
+            .map_err(io)?;
+        let child = events
+            .iter()
+            .find_map(|ev| match ev {
+                Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "mergeCell" => {
+                    Some(e.name().0.to_string())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| "mergeCell".to_string());
+        for range in ranges {
+            let mut tag = BytesStart::new(child.clone());
+            tag.push_attribute(("ref", range.as_str()));
+            w.write_event(Event::Empty(tag)).map_err(io)?;
+        }
+        w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
+        Ok(true)
+    }
+}
+
+impl Edit for SheetEdit<'_> {
+    fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
+        let shift = self.fill.shift;
+        let key = match xml::local(e.name().0) {
+            "dimension" | "hyperlink" | "autoFilter" => "ref",
+            "conditionalFormatting" | "dataValidation" | "ignoredError" | "protectedRange" => {
+                "sqref"
+            }
+            "row" => {
+                // An empty row: only its number moves.
+                let row = row_number(e, self.next_row);
+                self.next_row = row + 1;
+                let new = (shift.row(row) + 1).to_string();
+                return (attr(e, "r").as_deref() != Some(new.as_str()))
+                    .then(|| with_attrs(e, &[("r", Some(&new))]));
+            }
+            "brk" => {
+                let id: u32 = attr(e, "id")?.parse().ok()?;
+                let new = shift.row(id).to_string();
+                return (new != id.to_string()).then(|| with_attrs(e, &[("id", Some(&new))]));
+            }
+            _ => return None,
+        };
+        let old = attr(e, key)?;
+        let new = shift_sqref(&old, shift);
+        (new != old).then(|| with_attrs(e, &[(key, Some(&new))]))
+    }
+
+    fn wants_text(&self, local: &str, _parent: &str) -> bool {
+        // Outside sheetData: conditional-format and validation formulas, and the x14 extension's
+        // `xm:f` and `xm:sqref` (drop-downs pointing at another sheet live there).
+        matches!(local, "formula" | "formula1" | "formula2" | "f" | "sqref")
+    }
+
+    fn text(&mut self, local: &str, text: &str) -> Option<String> {
+        if local == "sqref" {
+            Some(shift_sqref(text, self.fill.shift))
+        } else {
+            Some(self.formula(text, None))
+        }
+    }
+
+    fn wants_block(&self, local: &str) -> bool {
+        matches!(local, "row" | "mergeCells")
+    }
+
+    fn block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
+        let local = match events.first() {
+            Some(Event::Start(e)) => xml::local(e.name().0).to_string(),
+            _ => return Ok(false),
+        };
+        if local == "row" {
+            self.row_block(events, w)
+        } else {
+            self.merge_block(events, w)
+        }
+    }
+}
+
+/// A date as Excel's serial number, from 1899-12-30 or, in 1904 workbooks, from 1904-01-01.
+pub fn serial(date: NaiveDate, date1904: bool) -> f64 {
+    let base = if date1904 {
+        NaiveDate::from_ymd_opt(1904, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(1899, 12, 30)
+    };
+    // Both base dates exist in the calendar.
+    base.map_or(0.0, |b| (date - b).num_days() as f64)
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Text a cell can hold: control characters other than tab and line breaks removed (XML 1.0
+/// cannot carry them), at most Excel's 32 767 characters.
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .take(MAX_TEXT)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_text() {
+        let d = NaiveDate::from_ymd_opt(2025, 9, 29).unwrap();
+        assert_eq!(serial(d, false), 45929.0);
+        assert_eq!(serial(d, true), 45929.0 - 1462.0);
+        assert_eq!(clean_text("a\u{1}b\nc"), "ab\nc");
+        assert_eq!(clean_text(&"x".repeat(40_000)).len(), MAX_TEXT);
+    }
+}

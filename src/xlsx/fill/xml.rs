@@ -1,0 +1,93 @@
+//! Small helpers over quick-xml: attributes by name, rebuilding a start tag with changed
+//! attributes, and the text of an element whatever entities split it.
+
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesStart, BytesText, Event};
+use quick_xml::{Reader, Writer};
+
+pub type XmlWriter = Writer<Vec<u8>>;
+
+pub fn reader(xml: &str) -> Reader<&[u8]> {
+    Reader::from_reader(xml.as_bytes())
+}
+
+pub fn writer(capacity: usize) -> XmlWriter {
+    Writer::new(Vec::with_capacity(capacity))
+}
+
+/// The unescaped value of an attribute, by its qualified name (`r`, `r:id`).
+pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.0 == name).map(|a| {
+        quick_xml::escape::unescape(&a.value)
+            .map(|v| v.into_owned())
+            .unwrap_or_else(|_| a.value.to_string())
+    })
+}
+
+/// The same tag with some attributes replaced (`Some`), added, or removed (`None`); the others are
+/// kept exactly as written.
+pub fn with_attrs(e: &BytesStart, changes: &[(&str, Option<&str>)]) -> BytesStart<'static> {
+    let mut out = BytesStart::new(e.name().0.to_string());
+    let mut done = vec![false; changes.len()];
+    for a in e.attributes().flatten() {
+        match changes.iter().position(|(k, _)| *k == a.key.0) {
+            Some(i) => {
+                done[i] = true;
+                if let Some(v) = changes[i].1 {
+                    out.push_attribute(Attribute::from((changes[i].0, v)));
+                }
+            }
+            None => out.push_attribute(a),
+        }
+    }
+    for (i, (k, v)) in changes.iter().enumerate() {
+        if let (false, Some(v)) = (done[i], v) {
+            out.push_attribute(Attribute::from((*k, *v)));
+        }
+    }
+    out.into_owned()
+}
+
+/// Collects escaped text while inside an element, for elements whose text is rewritten.
+#[derive(Default)]
+pub struct TextBuf {
+    raw: String,
+}
+
+impl TextBuf {
+    /// Adds a text or entity event; other events are ignored.
+    pub fn push(&mut self, event: &Event) {
+        match event {
+            Event::Text(t) => self.raw.push_str(&t.clone().into_inner()),
+            Event::GeneralRef(r) => {
+                self.raw.push('&');
+                self.raw.push_str(&r.clone().into_inner());
+                self.raw.push(';');
+            }
+            Event::CData(c) => self.raw.push_str(&quick_xml::escape::escape(
+                c.clone().into_inner().into_owned(),
+            )),
+            _ => {}
+        }
+    }
+
+    pub fn text(&self) -> String {
+        quick_xml::escape::unescape(&self.raw)
+            .map(|t| t.into_owned())
+            .unwrap_or_else(|_| self.raw.clone())
+    }
+
+    pub fn take(&mut self) -> String {
+        let t = self.text();
+        self.raw.clear();
+        t
+    }
+}
+
+pub fn text_event(text: &str) -> Event<'static> {
+    Event::Text(BytesText::new(text).into_owned())
+}
+
+pub fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
