@@ -9,8 +9,8 @@ use rust_xlsxwriter::{
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use styrdok::checks::check_path;
-use styrdok::fill::{self, Data, Problem, TemplateErrors};
+use styrdok::pipeline::read_and_check;
+use styrdok::xlsx::fill::{self, Data, Problem, TemplateErrors};
 use styrdok::model::Agreement;
 
 fn example_input() -> PathBuf {
@@ -20,7 +20,7 @@ fn example_input() -> PathBuf {
 fn example() -> (Agreement, styrdok::workbook::Workbook) {
     let path = example_input().join("ok2025-dalarna.xlsx");
     let book = styrdok::workbook::load(&path).expect("example reads");
-    let checked = check_path(&path);
+    let checked = read_and_check(&path).1;
     (checked.usable().expect("example is valid").clone(), book)
 }
 
@@ -565,7 +565,7 @@ fn fill_writes_beside_and_never_over_the_template() {
     let (agreement, _) = example();
     assert_eq!(
         per_recipient.len(),
-        styrdok::documents::recipient::recipients(&agreement).len()
+        agreement.responsible_organisations().len()
     );
     assert_eq!(std::fs::read(&template_path).unwrap(), before);
 }
@@ -573,7 +573,7 @@ fn fill_writes_beside_and_never_over_the_template() {
 #[test]
 fn per_recipient_copies_hold_only_that_organisations_insatser() {
     let (agreement, book) = example();
-    let recipient = styrdok::documents::recipient::recipients(&agreement)[0].clone();
+    let recipient = agreement.responsible_organisations()[0].clone();
     let data = Data::for_recipient(&agreement, Some(&book), &recipient);
     let original = template(|wb| {
         let s = wb.add_worksheet();
@@ -586,7 +586,7 @@ fn per_recipient_copies_hold_only_that_organisations_insatser() {
     let own = agreement
         .initiatives
         .iter()
-        .filter(|i| styrdok::documents::recipient::same_recipient(&i.recipient, &recipient))
+        .filter(|i| styrdok::model::same_organisation(&i.recipient, &recipient))
         .count();
     assert_eq!(
         cells.get_value((0, 0)),

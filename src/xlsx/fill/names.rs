@@ -244,7 +244,7 @@ fn nearest(raw: &str, data: &Data) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fill::data::Record;
+    use crate::xlsx::fill::data::Record;
 
     fn data() -> Data {
         Data {
