@@ -1,6 +1,7 @@
 //! Checking the input: everything that is wrong, at once, each with its cell and its fix.
 
 mod diagnostic;
+mod pictures;
 mod report;
 mod rules;
 
@@ -56,8 +57,12 @@ pub fn check_path(path: &Path) -> Checked {
 }
 
 pub fn check_workbook(book: &Workbook) -> Checked {
-    let loaded = model::load(book);
+    let mut loaded = model::load(book);
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(pictures::attach(
+        &mut loaded.agreement,
+        book.folder.as_deref(),
+    ));
     diagnostics.extend(rules::check(
         &loaded.agreement,
         &loaded.unreadable_amounts_in,

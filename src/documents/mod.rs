@@ -10,7 +10,7 @@ pub mod updated_workbook;
 
 use crate::checks::Checked;
 use crate::model::Agreement;
-use crate::render::{Engine, RenderError, WriteError, write_atomic};
+use crate::render::{Attachment, Engine, RenderError, WriteError, write_atomic};
 use crate::workbook::Workbook;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -41,6 +41,8 @@ pub struct Rendered {
 pub struct Job {
     pub template: &'static str,
     pub data: Vec<u8>,
+    /// Files the template reads besides its data: the document's pictures.
+    pub attachments: Vec<Attachment>,
     pub date: NaiveDate,
     pub path: PathBuf,
 }
@@ -55,6 +57,7 @@ impl Job {
         Ok(Job {
             template,
             data: serde_json::to_vec(data)?,
+            attachments: Vec::new(),
             date,
             path,
         })
@@ -67,7 +70,13 @@ impl Job {
             self.template,
             self.path.file_name().unwrap_or_default().to_string_lossy()
         );
-        let bytes = engine.pdf(self.template, &self.data, self.date, &ident)?;
+        let bytes = engine.pdf_with(
+            self.template,
+            &self.data,
+            &self.attachments,
+            self.date,
+            &ident,
+        )?;
         Ok(Rendered {
             path: self.path.clone(),
             bytes,
@@ -83,7 +92,8 @@ pub struct Options {
 }
 
 /// Every document of one agreement: the deck and the återrapport when there is money to show, one
-/// uppdragsbeskrivning per uppdrag in `uppdrag/`, and on request one report per Ansvarig.
+/// uppdragsbeskrivning per uppdrag in `uppdrag/` (other document types, such as a handlingsplan, in
+/// `dokument/`), and on request one report per Ansvarig.
 pub fn plan(
     agreement: &Agreement,
     out_dir: &Path,
@@ -127,13 +137,20 @@ pub fn plan(
             naming::slug(&m.id, "uppdrag"),
             naming::slug(&m.title, "beskrivning")
         );
-        let path = out_dir.join("uppdrag").join(names.take(&stem, "pdf"));
-        jobs.push(Job::new(
+        let folder = if m.is_mandate() {
+            "uppdrag"
+        } else {
+            "dokument"
+        };
+        let path = out_dir.join(folder).join(names.take(&stem, "pdf"));
+        let mut job = Job::new(
             mandate::TEMPLATE,
             &mandate::build(agreement, m),
             m.date.unwrap_or(date),
             path,
-        )?);
+        )?;
+        job.attachments = mandate::attachments(m);
+        jobs.push(job);
     }
     Ok(jobs)
 }

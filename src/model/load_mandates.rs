@@ -1,15 +1,18 @@
-//! Building the uppdragsbeskrivningar from sheets Uppdrag, Avsnitt, Roller and Grupper.
+//! Building the uppdragsbeskrivningar from sheets Uppdrag, Avsnitt, Roller, Grupper and Bilder.
 
 use super::load::{optional_rich, required_text};
-use super::mandate::{Group, Mandate, Principal, Role, Section};
+use super::mandate::{
+    DEFAULT_DOCUMENT_TYPE, Group, MAX_LEVEL, Mandate, Picture, Principal, Role, Section,
+};
 use crate::checks::{Diagnostic, Problem};
 use crate::workbook::values::parse_date;
-use crate::workbook::{Column, Table, Workbook};
+use crate::workbook::{Column, Table, Value, Workbook};
 
 pub const MANDATES_SHEET: &str = "Uppdrag";
 pub const SECTIONS_SHEET: &str = "Avsnitt";
 pub const ROLES_SHEET: &str = "Roller";
 pub const GROUPS_SHEET: &str = "Grupper";
+pub const PICTURES_SHEET: &str = "Bilder";
 
 pub const MANDATE_COLUMNS: &[Column] = &[
     Column::required("Id"),
@@ -18,11 +21,20 @@ pub const MANDATE_COLUMNS: &[Column] = &[
     Column::optional("Datum"),
     Column::optional("Beslutad av"),
     Column::optional("Projekt"),
+    Column::optional("Dokumenttyp"),
 ];
 pub const SECTION_COLUMNS: &[Column] = &[
     Column::required("Uppdrag"),
     Column::required("Rubrik"),
     Column::required("Text"),
+    Column::optional("Nivå"),
+];
+pub const PICTURE_COLUMNS: &[Column] = &[
+    Column::required("Uppdrag"),
+    Column::required("Rubrik"),
+    Column::required("Fil"),
+    Column::optional("Bildtext"),
+    Column::required("Alternativtext"),
 ];
 pub const ROLE_COLUMNS: &[Column] = &[
     Column::required("Uppdrag"),
@@ -85,6 +97,8 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
             continue;
         }
         let optional = |t: String| (!t.is_empty()).then_some(t);
+        let document_type =
+            optional(row.text("Dokumenttyp")).unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
         mandates.push(Mandate {
             id,
             title,
@@ -95,6 +109,8 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
             sections: Vec::new(),
             roles: Vec::new(),
             groups: Vec::new(),
+            document_type,
+            pictures: Vec::new(),
             id_at,
             projects_at: row.cell("Projekt").1,
         });
@@ -124,11 +140,39 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
     };
 
     if let Some(sections) = Table::find(book, SECTIONS_SHEET, SECTION_COLUMNS, true, out) {
+        // The level of each mandate's last section, to find jumps (1 → 3) in the order rows stand.
+        let mut last_level: Vec<u8> = vec![0; mandates.len()];
         for row in sections.rows() {
             let heading = required_text(&row, "Rubrik", out);
             let text = optional_rich(&row, "Text", out);
+            let (level_value, level_at) = row.cell("Nivå");
+            let level = parse_level(level_value);
+            if level.is_none() {
+                out.push(Diagnostic::at(
+                    level_at.clone(),
+                    Problem::NotALevel {
+                        value: level_value.display(),
+                    },
+                ));
+            }
             if let Some(i) = owner(&row, &mandates, out) {
-                mandates[i].sections.push(Section { heading, text });
+                // An unreadable level is reported above; read as 1 so no jump is reported after it.
+                let level = level.unwrap_or(1);
+                if level > last_level[i] + 1 {
+                    out.push(Diagnostic::at(
+                        level_at,
+                        Problem::LevelJump {
+                            level,
+                            previous: last_level[i],
+                        },
+                    ));
+                }
+                last_level[i] = level;
+                mandates[i].sections.push(Section {
+                    heading,
+                    text,
+                    level,
+                });
             }
         }
     }
@@ -185,6 +229,52 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         }
     }
 
+    if let Some(pictures) = Table::find(book, PICTURES_SHEET, PICTURE_COLUMNS, false, out) {
+        for row in pictures.rows() {
+            let (_, heading_at) = row.cell("Rubrik");
+            let heading = required_text(&row, "Rubrik", out);
+            let (_, file_at) = row.cell("Fil");
+            let file = required_text(&row, "Fil", out);
+            let (alt_value, alt_at) = row.cell("Alternativtext");
+            let alt = alt_value.display().trim().to_string();
+            if alt.is_empty() {
+                out.push(Diagnostic::at(alt_at, Problem::PictureWithoutAltText));
+            }
+            let caption = row.text("Bildtext");
+            let Some(i) = owner(&row, &mandates, out) else {
+                continue;
+            };
+            if heading.is_empty() {
+                continue;
+            }
+            let Some(section) = mandates[i]
+                .sections
+                .iter()
+                .position(|s| crate::workbook::same_name(&s.heading, &heading))
+            else {
+                out.push(Diagnostic::at(
+                    heading_at,
+                    Problem::PictureSectionNotFound {
+                        heading,
+                        id: mandates[i].id.clone(),
+                    },
+                ));
+                continue;
+            };
+            if file.is_empty() {
+                continue;
+            }
+            mandates[i].pictures.push(Picture {
+                section,
+                file,
+                caption,
+                alt,
+                file_at,
+                image: None,
+            });
+        }
+    }
+
     for m in &mandates {
         if m.sections.is_empty() {
             out.push(Diagnostic::at(
@@ -194,6 +284,21 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         }
     }
     mandates
+}
+
+/// Nivå: empty is 1; 1, 2 or 3 as a number or as text.
+fn parse_level(value: &Value) -> Option<u8> {
+    let level = match value {
+        Value::Empty => return Some(1),
+        Value::Number(n) if n.fract() == 0.0 => *n,
+        Value::Text(t) if t.trim().is_empty() => return Some(1),
+        Value::Text(t) => t.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (1.0..=f64::from(MAX_LEVEL))
+        .contains(&level)
+        .then_some(level as u8)
+        .filter(|l| f64::from(*l) == level)
 }
 
 /// `Proj 4170, Proj 4092` → two numbers; commas, semicolons and line breaks all separate.
@@ -222,6 +327,17 @@ pub fn same_project(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels() {
+        assert_eq!(parse_level(&Value::Empty), Some(1));
+        assert_eq!(parse_level(&Value::Number(2.0)), Some(2));
+        assert_eq!(parse_level(&Value::Text(" 3 ".into())), Some(3));
+        assert_eq!(parse_level(&Value::Number(4.0)), None);
+        assert_eq!(parse_level(&Value::Number(1.5)), None);
+        assert_eq!(parse_level(&Value::Number(0.0)), None);
+        assert_eq!(parse_level(&Value::Text("två".into())), None);
+    }
 
     #[test]
     fn projects() {

@@ -9,7 +9,7 @@ pub mod text;
 pub use amount::{Amount, group_digits};
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
-pub use mandate::{Group, Mandate, Principal, Role, Section};
+pub use mandate::{Group, ImageFile, ImageKind, Mandate, Picture, Principal, Role, Section};
 
 use crate::workbook::{CellRef, Column, Value};
 use chrono::NaiveDate;
@@ -34,6 +34,10 @@ pub const CONTRACT_SHEETS: &[(&str, &[Column])] = &[
     ),
     (load_mandates::ROLES_SHEET, load_mandates::ROLE_COLUMNS),
     (load_mandates::GROUPS_SHEET, load_mandates::GROUP_COLUMNS),
+    (
+        load_mandates::PICTURES_SHEET,
+        load_mandates::PICTURE_COLUMNS,
+    ),
 ];
 
 /// The fields of sheet `Uppgifter`.

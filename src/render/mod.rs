@@ -6,5 +6,5 @@ mod fonts;
 mod glyphs;
 pub mod templates;
 
-pub use engine::{DATA_FILE, Engine, RenderError};
+pub use engine::{Attachment, DATA_FILE, Engine, RenderError, attachment_name};
 pub use files::{WriteError, write_atomic};
