@@ -10,6 +10,9 @@
 //! - `input/vastra-gotaland/organisering-2025.xlsx` holds the länsgemensam
 //!   organisering of psykisk hälsa och suicidprevention in Västra Götaland:
 //!   Uppgifter, Uppdrag, Avsnitt, Roller (empty) and Grupper.
+//! - `input/dalarna-2021/handlingsplan-2021.xlsx` holds Region Dalarna's Handlingsplan psykisk hälsa
+//!   2021 (seed 003): Uppgifter, Uppdrag (Dokumenttyp Handlingsplan), Avsnitt with levels (Nivå)
+//!   and Bilder, whose picture `input/dalarna-2021/bilder/utvecklingsinsatser.svg` is drawn here too.
 //!
 //! Run it from the repository root:
 //!
@@ -24,6 +27,8 @@
 
 use std::path::Path;
 
+#[path = "example_data/dalarna_handlingsplan.rs"]
+mod dalarna_handlingsplan;
 #[path = "example_data/dalarna_uppdrag.rs"]
 mod dalarna_uppdrag;
 #[path = "example_data/vastra_gotaland.rs"]
@@ -582,6 +587,8 @@ const SAMMANFATTNING: &[&str] = &[
 
 const OUTPUT: &str = "input/ok2025-dalarna.xlsx";
 const OUTPUT_VG: &str = "input/vastra-gotaland/organisering-2025.xlsx";
+const OUTPUT_HP: &str = "input/dalarna-2021/handlingsplan-2021.xlsx";
+const OUTPUT_HP_DIR: &str = "input/dalarna-2021";
 
 // ---------------------------------------------------------------------------
 // Uppdragsbeskrivningar (data in example_data/)
@@ -857,6 +864,115 @@ fn main() -> Result<(), XlsxError> {
     write_uppgifter(sheet, vastra_gotaland::UPPGIFTER, &f)?;
     write_uppdrag_sheets(&mut workbook, &VG_UPPDRAG, &f)?;
     save(&mut workbook, OUTPUT_VG)?;
+
+    write_handlingsplan(&f)?;
+    Ok(())
+}
+
+/// The third project: Region Dalarna's handlingsplan 2021, its sections with levels and its picture.
+fn write_handlingsplan(f: &Formats) -> Result<(), XlsxError> {
+    use dalarna_handlingsplan as hp;
+    let mut previous = 0;
+    for k in hp::KAPITEL {
+        assert!(
+            (1..=3).contains(&k.niva) && k.niva <= previous + 1,
+            "{}: nivå {}",
+            k.rubrik,
+            k.niva
+        );
+        previous = k.niva;
+        check_text(k.text, k.rubrik);
+    }
+    for b in hp::BILDER {
+        assert!(
+            hp::KAPITEL.iter().any(|k| k.rubrik == b.rubrik),
+            "bild: okänt avsnitt {}",
+            b.rubrik
+        );
+        assert!(!b.alternativtext.is_empty(), "bild utan alternativtext");
+    }
+
+    let mut workbook = Workbook::new();
+    let (y, m, d) = hp::DATUM;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("Handlingsplan psykisk hälsa 2021")
+            .set_author("Region Dalarna")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?),
+    );
+    let sheet = add_sheet(
+        &mut workbook,
+        "Uppgifter",
+        &[("Fält", 16.0), ("Värde", 60.0)],
+        f,
+    )?;
+    write_uppgifter(sheet, hp::UPPGIFTER, f)?;
+
+    let sheet = add_sheet(
+        &mut workbook,
+        "Uppdrag",
+        &[
+            ("Id", 14.0),
+            ("Titel", 40.0),
+            ("Dokumenttyp", 16.0),
+            ("Diarienummer", 15.0),
+            ("Datum", 12.0),
+        ],
+        f,
+    )?;
+    sheet.write_string_with_format(1, 0, hp::ID, &f.text)?;
+    sheet.write_string_with_format(1, 1, hp::TITEL, &f.wrap)?;
+    sheet.write_string_with_format(1, 2, hp::DOKUMENTTYP, &f.text)?;
+    sheet.write_string_with_format(1, 3, hp::DIARIENUMMER, &f.text)?;
+    sheet.write_datetime_with_format(1, 4, &ExcelDateTime::from_ymd(y, m, d)?, &f.date)?;
+
+    let sheet = add_sheet(
+        &mut workbook,
+        "Avsnitt",
+        &[
+            ("Uppdrag", 14.0),
+            ("Nivå", 6.0),
+            ("Rubrik", 36.0),
+            ("Text", 110.0),
+        ],
+        f,
+    )?;
+    for (i, k) in hp::KAPITEL.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string_with_format(row, 0, hp::ID, &f.text)?;
+        sheet.write_number_with_format(row, 1, f64::from(k.niva), &f.number)?;
+        write_text(sheet, row, 2, k.rubrik, &f.wrap)?;
+        write_text(sheet, row, 3, k.text, &f.wrap)?;
+    }
+
+    let sheet = add_sheet(
+        &mut workbook,
+        "Bilder",
+        &[
+            ("Uppdrag", 14.0),
+            ("Rubrik", 30.0),
+            ("Fil", 32.0),
+            ("Bildtext", 50.0),
+            ("Alternativtext", 60.0),
+        ],
+        f,
+    )?;
+    for (i, b) in hp::BILDER.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string_with_format(row, 0, hp::ID, &f.text)?;
+        sheet.write_string_with_format(row, 1, b.rubrik, &f.wrap)?;
+        sheet.write_string_with_format(row, 2, b.fil, &f.text)?;
+        sheet.write_string_with_format(row, 3, b.bildtext, &f.wrap)?;
+        sheet.write_string_with_format(row, 4, b.alternativtext, &f.wrap)?;
+    }
+    save(&mut workbook, OUTPUT_HP)?;
+
+    let picture = Path::new(OUTPUT_HP_DIR).join(hp::BILDER[0].fil);
+    if let Some(dir) = picture.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&picture, hp::svg())?;
+    println!("{}", picture.display());
     Ok(())
 }
 
@@ -1102,15 +1218,23 @@ fn check_text(text: &str, what: &str) {
             bullet || !line.starts_with(['•', '-', '–', '➢']),
             "{what}: rad börjar som punkt: {line:?}"
         );
-        // A line break inside a paragraph is only allowed before a bullet list.
+        // A line break inside a paragraph is only allowed before a bullet or numbered list.
         if !bullet
+            && !numbered(line)
             && !line.is_empty()
             && let Some(next) = lines.get(i + 1)
         {
             assert!(
-                next.is_empty() || next.starts_with("• "),
+                next.is_empty() || next.starts_with("• ") || numbered(next),
                 "{what}: radbrytning mitt i stycke: {line:?}"
             );
         }
     }
+}
+
+/// A numbered list item as styrdok reads it: `3. text` or `3) text`.
+fn numbered(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }

@@ -291,6 +291,42 @@ fn generate() -> Vec<(&'static str, Book)> {
             }),
         ),
         (
+            "level-jump",
+            with(&|b| {
+                b.set("Avsnitt", "D1", t("Nivå"))
+                    .set("Avsnitt", "D2", n(1.0))
+                    .set("Avsnitt", "D3", n(3.0));
+            }),
+        ),
+        (
+            "level-not-a-level",
+            with(&|b| {
+                b.set("Avsnitt", "D1", t("Nivå"))
+                    .set("Avsnitt", "D3", t("underrubrik"));
+            }),
+        ),
+        // Pictures are looked up beside the workbook, in tests/bad-input/ (bilder/ holds a real one).
+        (
+            "picture-missing-file",
+            with(&|b| pictures(b, "Bakgrund", "bilder/finns-inte.png", "En bild")),
+        ),
+        (
+            "picture-not-an-image",
+            with(&|b| pictures(b, "Bakgrund", "README.md", "En bild")),
+        ),
+        (
+            "picture-outside-folder",
+            with(&|b| pictures(b, "Bakgrund", "../bad_input.rs", "En bild")),
+        ),
+        (
+            "picture-without-alt-text",
+            with(&|b| pictures(b, "Bakgrund", "bilder/ruta.svg", "")),
+        ),
+        (
+            "picture-section-not-found",
+            with(&|b| pictures(b, "Bakgrunden", "bilder/ruta.svg", "En bild")),
+        ),
+        (
             "stray-cell-xfd1048576",
             with(&|b| {
                 b.set("Insatser", "XFD1048576", t("x"));
@@ -372,6 +408,20 @@ fn generate() -> Vec<(&'static str, Book)> {
     cases
 }
 
+/// Adds sheet Bilder with one picture of U1.
+fn pictures(b: &mut Book, heading: &str, file: &str, alt: &str) {
+    b.sheets.push((
+        "Bilder".into(),
+        vec![
+            ["Uppdrag", "Rubrik", "Fil", "Bildtext", "Alternativtext"]
+                .iter()
+                .map(|h| t(h))
+                .collect(),
+            vec![t("U1"), t(heading), t(file), t("Bildtext"), t(alt)],
+        ],
+    ));
+}
+
 #[test]
 #[ignore = "writes the generated corpus files; run when a case is added"]
 fn regenerate() {
@@ -404,7 +454,8 @@ fn every_case_gives_its_snapshotted_diagnostics_and_none_panics() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        // Files only: bilder/ holds the picture the picture cases refer to.
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     files.sort();
     assert!(files.len() >= 50, "the corpus has {} cases", files.len());

@@ -10,6 +10,7 @@ mod forms;
 mod injection;
 mod layering;
 mod mandates;
+mod narrative;
 mod rebuild;
 mod report;
 mod updated_workbook;

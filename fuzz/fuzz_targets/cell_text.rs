@@ -11,9 +11,16 @@ fuzz_target!(|data: &[u8]| {
     let parsed = text::parse(input);
     let mut out = String::new();
     for block in &parsed.blocks {
+        // A numbered item's number is kept as a number, not as text.
+        if let Block::Numbered { items, .. } = block {
+            for item in items {
+                out.push_str(&item.number.to_string());
+            }
+        }
         let spans: Vec<&Span> = match block {
             Block::Paragraph { spans } => spans.iter().collect(),
             Block::List { items } => items.iter().flat_map(|i| i.spans.iter()).collect(),
+            Block::Numbered { items, .. } => items.iter().flat_map(|i| i.spans.iter()).collect(),
         };
         for span in spans {
             match span {

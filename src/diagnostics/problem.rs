@@ -111,6 +111,28 @@ pub enum Problem {
     UnknownPrincipal { value: String },
     #[error("projektet «{project}» finns inte på någon insats")]
     UnknownProject { project: String },
+    #[error("Nivå «{value}» är inte 1, 2 eller 3")]
+    NotALevel { value: String },
+    #[error("{}", level_jump(*.level, *.previous))]
+    LevelJump { level: u8, previous: u8 },
+    #[error("bilden saknar alternativtext")]
+    PictureWithoutAltText,
+    #[error("avsnittet «{heading}» finns inte i «{id}»")]
+    PictureSectionNotFound { heading: String, id: String },
+    #[error("bildfilen «{file}» finns inte")]
+    PictureMissing { file: String },
+    #[error("«{file}» är ingen bild som går att läsa ({detail})")]
+    PictureNotAnImage { file: String, detail: String },
+    #[error("bildfilen «{file}» ligger utanför projektets mapp")]
+    PictureOutsideProject { file: String },
+    #[error(
+        "bildfilen «{file}» är {megabytes} MB, mer än de {limit} MB en bild i ett dokument får vara"
+    )]
+    PictureTooLarge {
+        file: String,
+        megabytes: u64,
+        limit: u64,
+    },
     #[error("Förbrukat {spent} är mer än Rekvirerat {requisitioned}")]
     SpentOverRequisitioned {
         spent: String,
@@ -236,6 +258,32 @@ impl Problem {
             Problem::UnknownProject { .. } => {
                 "Skriv projektnummer som står i kolumnen Projekt i bladet Insatser, åtskilda med kommatecken.".into()
             }
+            Problem::NotALevel { .. } => {
+                "Skriv 1 för ett kapitel, 2 för ett underkapitel och 3 för en nivå till, eller lämna tomt (nivå 1).".into()
+            }
+            Problem::LevelJump { level, .. } => format!(
+                "Ändra till nivå {}, eller lägg ett avsnitt på nivå {} före detta.",
+                level - 1,
+                level - 1
+            ),
+            Problem::PictureWithoutAltText => {
+                "Skriv i Alternativtext vad bilden visar, för den som inte ser den (krävs för PDF/UA), t.ex. «Tre rutor: behovsanalys, implementering och två fokusområden».".into()
+            }
+            Problem::PictureSectionNotFound { .. } => {
+                "Skriv rubriken exakt som i kolumnen Rubrik i bladet Avsnitt, för samma uppdrag.".into()
+            }
+            Problem::PictureMissing { .. } => {
+                "Lägg bilden i samma mapp som arbetsboken (eller en undermapp) och skriv sökvägen dit, t.ex. bilder/insatser.png.".into()
+            }
+            Problem::PictureNotAnImage { .. } => {
+                "Använd en PNG-, JPEG- eller SVG-bild; spara om bilden i ett sådant format.".into()
+            }
+            Problem::PictureOutsideProject { .. } => {
+                "Kopiera bilden till arbetsbokens mapp (eller en undermapp) och skriv sökvägen därifrån, utan ../ och utan enhet eller / först.".into()
+            }
+            Problem::PictureTooLarge { .. } => {
+                "Spara en mindre version av bilden (färre bildpunkter, eller JPEG för foton).".into()
+            }
             Problem::SpentOverRequisitioned { .. } => {
                 "Kontrollera Förbrukat och Rekvirerat för insatsen.".into()
             }
@@ -252,4 +300,14 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
         .as_ref()
         .map(|s| format!("; menade du «{s}»?"))
         .unwrap_or_default()
+}
+
+fn level_jump(level: u8, previous: u8) -> String {
+    if previous == 0 {
+        format!("Nivå {level} i det första avsnittet; dokumentet börjar på nivå 1")
+    } else {
+        format!(
+            "Nivå {level} följer direkt på nivå {previous}; ett avsnitt kan bara ligga en nivå under det förra"
+        )
+    }
 }

@@ -7,6 +7,7 @@
 use super::org_chart::{self, OrgChart};
 use crate::model::text::RichText;
 use crate::model::{Agreement, Amount, Mandate, Principal};
+use crate::render::{Attachment, attachment_name};
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "mandate.typ";
@@ -19,17 +20,34 @@ pub struct MandateDoc {
     pub reference: Option<String>,
     pub date: Option<String>,
     pub decided_by: Option<String>,
+    /// `Uppdragsbeskrivning`, `Handlingsplan` …: the word of the title block and running header.
+    pub document_type: String,
+    pub is_mandate: bool,
+    /// A table of contents (levels 1–2) for documents with sub-chapters.
+    pub contents: bool,
     pub sections: Vec<SectionData>,
 }
 
 #[derive(Debug, Serialize, Default)]
 pub struct SectionData {
     pub heading: String,
+    /// 1, 2 or 3: numbered 6., 6.1, 6.1.1.
+    pub level: u8,
     pub text: RichText,
+    /// Pictures from sheet Bilder, at the end of the section.
+    pub figures: Vec<FigureData>,
     pub roles: Option<Vec<RoleData>>,
     pub groups: Option<Vec<GroupData>>,
     pub chart: Option<OrgChart>,
     pub financing: Option<Financing>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureData {
+    /// The name the picture is served under (see `attachments`), never a path on disk.
+    pub file: String,
+    pub caption: Option<String>,
+    pub alt: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,10 +94,23 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
         .iter()
         .map(|s| SectionData {
             heading: s.heading.clone(),
+            level: s.level,
             text: s.text.clone(),
             ..Default::default()
         })
         .collect();
+    for (n, picture) in mandate.pictures.iter().enumerate() {
+        let Some(image) = &picture.image else {
+            continue;
+        };
+        if let Some(section) = sections.get_mut(picture.section) {
+            section.figures.push(FigureData {
+                file: attachment_name(n + 1, image.kind.extension()),
+                caption: (!picture.caption.is_empty()).then(|| picture.caption.clone()),
+                alt: picture.alt.clone(),
+            });
+        }
+    }
 
     // Words in order of preference: "Uppdragsorganisation" beats "Uppdrag och ansvar".
     let host = |sections: &[SectionData], words: &[&str]| {
@@ -120,6 +151,7 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
         let i = host(&sections, ORGANISATION_WORDS).unwrap_or_else(|| {
             sections.push(SectionData {
                 heading: "Organisation och roller".into(),
+                level: 1,
                 ..Default::default()
             });
             sections.len() - 1
@@ -149,6 +181,7 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
         let i = host(&sections, FINANCING_WORDS).unwrap_or_else(|| {
             sections.push(SectionData {
                 heading: "Finansiering".into(),
+                level: 1,
                 ..Default::default()
             });
             sections.len() - 1
@@ -163,6 +196,25 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
         reference: mandate.reference.clone(),
         date: mandate.date.map(|d| d.format("%Y-%m-%d").to_string()),
         decided_by: mandate.decided_by.clone(),
+        document_type: mandate.document_type.clone(),
+        is_mandate: mandate.is_mandate(),
+        contents: sections.iter().any(|s| s.level > 1),
         sections,
     }
+}
+
+/// The mandate's pictures as files for the renderer, named as `build` refers to them.
+pub fn attachments(mandate: &Mandate) -> Vec<Attachment> {
+    mandate
+        .pictures
+        .iter()
+        .enumerate()
+        .filter_map(|(n, picture)| {
+            let image = picture.image.as_ref()?;
+            Some(Attachment {
+                name: attachment_name(n + 1, image.kind.extension()),
+                bytes: image.bytes.clone(),
+            })
+        })
+        .collect()
 }

@@ -25,7 +25,8 @@ pub struct Options {
 }
 
 /// Every document of one agreement: the deck and the återrapport when there is money to show, one
-/// uppdragsbeskrivning per uppdrag in `uppdrag/`, and on request one report per Ansvarig.
+/// uppdragsbeskrivning per uppdrag in `uppdrag/` (other document types, such as a handlingsplan, in
+/// `dokument/`), and on request one report per Ansvarig.
 pub fn plan(
     agreement: &Agreement,
     out_dir: &Path,
@@ -69,13 +70,20 @@ pub fn plan(
             naming::slug(&m.id, "uppdrag"),
             naming::slug(&m.title, "beskrivning")
         );
-        let path = out_dir.join("uppdrag").join(names.take(&stem, "pdf"));
-        jobs.push(Job::new(
+        let folder = if m.is_mandate() {
+            "uppdrag"
+        } else {
+            "dokument"
+        };
+        let path = out_dir.join(folder).join(names.take(&stem, "pdf"));
+        let mut job = Job::new(
             mandate::TEMPLATE,
             &mandate::build(agreement, m),
             m.date.unwrap_or(date),
             path,
-        )?);
+        )?;
+        job.attachments = mandate::attachments(m);
+        jobs.push(job);
     }
     Ok(jobs)
 }

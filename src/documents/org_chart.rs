@@ -169,6 +169,8 @@ mod tests {
             sections: vec![],
             roles: vec![],
             groups,
+            document_type: crate::model::mandate::DEFAULT_DOCUMENT_TYPE.into(),
+            pictures: vec![],
             id_at: at.clone(),
             projects_at: at,
         }

@@ -1,11 +1,13 @@
-//! Building the uppdragsbeskrivningar from sheets Uppdrag, Avsnitt, Roller and Grupper.
+//! Building the uppdragsbeskrivningar from sheets Uppdrag, Avsnitt, Roller, Grupper and Bilder.
 
 use super::load::{find_table, optional_rich, required_text};
-use super::mandate::{Group, Mandate, Principal, Role, Section};
-use super::schema::{groups, mandates as mandate_sheet, roles, sections};
+use super::mandate::{
+    DEFAULT_DOCUMENT_TYPE, Group, MAX_LEVEL, Mandate, Picture, Principal, Role, Section,
+};
+use super::schema::{groups, mandates as mandate_sheet, pictures, roles, sections};
 use super::values::parse_date;
 use crate::diagnostics::{Diagnostic, Problem};
-use crate::workbook::{Row, Workbook};
+use crate::workbook::{Row, Value, Workbook};
 
 /// Whether the input has assignments at all; then the agreement sheets become optional.
 pub fn has_mandates(book: &Workbook) -> bool {
@@ -51,6 +53,8 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
             continue;
         }
         let optional = |t: String| (!t.is_empty()).then_some(t);
+        let document_type =
+            optional(row.text(mandate_sheet::DOCUMENT_TYPE)).unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
         mandates.push(Mandate {
             id,
             title,
@@ -61,6 +65,8 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
             sections: Vec::new(),
             roles: Vec::new(),
             groups: Vec::new(),
+            document_type,
+            pictures: Vec::new(),
             id_at,
             projects_at: row.cell(mandate_sheet::PROJECTS).1,
         });
@@ -82,11 +88,39 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
     };
 
     if let Some(table) = find_table(book, &sections::SHEET, true, out) {
+        // The level of each mandate's last section, to find jumps (1 → 3) in the order rows stand.
+        let mut last_level: Vec<u8> = vec![0; mandates.len()];
         for row in table.rows() {
             let heading = required_text(&row, sections::HEADING, out);
             let text = optional_rich(&row, sections::TEXT, out);
+            let (level_value, level_at) = row.cell(sections::LEVEL);
+            let level = parse_level(level_value);
+            if level.is_none() {
+                out.push(Diagnostic::at(
+                    level_at.clone(),
+                    Problem::NotALevel {
+                        value: level_value.display(),
+                    },
+                ));
+            }
             if let Some(i) = owner(&row, &mandates, out) {
-                mandates[i].sections.push(Section { heading, text });
+                // An unreadable level is reported above; read as 1 so no jump is reported after it.
+                let level = level.unwrap_or(1);
+                if level > last_level[i] + 1 {
+                    out.push(Diagnostic::at(
+                        level_at,
+                        Problem::LevelJump {
+                            level,
+                            previous: last_level[i],
+                        },
+                    ));
+                }
+                last_level[i] = level;
+                mandates[i].sections.push(Section {
+                    heading,
+                    text,
+                    level,
+                });
             }
         }
     }
@@ -143,6 +177,52 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         }
     }
 
+    if let Some(table) = find_table(book, &pictures::SHEET, false, out) {
+        for row in table.rows() {
+            let (_, heading_at) = row.cell(pictures::HEADING);
+            let heading = required_text(&row, pictures::HEADING, out);
+            let (_, file_at) = row.cell(pictures::FILE);
+            let file = required_text(&row, pictures::FILE, out);
+            let (alt_value, alt_at) = row.cell(pictures::ALT_TEXT);
+            let alt = alt_value.display().trim().to_string();
+            if alt.is_empty() {
+                out.push(Diagnostic::at(alt_at, Problem::PictureWithoutAltText));
+            }
+            let caption = row.text(pictures::CAPTION);
+            let Some(i) = owner(&row, &mandates, out) else {
+                continue;
+            };
+            if heading.is_empty() {
+                continue;
+            }
+            let Some(section) = mandates[i]
+                .sections
+                .iter()
+                .position(|s| crate::workbook::same_name(&s.heading, &heading))
+            else {
+                out.push(Diagnostic::at(
+                    heading_at,
+                    Problem::PictureSectionNotFound {
+                        heading,
+                        id: mandates[i].id.clone(),
+                    },
+                ));
+                continue;
+            };
+            if file.is_empty() {
+                continue;
+            }
+            mandates[i].pictures.push(Picture {
+                section,
+                file,
+                caption,
+                alt,
+                file_at,
+                image: None,
+            });
+        }
+    }
+
     for m in &mandates {
         if m.sections.is_empty() {
             out.push(Diagnostic::at(
@@ -152,6 +232,21 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
         }
     }
     mandates
+}
+
+/// Nivå: empty is 1; 1, 2 or 3 as a number or as text.
+fn parse_level(value: &Value) -> Option<u8> {
+    let level = match value {
+        Value::Empty => return Some(1),
+        Value::Number(n) if n.fract() == 0.0 => *n,
+        Value::Text(t) if t.trim().is_empty() => return Some(1),
+        Value::Text(t) => t.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (1.0..=f64::from(MAX_LEVEL))
+        .contains(&level)
+        .then_some(level as u8)
+        .filter(|l| f64::from(*l) == level)
 }
 
 /// `Proj 4170, Proj 4092` → two numbers; commas, semicolons and line breaks all separate.
@@ -180,6 +275,17 @@ pub fn same_project(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels() {
+        assert_eq!(parse_level(&Value::Empty), Some(1));
+        assert_eq!(parse_level(&Value::Number(2.0)), Some(2));
+        assert_eq!(parse_level(&Value::Text(" 3 ".into())), Some(3));
+        assert_eq!(parse_level(&Value::Number(4.0)), None);
+        assert_eq!(parse_level(&Value::Number(1.5)), None);
+        assert_eq!(parse_level(&Value::Number(0.0)), None);
+        assert_eq!(parse_level(&Value::Text("två".into())), None);
+    }
 
     #[test]
     fn projects() {

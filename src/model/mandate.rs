@@ -1,8 +1,17 @@
 //! Uppdragsbeskrivningar: an assignment with its numbered sections, roles and the groups that carry it.
+//! The same sheets also make other narrative documents (a handlingsplan, a verksamhetsberättelse):
+//! the Dokumenttyp column names them.
 
 use super::text::RichText;
 use crate::diagnostics::CellRef;
 use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// The document type when the Dokumenttyp column is absent or empty.
+pub const DEFAULT_DOCUMENT_TYPE: &str = "Uppdragsbeskrivning";
+
+/// Deepest section level: 6., 6.1, 6.1.1.
+pub const MAX_LEVEL: u8 = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mandate {
@@ -16,6 +25,9 @@ pub struct Mandate {
     pub sections: Vec<Section>,
     pub roles: Vec<Role>,
     pub groups: Vec<Group>,
+    /// What the document is (`Uppdragsbeskrivning`, `Handlingsplan`, any text), as the user wrote it.
+    pub document_type: String,
+    pub pictures: Vec<Picture>,
     pub id_at: CellRef,
     pub projects_at: CellRef,
 }
@@ -24,6 +36,45 @@ pub struct Mandate {
 pub struct Section {
     pub heading: String,
     pub text: RichText,
+    /// 1 for a chapter (6.), 2 for a sub-chapter (6.1), 3 below that (6.1.1).
+    pub level: u8,
+}
+
+/// A picture from sheet Bilder, placed at the end of its section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// Index into the mandate's sections.
+    pub section: usize,
+    /// The path as written, relative to the workbook's folder.
+    pub file: String,
+    pub caption: String,
+    pub alt: String,
+    pub file_at: CellRef,
+    /// The file's contents, read and verified by the checks; `None` until then (or when unreadable).
+    pub image: Option<ImageFile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+    Svg,
+}
+
+impl ImageKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Png => "png",
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Svg => "svg",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageFile {
+    pub kind: ImageKind,
+    pub bytes: Arc<[u8]>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +124,11 @@ pub struct Group {
 }
 
 impl Mandate {
+    /// Uppdragsbeskrivningar go to `uppdrag/`, every other document type to `dokument/`.
+    pub fn is_mandate(&self) -> bool {
+        crate::workbook::same_name(&self.document_type, DEFAULT_DOCUMENT_TYPE)
+    }
+
     pub fn group(&self, name: &str) -> Option<&Group> {
         self.groups
             .iter()

@@ -11,7 +11,7 @@ mod values;
 pub use amount::Amount;
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
-pub use mandate::{Group, Mandate, Principal, Role, Section};
+pub use mandate::{Group, ImageFile, ImageKind, Mandate, Picture, Principal, Role, Section};
 pub use values::{AmountError, EXCEL_EPOCH, parse_amount, parse_date, parse_year};
 
 use crate::diagnostics::CellRef;

@@ -104,9 +104,11 @@ pub mod mandates {
     pub const DATE: Column = Column::optional("Datum");
     pub const DECIDED_BY: Column = Column::optional("Beslutad av");
     pub const PROJECTS: Column = Column::optional("Projekt");
+    /// Uppdragsbeskrivning when empty; any other type (Handlingsplan …) goes to `dokument/`.
+    pub const DOCUMENT_TYPE: Column = Column::optional("Dokumenttyp");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Uppdrag",
-        columns: &[ID, TITLE, REFERENCE, DATE, DECIDED_BY, PROJECTS],
+        columns: &[ID, TITLE, REFERENCE, DATE, DECIDED_BY, PROJECTS, DOCUMENT_TYPE],
     };
 }
 
@@ -116,9 +118,26 @@ pub mod sections {
     pub const MANDATE: Column = Column::required("Uppdrag");
     pub const HEADING: Column = Column::required("Rubrik");
     pub const TEXT: Column = Column::required("Text");
+    /// 1, 2 or 3 (empty = 1): 6. / 6.1 / 6.1.1.
+    pub const LEVEL: Column = Column::optional("Nivå");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Avsnitt",
-        columns: &[MANDATE, HEADING, TEXT],
+        columns: &[MANDATE, HEADING, TEXT, LEVEL],
+    };
+}
+
+/// `Bilder`: pictures placed at the end of a section of an uppdrag or other document.
+pub mod pictures {
+    use super::{Column, SheetSpec};
+    pub const MANDATE: Column = Column::required("Uppdrag");
+    pub const HEADING: Column = Column::required("Rubrik");
+    /// Relative to the workbook's folder: PNG, JPEG or SVG.
+    pub const FILE: Column = Column::required("Fil");
+    pub const CAPTION: Column = Column::optional("Bildtext");
+    pub const ALT_TEXT: Column = Column::required("Alternativtext");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Bilder",
+        columns: &[MANDATE, HEADING, FILE, CAPTION, ALT_TEXT],
     };
 }
 
@@ -174,4 +193,5 @@ pub const CONTRACT: &[SheetSpec] = &[
     sections::SHEET,
     roles::SHEET,
     groups::SHEET,
+    pictures::SHEET,
 ];

@@ -20,6 +20,23 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 /// The fixed name a document's data is served under; templates read it with `json("/data.json")`.
 pub const DATA_FILE: &str = "/data.json";
 
+/// The folder a document's attached files (pictures) are served from. Template folders hold no
+/// subfolders, so these names never shadow a region's own files.
+pub const ATTACHMENT_FOLDER: &str = "/bilder";
+
+/// The name attachment `n` (1-based) with extension `ext` is served under: `/bilder/1.png`. Names are
+/// reused by every document (file ids are interned for the life of the process, at most 2^16).
+pub fn attachment_name(n: usize, ext: &str) -> String {
+    format!("{ATTACHMENT_FOLDER}/{n}.{ext}")
+}
+
+/// A file served to one document only, under a name from `attachment_name`.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub name: String,
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("mallen {template} kunde inte sättas:\n{report}")]
@@ -104,6 +121,18 @@ impl Engine {
         date: NaiveDate,
         ident: &str,
     ) -> Result<Vec<u8>, RenderError> {
+        self.pdf_with(template, data, &[], date, ident)
+    }
+
+    /// The same, serving `attachments` (the document's pictures) beside its data.
+    pub fn pdf_with(
+        &self,
+        template: &str,
+        data: &[u8],
+        attachments: &[Attachment],
+        date: NaiveDate,
+        ident: &str,
+    ) -> Result<Vec<u8>, RenderError> {
         let main = self
             .template(template)
             .ok_or_else(|| RenderError::UnknownTemplate(template.to_string()))?;
@@ -111,10 +140,20 @@ impl Engine {
         let (data, _replaced) = Coverage::new(self.fonts.book())
             .sanitise(data)
             .map_err(|e| RenderError::Data(e.to_string()))?;
+        let attachments = attachments
+            .iter()
+            .map(|a| {
+                let vpath = VirtualPath::new(&a.name)
+                    .map_err(|_| RenderError::Data(format!("ogiltigt filnamn {}", a.name)))?;
+                let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+                Ok((id, Bytes::new(a.bytes.clone())))
+            })
+            .collect::<Result<Vec<_>, RenderError>>()?;
         let world = DocumentWorld {
             engine: self,
             main: main.id(),
             data: Bytes::new(data),
+            attachments,
             today,
         };
         let compiled = typst::compile::<PagedDocument>(&world);
@@ -149,6 +188,7 @@ struct DocumentWorld<'a> {
     engine: &'a Engine,
     main: FileId,
     data: Bytes,
+    attachments: Vec<(FileId, Bytes)>,
     today: Option<Datetime>,
 }
 
@@ -194,6 +234,9 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.engine.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.attachments.iter().find(|(a, _)| *a == id) {
+            return Ok(bytes.clone());
         }
         if let Some((_, bytes)) = self.engine.assets.iter().find(|(a, _)| *a == id) {
             return Ok(bytes.clone());

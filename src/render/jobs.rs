@@ -1,7 +1,7 @@
 //! Rendering many documents: each job is a template and the exact data it is set from, run side by
 //! side on rayon's pool with Typst's caches evicted between batches so memory stays bounded.
 
-use super::engine::{Engine, RenderError};
+use super::engine::{Attachment, Engine, RenderError};
 use super::files::OutputFile;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub struct Job {
     pub template: &'static str,
     pub data: Vec<u8>,
+    /// Files the template reads besides its data: the document's pictures.
+    pub attachments: Vec<Attachment>,
     pub date: NaiveDate,
     pub path: PathBuf,
 }
@@ -26,6 +28,7 @@ impl Job {
         Ok(Job {
             template,
             data: serde_json::to_vec(data)?,
+            attachments: Vec::new(),
             date,
             path,
         })
@@ -38,7 +41,13 @@ impl Job {
             self.template,
             self.path.file_name().unwrap_or_default().to_string_lossy()
         );
-        let bytes = engine.pdf(self.template, &self.data, self.date, &ident)?;
+        let bytes = engine.pdf_with(
+            self.template,
+            &self.data,
+            &self.attachments,
+            self.date,
+            &ident,
+        )?;
         Ok(OutputFile {
             path: self.path.clone(),
             bytes,

@@ -9,6 +9,6 @@ mod jobs;
 pub mod naming;
 pub mod templates;
 
-pub use engine::{Engine, RenderError};
+pub use engine::{Attachment, Engine, RenderError, attachment_name};
 pub use files::{OutputFile, WriteError, write_all, write_atomic};
 pub use jobs::{Job, render_jobs};

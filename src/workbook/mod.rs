@@ -136,6 +136,8 @@ impl Sheet {
 pub struct Workbook {
     pub files: Vec<String>,
     pub sheets: Vec<Sheet>,
+    /// The folder the workbooks were read from: files named in cells (pictures) are relative to it.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 impl Workbook {

@@ -62,7 +62,18 @@ const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 /// Reads a workbook, or every workbook directly inside a folder (sorted by name, Excel lock files skipped).
 pub fn load(path: &Path) -> Result<Workbook, Vec<ReadError>> {
     let files = workbook_files(path).map_err(|e| vec![e])?;
-    let mut book = Workbook::default();
+    let folder = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    };
+    let mut book = Workbook {
+        folder: Some(folder),
+        ..Workbook::default()
+    };
     let mut errors = Vec::new();
     for file in files {
         match read_file(&file) {

@@ -1,6 +1,8 @@
 //! The one place the stages meet: read → load → check → plan → render → write. Every command runs
 //! the pipeline through these functions, so they all read, judge and write input the same way.
 
+mod pictures;
+
 use crate::checks::{self, Checked};
 use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::documents::{self, Options, PlanError};
@@ -87,9 +89,13 @@ pub fn read_and_check(path: &Path) -> (Option<Workbook>, Checked) {
     }
 }
 
-/// Loads the model from workbook cells and checks it.
+/// Loads the model from workbook cells, reads the picture files it names (beside the workbook) and
+/// checks it.
 pub fn check_book(book: &Workbook) -> Checked {
-    checks::check(model::load(book))
+    let mut loaded = model::load(book);
+    let problems = pictures::attach(&mut loaded.agreement, book.folder.as_deref());
+    loaded.diagnostics.extend(problems);
+    checks::check(loaded)
 }
 
 /// The PDFs of every usable project, planned into jobs (see `documents::plan`).
