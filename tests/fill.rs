@@ -9,9 +9,9 @@ use rust_xlsxwriter::{
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
+use styrdok::model::Agreement;
 use styrdok::pipeline::read_and_check;
 use styrdok::xlsx::fill::{self, Data, Problem, TemplateErrors};
-use styrdok::model::Agreement;
 
 fn example_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")

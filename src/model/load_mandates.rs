@@ -53,8 +53,8 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
             continue;
         }
         let optional = |t: String| (!t.is_empty()).then_some(t);
-        let document_type =
-            optional(row.text(mandate_sheet::DOCUMENT_TYPE)).unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
+        let document_type = optional(row.text(mandate_sheet::DOCUMENT_TYPE))
+            .unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
         mandates.push(Mandate {
             id,
             title,

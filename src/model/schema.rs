@@ -108,7 +108,15 @@ pub mod mandates {
     pub const DOCUMENT_TYPE: Column = Column::optional("Dokumenttyp");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Uppdrag",
-        columns: &[ID, TITLE, REFERENCE, DATE, DECIDED_BY, PROJECTS, DOCUMENT_TYPE],
+        columns: &[
+            ID,
+            TITLE,
+            REFERENCE,
+            DATE,
+            DECIDED_BY,
+            PROJECTS,
+            DOCUMENT_TYPE,
+        ],
     };
 }
 
