@@ -1,6 +1,7 @@
 //! `styrdok build`: check every project, plan and render every document, then write them all. Nothing
 //! is written until everything has rendered, so errors anywhere leave the previous output as it was.
 
+use crate::changes::{self, Changes};
 use crate::checks::{self, Checked, render as render_diagnostics};
 use crate::documents::{self, Job, Options};
 use crate::progress::Progress;
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Where to write the exact JSON each document is rendered from.
     pub dump_data: Option<PathBuf>,
+    /// The last meeting's version (`--sedan`): its changes go into the deck, report and workbook.
+    pub since: Option<PathBuf>,
 }
 
 pub fn check_projects(input: &Path) -> Vec<(Project, Checked)> {
@@ -83,6 +86,13 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             }
         }
     }
+    let changes = match &options.since {
+        None => vec![None; usable.len()],
+        Some(previous) => match changes_since(previous, &usable) {
+            Ok(changes) => changes,
+            Err(code) => return code,
+        },
+    };
     let engine = match &options.templates {
         None => Engine::new(),
         Some(dir) => match TemplateFiles::from_folder(dir) {
@@ -95,11 +105,12 @@ pub fn build(options: &BuildOptions) -> ExitCode {
     };
 
     let mut jobs: Vec<Job> = Vec::new();
-    for (project, _, _, agreement) in &usable {
-        match documents::plan(
+    for ((project, _, _, agreement), changes) in usable.iter().zip(&changes) {
+        match documents::plan_with(
             agreement,
             &project.output_dir(&options.output),
             options.documents,
+            changes.as_ref(),
         ) {
             Ok(planned) => jobs.extend(planned),
             Err(e) => return failed(&e),
@@ -118,10 +129,16 @@ pub fn build(options: &BuildOptions) -> ExitCode {
         Err(e) => return failed(&e),
     };
     // The updated workbooks join the PDFs, so all of them are written together or none is.
-    for (project, book, result, agreement) in &usable {
+    for ((project, book, result, agreement), changes) in usable.iter().zip(&changes) {
         if let (Some(book), true) = (book, agreement.has_initiatives()) {
             let out_dir = project.output_dir(&options.output);
-            match documents::render_updated_workbook(book, result, &project.path, &out_dir) {
+            match documents::render_updated_workbook_with(
+                book,
+                result,
+                &project.path,
+                &out_dir,
+                changes.as_ref(),
+            ) {
                 Ok(workbook) => rendered.push(workbook),
                 Err(e) => return failed(&e),
             }
@@ -138,6 +155,50 @@ pub fn build(options: &BuildOptions) -> ExitCode {
         }
         Err(e) => failed(&e),
     }
+}
+
+type Usable<'a> = (
+    &'a Project,
+    &'a Option<Workbook>,
+    &'a Checked,
+    &'a crate::model::Agreement,
+);
+
+/// The changes of each project since its version in `previous` (`--sedan`). The earlier version's
+/// problems are warnings; it stops the build only when it cannot be read, or when its insatser (or
+/// this version's) cannot be told apart.
+fn changes_since(previous: &Path, usable: &[Usable]) -> Result<Vec<Option<Changes>>, ExitCode> {
+    let mut all = Vec::new();
+    for (n, (project, book, checked, _)) in usable.iter().enumerate() {
+        let (Some(path), Some(book)) = (changes::previous_path(previous, project, n == 0), book)
+        else {
+            all.push(None);
+            continue;
+        };
+        let old = match changes::read_previous(&path) {
+            Ok(old) => old,
+            Err(problems) => {
+                eprint!("{}", changes::render_previous_problems(&problems));
+                eprintln!("Den förra versionen ({}) kunde inte läsas.", path.display());
+                eprintln!("Inga dokument skrevs.");
+                return Err(ExitCode::from(1));
+            }
+        };
+        eprint!(
+            "{}",
+            changes::render_previous_problems(&old.checked.diagnostics)
+        );
+        match old.changes_to(book, checked) {
+            Some(Ok(found)) => all.push(Some(found)),
+            Some(Err(errors)) => {
+                eprint!("{}", changes::render_errors(&errors));
+                eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
+                return Err(ExitCode::from(1));
+            }
+            None => all.push(None),
+        }
+    }
+    Ok(all)
 }
 
 fn failed(e: &dyn std::fmt::Display) -> ExitCode {

@@ -76,6 +76,19 @@ pub enum Command {
         /// Skriv den data varje dokument sätts från som JSON i DATAMAPP.
         #[arg(long, value_name = "DATAMAPP", help_heading = "Flaggor")]
         dump_data: Option<PathBuf>,
+        /// Visa förändringarna sedan FÖRRA (förra mötets arbetsbok) i statusbilderna, återrapporten och den uppdaterade arbetsboken.
+        #[arg(long, value_name = "FÖRRA", help_heading = "Flaggor")]
+        sedan: Option<PathBuf>,
+    },
+    /// Visar vad som har ändrats sedan förra mötet: nya, borttagna och ändrade insatser per insatsområde.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Diff {
+        /// Förra mötets arbetsbok: en sparad kopia av indata eller en tidigare «-uppdaterad.xlsx».
+        #[arg(value_name = "FÖRRA")]
+        previous: PathBuf,
+        /// Arbetsbok eller mapp med arbetsböcker, som de ser ut nu.
+        #[arg(default_value = "input", value_name = "INDATA")]
+        input: PathBuf,
     },
     /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
@@ -156,6 +169,7 @@ pub fn run(cli: Cli) -> ExitCode {
             quiet,
             templates,
             dump_data,
+            sedan,
         } => build::build(&BuildOptions {
             input,
             output,
@@ -166,7 +180,9 @@ pub fn run(cli: Cli) -> ExitCode {
             quiet,
             templates,
             dump_data,
+            since: sedan,
         }),
+        Command::Diff { previous, input } => crate::changes::diff(&previous, &input),
         Command::Forms { input, output } => forms::collect::forms(&input, &output),
         Command::Collect {
             forms_dir,

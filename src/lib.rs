@@ -4,6 +4,7 @@
 //! `documents` (serialisable document data) → `render` (Typst, PDF, atomic files).
 
 pub mod build;
+pub mod changes;
 pub mod checks;
 pub mod cli;
 pub mod documents;

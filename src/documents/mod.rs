@@ -8,6 +8,7 @@ pub mod recipient;
 pub mod report;
 pub mod updated_workbook;
 
+use crate::changes::Changes;
 use crate::checks::Checked;
 use crate::model::Agreement;
 use crate::render::{Engine, RenderError, WriteError, write_atomic};
@@ -89,19 +90,29 @@ pub fn plan(
     out_dir: &Path,
     options: Options,
 ) -> Result<Vec<Job>, BuildError> {
+    plan_with(agreement, out_dir, options, None)
+}
+
+/// The same, with the changes since the last meeting in the deck and the återrapport.
+pub fn plan_with(
+    agreement: &Agreement,
+    out_dir: &Path,
+    options: Options,
+    changes: Option<&Changes>,
+) -> Result<Vec<Job>, BuildError> {
     let mut jobs = Vec::new();
     let date = agreement.info.date;
     if agreement.has_initiatives() {
         let year = agreement.info.year;
         jobs.push(Job::new(
             deck::TEMPLATE,
-            &deck::build(agreement),
+            &deck::build_with(agreement, changes),
             date,
             out_dir.join(format!("statusbilder-{year}.pdf")),
         )?);
         jobs.push(Job::new(
             report::TEMPLATE,
-            &report::build(agreement),
+            &report::build_with(agreement, changes),
             date,
             out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);
@@ -215,7 +226,18 @@ pub fn render_updated_workbook(
     input: &Path,
     out_dir: &Path,
 ) -> Result<Rendered, BuildError> {
-    let bytes = updated_workbook::render(book, checked)?;
+    render_updated_workbook_with(book, checked, input, out_dir, None)
+}
+
+/// The same, with a sheet `Förändringar` when the changes since the last meeting are given.
+pub fn render_updated_workbook_with(
+    book: &Workbook,
+    checked: &Checked,
+    input: &Path,
+    out_dir: &Path,
+    changes: Option<&Changes>,
+) -> Result<Rendered, BuildError> {
+    let bytes = updated_workbook::render_with(book, checked, changes)?;
     let path = out_dir.join(format!("{}-uppdaterad.xlsx", input_name(book, input)));
     Ok(Rendered { path, bytes })
 }
