@@ -117,12 +117,25 @@ impl FieldChange {
         }
     }
 
+    /// The line of a field of a new or removed insats or area: just its value, `Belopp 50 000 kr`;
+    /// of a changed one, old beside new (see `line`).
+    pub fn line_in(&self, mark: Mark) -> String {
+        format!("{} {}", self.field, self.value_in(mark))
+    }
+
+    /// `line_in` without the field's name: `50 000 kr`, `800 000 → 750 000 kr (−50 000 kr)`.
+    pub fn value_in(&self, mark: Mark) -> String {
+        match (mark, self.difference()) {
+            (Mark::New, _) => short(&self.after()),
+            (Mark::Removed, _) => short(&self.before()),
+            (Mark::Changed, Some(d)) => format!("{} ({})", self.shown(), signed(d)),
+            (Mark::Changed, None) => self.shown(),
+        }
+    }
+
     /// `Belopp 800 000 → 750 000 kr (−50 000 kr)`.
     pub fn line(&self) -> String {
-        match self.difference() {
-            Some(d) => format!("{} {} ({})", self.field, self.shown(), signed(d)),
-            None => format!("{} {}", self.field, self.shown()),
-        }
+        self.line_in(Mark::Changed)
     }
 }
 

@@ -13,8 +13,8 @@ use std::fmt::Write;
 ///
 /// 2. Suicidprevention
 ///   Budget 500 000 → 550 000 kr (+50 000 kr), fördelat 500 000 → 480 000 kr (−20 000 kr)
-///   Ny         2  Utbildning för chefer: Belopp – → 30 000 kr (+30 000 kr)
-///   Ändrad     2  Temamånad: Belopp 200 000 → 150 000 kr (−50 000 kr); Bedömning Gul → Röd
+///   Ny         2   Utbildning för chefer: Belopp 30 000 kr
+///   Ändrad     2   Temamånad: Belopp 200 000 → 150 000 kr (−50 000 kr); Bedömning Gul → Röd
 ///
 /// 1 ny, 0 borttagna och 1 ändrad insats.
 /// ```
@@ -44,7 +44,7 @@ pub fn render(changes: &Changes) -> String {
             super::signed(group.allocated_difference()),
         );
         for area in &group.areas {
-            let fields: Vec<String> = area.fields.iter().map(|f| f.line()).collect();
+            let fields: Vec<String> = area.fields.iter().map(|f| f.line_in(area.mark)).collect();
             let _ = writeln!(
                 text,
                 "  {:<10} område {} {}: {}",
@@ -55,7 +55,11 @@ pub fn render(changes: &Changes) -> String {
             );
         }
         for change in &group.initiatives {
-            let fields: Vec<String> = change.fields.iter().map(|f| f.line()).collect();
+            let fields: Vec<String> = change
+                .fields
+                .iter()
+                .map(|f| f.line_in(change.mark))
+                .collect();
             let _ = writeln!(
                 text,
                 "  {:<10} {:<3} {}: {}",

@@ -11,8 +11,8 @@ pub struct View {
     /// The last meeting's date, `2025-09-29`.
     pub since: String,
     pub counts: Counts,
-    /// `Datum 2025-09-29 → 2025-11-20`, one per changed field of Uppgifter.
-    pub info: Vec<String>,
+    /// One per changed field of Uppgifter.
+    pub info: Vec<LineView>,
     /// Every insatsområde with its net change; `rows` only where something changed.
     pub areas: Vec<AreaView>,
 }
@@ -35,11 +35,30 @@ pub struct RowView {
     pub mark: Mark,
     /// `1a` for an insats or sub-area of area 1.
     pub code: String,
-    /// The insats, or `Område 1a: Handlingsplaner` for an area's own change.
+    /// The insats, or `Delområde: Handlingsplaner` for an area's own change.
     pub name: String,
     pub area: bool,
-    /// `Belopp 800 000 → 750 000 kr (−50 000 kr)`, one per changed field.
-    pub lines: Vec<String>,
+    /// One per changed field.
+    pub lines: Vec<LineView>,
+}
+
+/// A changed field: its name apart, so a document can set it off from the values.
+#[derive(Debug, Serialize)]
+pub struct LineView {
+    /// `Belopp`
+    pub field: &'static str,
+    /// `800 000 → 750 000 kr (−50 000 kr)`; for a new or removed thing only its value.
+    pub value: String,
+}
+
+fn lines(fields: &[super::FieldChange], mark: Mark) -> Vec<LineView> {
+    fields
+        .iter()
+        .map(|f| LineView {
+            field: f.field,
+            value: f.value_in(mark),
+        })
+        .collect()
 }
 
 fn before_after(before: Option<Amount>, after: Option<Amount>) -> String {
@@ -55,7 +74,7 @@ pub fn build(changes: &Changes) -> View {
     View {
         since: changes.since.format("%Y-%m-%d").to_string(),
         counts: changes.counts(),
-        info: changes.info.iter().map(|f| f.line()).collect(),
+        info: lines(&changes.info, Mark::Changed),
         areas: changes
             .groups
             .iter()
@@ -66,9 +85,13 @@ pub fn build(changes: &Changes) -> View {
                     .map(|a| RowView {
                         mark: a.mark,
                         code: a.code.clone(),
-                        name: format!("Område {}: {}", a.code, a.name),
+                        name: if a.code == g.code {
+                            format!("Insatsområde: {}", a.name)
+                        } else {
+                            format!("Delområde: {}", a.name)
+                        },
                         area: true,
-                        lines: a.fields.iter().map(|f| f.line()).collect(),
+                        lines: lines(&a.fields, a.mark),
                     })
                     .collect();
                 rows.extend(g.initiatives.iter().map(|i| RowView {
@@ -76,7 +99,7 @@ pub fn build(changes: &Changes) -> View {
                     code: i.area.clone(),
                     name: i.name.clone(),
                     area: false,
-                    lines: i.fields.iter().map(|f| f.line()).collect(),
+                    lines: lines(&i.fields, i.mark),
                 }));
                 AreaView {
                     code: g.code.clone(),
