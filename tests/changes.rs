@@ -493,3 +493,49 @@ fn an_unreadable_earlier_version_stops_the_build() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("kunde inte läsas"));
     assert!(!out_dir.exists());
 }
+
+#[test]
+fn an_earlier_updated_workbook_serves_as_the_last_version_and_its_sheet_is_not_carried() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, now) = every_kind_of_change();
+    let (before, now) = write_pair(dir.path(), &before, &now);
+    // Last meeting: built with --sedan against an even older copy (itself), giving a Förändringar sheet.
+    let last = dir.path().join("forra-ut");
+    assert!(build_since(&before, &before, &last).status.success());
+    let last_updated = last.join("ok-uppdaterad.xlsx");
+
+    // Its computed columns and sheets are no changes; the comparison is the same as from the copy.
+    let (out, from_updated, _) = diff(&last_updated, &now);
+    assert!(out.status.success());
+    let (_, from_copy, _) = diff(&before, &now);
+    assert_eq!(from_updated, from_copy);
+
+    // Building from that updated workbook: the old Förändringar sheet is not carried over, with or
+    // without --sedan, and never becomes "Förändringar (2)".
+    let sheets = |path: &Path| open_workbook_auto(path).unwrap().sheet_names().to_vec();
+    let plain_build = dir.path().join("utan");
+    let out = common::styrdok()
+        .arg("build")
+        .arg(&last_updated)
+        .arg("-o")
+        .arg(&plain_build)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let names = sheets(&plain_build.join("ok-uppdaterad.xlsx"));
+    assert!(
+        !names.iter().any(|n| n.starts_with("Förändringar")),
+        "{names:?}"
+    );
+    let again = dir.path().join("igen");
+    assert!(build_since(&before, &last_updated, &again).status.success());
+    let names = sheets(&again.join("ok-uppdaterad.xlsx"));
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("Förändringar"))
+            .count(),
+        1,
+        "{names:?}"
+    );
+}

@@ -211,11 +211,11 @@ fn match_initiatives(before: &Side, after: &Side) -> Vec<(Option<usize>, Option<
     }
     let mut renamed = BTreeSet::new();
     for (sig, olds) in &removed_by {
-        if let (Some([new]), [old]) = (added_by.get(sig).map(Vec::as_slice), olds.as_slice()) {
-            if let Some(pair) = pairs.iter_mut().find(|p| p.1 == Some(*new)) {
-                pair.0 = Some(*old);
-                renamed.insert(*old);
-            }
+        if let (Some([new]), [old]) = (added_by.get(sig).map(Vec::as_slice), olds.as_slice())
+            && let Some(pair) = pairs.iter_mut().find(|p| p.1 == Some(*new))
+        {
+            pair.0 = Some(*old);
+            renamed.insert(*old);
         }
     }
     pairs.extend(

@@ -59,18 +59,24 @@ impl Previous {
 /// `styrdok diff FÖRRA [INDATA]`: exit 0 when both versions could be read and compared, 1 when
 /// either could not be read or the insatser cannot be told apart.
 pub fn diff(previous: &Path, input: &Path) -> ExitCode {
-    let projects = workbook::projects(input);
-    let mut failed = false;
-    let mut compared = 0;
-    for (n, project) in projects.iter().enumerate() {
-        let Some(previous_path) = previous_path(previous, project, n == 0) else {
-            continue;
-        };
-        if projects.len() > 1 {
+    let pairs: Vec<(Project, PathBuf)> = workbook::projects(input)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, p)| previous_path(previous, &p, n == 0).map(|old| (p, old)))
+        .collect();
+    let mut failed = pairs.is_empty();
+    if pairs.is_empty() {
+        eprintln!(
+            "fel: {} motsvarar inget projekt i {}",
+            previous.display(),
+            input.display()
+        );
+    }
+    for (project, previous_path) in &pairs {
+        if pairs.len() > 1 {
             println!("== {} ==", project.path.display());
         }
-        compared += 1;
-        let old = match read_previous(&previous_path) {
+        let old = match read_previous(previous_path) {
             Ok(old) => old,
             Err(problems) => {
                 eprint!("{}", super::render_previous_problems(&problems));
@@ -117,14 +123,6 @@ pub fn diff(previous: &Path, input: &Path) -> ExitCode {
             }
             None => failed = true,
         }
-    }
-    if compared == 0 {
-        eprintln!(
-            "fel: {} motsvarar inget projekt i {}",
-            previous.display(),
-            input.display()
-        );
-        failed = true;
     }
     if failed {
         ExitCode::from(1)
