@@ -84,8 +84,9 @@ pub enum Command {
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
     Diff {
         /// Förra mötets arbetsbok: en sparad kopia av indata eller en tidigare «-uppdaterad.xlsx».
+        // Named so it sorts before `input`: help lists the arguments alphabetically by name.
         #[arg(value_name = "FÖRRA")]
-        previous: PathBuf,
+        earlier: PathBuf,
         /// Arbetsbok eller mapp med arbetsböcker, som de ser ut nu.
         #[arg(default_value = "input", value_name = "INDATA")]
         input: PathBuf,
@@ -182,7 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
             dump_data,
             since: sedan,
         }),
-        Command::Diff { previous, input } => crate::changes::diff(&previous, &input),
+        Command::Diff { earlier, input } => crate::changes::diff(&earlier, &input),
         Command::Forms { input, output } => forms::collect::forms(&input, &output),
         Command::Collect {
             forms_dir,
