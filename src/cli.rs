@@ -73,6 +73,20 @@ pub enum Command {
         /// Skriv den data varje dokument sätts från som JSON i DATAMAPP.
         #[arg(long, value_name = "DATAMAPP", help_heading = "Flaggor")]
         dump_data: Option<PathBuf>,
+        /// Visa förändringarna sedan FÖRRA (förra mötets arbetsbok) i statusbilderna, återrapporten och den uppdaterade arbetsboken.
+        #[arg(long, value_name = "FÖRRA", help_heading = "Flaggor")]
+        sedan: Option<PathBuf>,
+    },
+    /// Visar vad som har ändrats sedan förra mötet: nya, borttagna och ändrade insatser per insatsområde.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    Diff {
+        /// Förra mötets arbetsbok: en sparad kopia av indata eller en tidigare «-uppdaterad.xlsx».
+        // Named so it sorts before `input`: help lists the arguments alphabetically by name.
+        #[arg(value_name = "FÖRRA")]
+        earlier: PathBuf,
+        /// Arbetsbok eller mapp med arbetsböcker, som de ser ut nu.
+        #[arg(default_value = "input", value_name = "INDATA")]
+        input: PathBuf,
     },
     /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
@@ -162,6 +176,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             quiet,
             templates,
             dump_data,
+            sedan,
         } => commands::build::run(&BuildOptions {
             input,
             output,
@@ -172,7 +187,9 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             quiet,
             templates,
             dump_data,
+            since: sedan,
         }),
+        Command::Diff { earlier, input } => Ok(commands::diff::run(&earlier, &input)),
         Command::Forms { input, output } => commands::forms::run(&input, &output),
         Command::Collect {
             forms_dir,

@@ -1,10 +1,12 @@
 //! styrdok: the spreadsheets of a regional coordinator → the documents its governance runs on.
 //!
 //! Data walks one way (see ARCHITECTURE.md): `diagnostics` ← `workbook` (cells with positions) ←
-//! `model` (loading and value types) ← `checks` (rules) ← `documents` (PDF data), `xlsx` (workbooks
-//! written) and `render` (Typst, files) ← `pipeline` (read → load → check → plan → render → write) ←
-//! `commands` ← `cli`. A module only ever imports from modules to its left.
+//! `model` (loading and value types) ← `checks` (rules) and `render` (Typst, files) ← `changes` (two
+//! versions compared) ← `documents` (PDF data) and `xlsx` (workbooks) ← `pipeline` (read → load →
+//! check → plan → render → write) ← `commands` ← `cli`. A module only ever imports from modules to its
+//! left (tests/layering.rs).
 
+pub mod changes;
 pub mod checks;
 pub mod cli;
 pub mod commands;

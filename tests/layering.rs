@@ -12,11 +12,12 @@ const LAYERS: &[(&str, u32)] = &[
     ("model", 2),
     ("checks", 3),
     ("render", 3),
-    ("documents", 4),
-    ("xlsx", 4),
-    ("pipeline", 5),
-    ("commands", 6),
-    ("cli", 7),
+    ("changes", 4),
+    ("documents", 5),
+    ("xlsx", 5),
+    ("pipeline", 6),
+    ("commands", 7),
+    ("cli", 8),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

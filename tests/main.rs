@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod build_options;
+mod changes;
 mod checks;
 mod common;
 mod deck;

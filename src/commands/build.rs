@@ -3,9 +3,10 @@
 
 use super::progress::Progress;
 use super::{CommandError, Outcome};
+use crate::changes::{render_errors, render_previous_problems};
 use crate::diagnostics::render as render_diagnostics;
 use crate::documents::Options;
-use crate::pipeline;
+use crate::pipeline::{self, SinceError};
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, Job, WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Where to write the exact JSON each document is rendered from.
     pub dump_data: Option<PathBuf>,
+    /// The last meeting's version (`--sedan`): its changes go into the deck, report and workbook.
+    pub since: Option<PathBuf>,
 }
 
 pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
@@ -48,6 +51,26 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
         eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
         return Ok(Outcome::InputErrors);
     }
+    let changes = match &options.since {
+        None => Vec::new(),
+        Some(previous) => match pipeline::changes_since(previous, &projects) {
+            Ok((changes, warnings)) => {
+                eprint!("{}", render_previous_problems(&warnings));
+                changes
+            }
+            Err(SinceError::Unreadable { path, problems }) => {
+                eprint!("{}", render_previous_problems(&problems));
+                eprintln!("Den förra versionen ({}) kunde inte läsas.", path.display());
+                eprintln!("Inga dokument skrevs.");
+                return Ok(Outcome::InputErrors);
+            }
+            Err(SinceError::Keys(errors)) => {
+                eprint!("{}", render_errors(&errors));
+                eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
+                return Ok(Outcome::InputErrors);
+            }
+        },
+    };
     // The organisation's own Excel templates (`mallar/`), filled before any PDF is set: a broken
     // template stops the build as an input error does.
     let filled = match pipeline::filled_templates(
@@ -70,7 +93,7 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
         Some(dir) => Engine::with_templates(TemplateFiles::from_folder(dir)?),
     };
 
-    let jobs = pipeline::plan(&projects, &options.output, options.documents)
+    let jobs = pipeline::plan(&projects, &options.output, options.documents, &changes)
         .map_err(CommandError::output)?;
     if let Some(dir) = &options.dump_data {
         dump(&jobs, &options.output, dir).map_err(CommandError::output)?;
@@ -81,7 +104,8 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
     let mut files = rendered.map_err(CommandError::output)?;
     // The updated workbooks join the PDFs, so all of them are written together or none is.
     files.extend(
-        pipeline::updated_workbooks(&projects, &options.output).map_err(CommandError::output)?,
+        pipeline::updated_workbooks(&projects, &options.output, &changes)
+            .map_err(CommandError::output)?,
     );
     files.extend(filled.rendered);
     let written = pipeline::write(files).map_err(CommandError::output)?;

@@ -58,8 +58,8 @@ pub fn run(forms_dir: &Path, input: &Path, out: &Path) -> Result<Outcome, Comman
         eprintln!("Den sammanslagna arbetsboken har fel; ingenting skrevs.");
         return Ok(Outcome::InputErrors);
     }
-    let file =
-        updated_workbook::file(&merged.book, &after, input, out).map_err(CommandError::output)?;
+    let file = updated_workbook::file(&merged.book, &after, input, out, None)
+        .map_err(CommandError::output)?;
     for p in pipeline::write(vec![file]).map_err(CommandError::output)? {
         println!("Skrev {}", p.display());
     }

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod collect;
+pub mod diff;
 pub mod fill;
 pub mod forms;
 mod progress;

@@ -1,5 +1,6 @@
 //! The status slide deck for the styrgrupp: model → the data `templates/deck.typ` renders.
 
+use crate::changes::{self, Changes, Mark};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, Initiative};
 use serde::Serialize;
@@ -20,6 +21,9 @@ pub struct Deck {
     pub timeline: Vec<Event>,
     pub areas: Vec<AreaData>,
     pub summary: Vec<String>,
+    /// The "Förändringar sedan …" slides; absent (not even in the data) without `--sedan`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<changes::view::View>,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,9 +55,17 @@ pub struct Row {
     pub recipient: String,
     pub project: String,
     pub assessment: Option<crate::model::Assessment>,
+    /// New or changed since the last meeting (with `--sedan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Mark>,
 }
 
 pub fn build(agreement: &Agreement) -> Deck {
+    build_with(agreement, None)
+}
+
+/// The deck, with the changes since the last meeting when there are some to show.
+pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Deck {
     let info = &agreement.info;
     Deck {
         title: info.title.clone(),
@@ -73,12 +85,16 @@ pub fn build(agreement: &Agreement) -> Deck {
                 what: e.what.clone(),
             })
             .collect(),
-        areas: agreement.top_areas().map(|a| area(agreement, a)).collect(),
+        areas: agreement
+            .top_areas()
+            .map(|a| area(agreement, a, changes))
+            .collect(),
         summary: agreement.summary.clone(),
+        changes: changes.map(changes::view::build),
     }
 }
 
-fn area(agreement: &Agreement, a: &Area) -> AreaData {
+fn area(agreement: &Agreement, a: &Area, changes: Option<&Changes>) -> AreaData {
     AreaData {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -86,15 +102,18 @@ fn area(agreement: &Agreement, a: &Area) -> AreaData {
         region_funds: a.region_funds,
         allocated: agreement.allocated(&a.code),
         description: text::parse(&a.description),
-        initiatives: agreement.initiatives_in(&a.code).map(row).collect(),
+        initiatives: agreement
+            .initiatives_in(&a.code)
+            .map(|i| row(i, changes))
+            .collect(),
         sub_areas: agreement
             .sub_areas(&a.code)
-            .map(|s| area(agreement, s))
+            .map(|s| area(agreement, s, changes))
             .collect(),
     }
 }
 
-fn row(i: &Initiative) -> Row {
+fn row(i: &Initiative, changes: Option<&Changes>) -> Row {
     Row {
         name: i.name.clone(),
         description: text::parse(&i.description),
@@ -104,5 +123,6 @@ fn row(i: &Initiative) -> Row {
         recipient: i.recipient.clone(),
         project: i.project.clone(),
         assessment: i.assessment,
+        change: changes.and_then(|c| c.mark_of(i)),
     }
 }

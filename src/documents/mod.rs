@@ -7,6 +7,7 @@ mod org_chart;
 pub mod recipient;
 pub mod report;
 
+use crate::changes::Changes;
 use crate::model::Agreement;
 use crate::render::Job;
 use crate::render::naming;
@@ -31,6 +32,7 @@ pub fn plan(
     agreement: &Agreement,
     out_dir: &Path,
     options: Options,
+    changes: Option<&Changes>,
 ) -> Result<Vec<Job>, PlanError> {
     let mut jobs = Vec::new();
     let date = agreement.info.date;
@@ -38,13 +40,13 @@ pub fn plan(
         let year = agreement.info.year;
         jobs.push(Job::new(
             deck::TEMPLATE,
-            &deck::build(agreement),
+            &deck::build_with(agreement, changes),
             date,
             out_dir.join(format!("statusbilder-{year}.pdf")),
         )?);
         jobs.push(Job::new(
             report::TEMPLATE,
-            &report::build(agreement),
+            &report::build_with(agreement, changes),
             date,
             out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);

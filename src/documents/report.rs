@@ -2,6 +2,7 @@
 //! `templates/report.typ` renders. Every sum is computed here, once, so the document and the checks
 //! can never disagree.
 
+use crate::changes::{self, Changes};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
 use serde::Serialize;
@@ -23,6 +24,9 @@ pub struct Report {
     pub assessments: AssessmentCounts,
     pub initiative_count: usize,
     pub areas: Vec<AreaReport>,
+    /// The chapter "Förändringar sedan …"; absent (not even in the data) without `--sedan`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<changes::view::View>,
 }
 
 /// Money of an area (or of the whole agreement). Remaining is budget minus spent.
@@ -87,6 +91,11 @@ pub struct Row {
 }
 
 pub fn build(agreement: &Agreement) -> Report {
+    build_with(agreement, None)
+}
+
+/// The report, with a chapter on the changes since the last meeting when given.
+pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Report {
     let info = &agreement.info;
     let assessments = AssessmentCounts::of(&agreement.initiatives);
     let budget = agreement.total_budget();
@@ -110,6 +119,7 @@ pub fn build(agreement: &Agreement) -> Report {
         assessments,
         initiative_count: agreement.initiatives.len(),
         areas: agreement.top_areas().map(|a| area(agreement, a)).collect(),
+        changes: changes.map(changes::view::build),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod pictures;
 
+use crate::changes::{self, Changes, ChangesError, Previous};
 use crate::checks::{self, Checked};
 use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::documents::{self, Options, PlanError};
@@ -89,6 +90,15 @@ pub fn read_and_check(path: &Path) -> (Option<Workbook>, Checked) {
     }
 }
 
+/// The last meeting's version, read with the same reader and checks as the input; `Err` with the
+/// read problems when it cannot be read at all.
+pub fn read_previous(path: &Path) -> Result<Previous, Vec<Diagnostic>> {
+    match read_and_check(path) {
+        (Some(book), checked) => Ok(Previous { book, checked }),
+        (None, checked) => Err(checked.diagnostics),
+    }
+}
+
 /// Loads the model from workbook cells, reads the picture files it names (beside the workbook) and
 /// checks it.
 pub fn check_book(book: &Workbook) -> Checked {
@@ -98,23 +108,67 @@ pub fn check_book(book: &Workbook) -> Checked {
     checks::check(loaded)
 }
 
-/// The PDFs of every usable project, planned into jobs (see `documents::plan`).
+/// The PDFs of every usable project, planned into jobs (see `documents::plan`); `changes` holds each
+/// project's changes since the last meeting (`--sedan`), or is empty.
 pub fn plan(
     projects: &[CheckedProject],
     output: &Path,
     options: Options,
+    changes: &[Option<Changes>],
 ) -> Result<Vec<Job>, PlanError> {
     let mut jobs = Vec::new();
-    for p in projects {
+    for (n, p) in projects.iter().enumerate() {
         if let Some(agreement) = p.usable() {
             jobs.extend(documents::plan(
                 agreement,
                 &p.project.output_dir(output),
                 options,
+                changes.get(n).and_then(Option::as_ref),
             )?);
         }
     }
     Ok(jobs)
+}
+
+/// Why the changes since the last meeting could not be found; nothing is built then.
+pub enum SinceError {
+    /// The earlier version could not be read at all.
+    Unreadable {
+        path: PathBuf,
+        problems: Vec<Diagnostic>,
+    },
+    /// Insatser of either version cannot be told apart (duplicate keys).
+    Keys(Vec<ChangesError>),
+}
+
+/// The changes of each project since its version in `previous` (`--sedan`), with the earlier
+/// version's own problems, which are only warnings.
+pub fn changes_since(
+    previous: &Path,
+    projects: &[CheckedProject],
+) -> Result<(Vec<Option<Changes>>, Vec<Diagnostic>), SinceError> {
+    let mut all = Vec::new();
+    let mut warnings = Vec::new();
+    for (n, p) in projects.iter().enumerate() {
+        let (Some(path), Some(book)) = (
+            changes::previous_path(previous, &p.project, n == 0),
+            &p.book,
+        ) else {
+            all.push(None);
+            continue;
+        };
+        let old = read_previous(&path).map_err(|problems| SinceError::Unreadable {
+            path: path.clone(),
+            problems,
+        })?;
+        warnings.extend(old.checked.diagnostics.iter().cloned());
+        match old.changes_to(book, &p.checked) {
+            Some(Ok(found)) => all.push(Some(found)),
+            Some(Err(errors)) => return Err(SinceError::Keys(errors)),
+            None => all.push(None),
+        }
+    }
+    Ok((all, warnings))
 }
 
 /// Renders the planned PDFs, calling `done` as each finishes.
@@ -126,13 +180,15 @@ pub fn render(
     render::render_jobs(jobs, engine, done)
 }
 
-/// The updated workbook of every project that has an agreement with insatser.
+/// The updated workbook of every project that has an agreement with insatser (with a sheet
+/// `Förändringar` where `changes` has the project's changes).
 pub fn updated_workbooks(
     projects: &[CheckedProject],
     output: &Path,
+    changes: &[Option<Changes>],
 ) -> Result<Vec<OutputFile>, UpdatedWorkbookError> {
     let mut files = Vec::new();
-    for p in projects {
+    for (n, p) in projects.iter().enumerate() {
         if let (Some(book), Some(agreement)) = (&p.book, p.usable()) {
             if agreement.has_initiatives() {
                 files.push(updated_workbook::file(
@@ -140,6 +196,7 @@ pub fn updated_workbooks(
                     &p.checked,
                     &p.project.path,
                     &p.project.output_dir(output),
+                    changes.get(n).and_then(Option::as_ref),
                 )?);
             }
         }

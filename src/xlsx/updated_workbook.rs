@@ -7,6 +7,7 @@
 //! are replaced in place and its Summering and Kontroll are regenerated, never duplicated.
 
 mod carry;
+mod changes_sheet;
 mod control;
 mod formats;
 mod layout;
@@ -15,8 +16,9 @@ mod refs;
 mod summary;
 
 pub use layout::{REMAINING, SHARE};
-pub use names::{CONTROL, SUMMARY};
+pub use names::{CHANGES, CONTROL, SUMMARY};
 
+use crate::changes::Changes;
 use crate::checks::Checked;
 use crate::model::Agreement;
 use crate::model::schema::{areas, initiatives};
@@ -49,8 +51,9 @@ pub fn file(
     checked: &Checked,
     input: &Path,
     out_dir: &Path,
+    changes: Option<&Changes>,
 ) -> Result<OutputFile, UpdatedWorkbookError> {
-    let bytes = render(book, checked)?;
+    let bytes = render_with(book, checked, changes)?;
     let path = out_dir.join(format!("{}-uppdaterad.xlsx", input_name(book, input)));
     Ok(OutputFile { path, bytes })
 }
@@ -80,12 +83,21 @@ fn input_name(book: &Workbook, input: &Path) -> String {
 /// The updated workbook as xlsx bytes. Same input, same bytes: the only date inside is the report
 /// date.
 pub fn render(book: &Workbook, checked: &Checked) -> Result<Vec<u8>, UpdatedWorkbookError> {
+    render_with(book, checked, None)
+}
+
+/// The same, with the sheet `Förändringar` after `Kontroll` when the changes are given.
+pub fn render_with(
+    book: &Workbook,
+    checked: &Checked,
+    changes: Option<&Changes>,
+) -> Result<Vec<u8>, UpdatedWorkbookError> {
     let agreement = checked
         .agreement
         .as_ref()
         .ok_or(UpdatedWorkbookError::NoAgreement)?;
     let book = with_initiatives_sheet(book);
-    let plan = Plan::new(&book)?;
+    let plan = Plan::reserving(&book, changes.is_some())?;
     let f = Formats::new();
     let mut wb = rust_xlsxwriter::Workbook::new();
     wb.set_properties(&properties(agreement)?);
@@ -94,6 +106,9 @@ pub fn render(book: &Workbook, checked: &Checked) -> Result<Vec<u8>, UpdatedWork
     }
     summary::write(&mut wb, agreement, &plan, &f)?;
     control::write(&mut wb, &checked.diagnostics, &plan.map, &f)?;
+    if let Some(changes) = changes {
+        changes_sheet::write(&mut wb, changes, &plan.map, &f)?;
+    }
     Ok(wb.save_to_buffer()?)
 }
 

@@ -2,7 +2,7 @@
 //! `Insatser` the follow-up columns to add and where the computed columns go.
 
 use super::UpdatedWorkbookError;
-use super::names::{CONTROL, SUMMARY, SheetMap, SheetNames, is_generated};
+use super::names::{CHANGES, CONTROL, SUMMARY, SheetMap, SheetNames, is_generated};
 use crate::model::schema::{CONTRACT, areas, initiatives};
 use crate::model::{Assessment, Kind};
 use crate::workbook::{Column, Sheet, Table, Workbook, same_name};
@@ -84,8 +84,14 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(book: &'a Workbook) -> Result<Plan<'a>, UpdatedWorkbookError> {
-        let mut names = SheetNames::with_reserved(&[SUMMARY, CONTROL]);
+    /// With `changes`, the name `Förändringar` is kept for the sheet of changes too.
+    pub fn reserving(book: &'a Workbook, changes: bool) -> Result<Plan<'a>, UpdatedWorkbookError> {
+        let reserved: &[&str] = if changes {
+            &[SUMMARY, CONTROL, CHANGES]
+        } else {
+            &[SUMMARY, CONTROL]
+        };
+        let mut names = SheetNames::with_reserved(reserved);
         let mut map = SheetMap::default();
         let mut sheets = Vec::new();
         let mut initiatives = None;

@@ -17,6 +17,18 @@ pub const SUMMARY_HEADERS: [&str; 8] = [
     "Kvar",
 ];
 pub const CONTROL_HEADERS: [&str; 4] = ["Allvar", "Blad!Cell", "Problem", "Åtgärd"];
+/// Written only with `--sedan`.
+pub const CHANGES: &str = "Förändringar";
+pub const CHANGES_HEADERS: [&str; 8] = [
+    "Typ av förändring",
+    "Område",
+    "Insats",
+    "Fält",
+    "Före",
+    "Efter",
+    "Skillnad i kr",
+    "Cell",
+];
 
 /// Excel's limit, counted in UTF-16 units as Excel counts.
 const MAX_NAME: usize = 31;
@@ -32,7 +44,9 @@ pub fn is_generated(sheet: &Sheet) -> bool {
                 .enumerate()
                 .all(|(c, h)| same_name(&sheet.get(0, c as u32).display(), h))
     };
-    ours(SUMMARY, &SUMMARY_HEADERS) || ours(CONTROL, &CONTROL_HEADERS)
+    ours(SUMMARY, &SUMMARY_HEADERS)
+        || ours(CONTROL, &CONTROL_HEADERS)
+        || ours(CHANGES, &CHANGES_HEADERS)
 }
 
 /// Hands out sheet names, each valid and unique ignoring case (as Excel compares them).
