@@ -5,6 +5,7 @@ mod build_options;
 mod checks;
 mod common;
 mod deck;
+mod everyday;
 mod forms;
 mod injection;
 mod layering;

@@ -2,10 +2,11 @@
 //! is written until everything has been made, so errors anywhere leave the previous output as it was.
 
 use super::progress::Progress;
+use super::report::{self, Format, ProjectDiagnostics};
 use super::{CommandError, Outcome};
-use crate::diagnostics::render as render_diagnostics;
+use crate::diagnostics::{JsonReport, Problem};
 use crate::documents::Options;
-use crate::pipeline;
+use crate::pipeline::{self, CheckedProject};
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, Job, WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -24,55 +25,118 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Where to write the exact JSON each document is rendered from.
     pub dump_data: Option<PathBuf>,
+    pub format: Format,
+}
+
+/// What one build did: every project's diagnostics, and the files written, or `Ok(None)` when the
+/// input had errors and nothing was written.
+pub struct Built {
+    pub projects: Vec<ProjectDiagnostics>,
+    pub written: Result<Option<Vec<PathBuf>>, CommandError>,
+}
+
+impl Built {
+    /// Whether a file could not be read at all (one being saved, in `--watch`).
+    pub fn unreadable(&self) -> bool {
+        self.projects.iter().any(|p| {
+            p.diagnostics
+                .iter()
+                .any(|d| matches!(d.problem, Problem::Unreadable { .. }))
+        })
+    }
 }
 
 pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
+    let built = build(options, !options.quiet && options.format == Format::Text);
+    match options.format {
+        Format::Text => {
+            eprint!("{}", report::text(&built.projects, false));
+            match built.written? {
+                None => {
+                    eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
+                    Ok(Outcome::InputErrors)
+                }
+                Some(written) => {
+                    if !options.quiet {
+                        for path in written {
+                            println!("Skrev {}", path.display());
+                        }
+                    }
+                    Ok(Outcome::Done)
+                }
+            }
+        }
+        Format::Json => {
+            let mut json = JsonReport::new("build");
+            for p in &built.projects {
+                json.add(p.name.as_deref(), &p.diagnostics);
+            }
+            let result = match built.written {
+                Ok(None) => Ok(Outcome::InputErrors),
+                Ok(Some(written)) => {
+                    for path in written {
+                        json.written(path.display().to_string());
+                    }
+                    Ok(Outcome::Done)
+                }
+                Err(e) => {
+                    json.failed(e.to_string());
+                    Err(e)
+                }
+            };
+            print!("{}", json.render(super::exit_code(&result)));
+            result
+        }
+    }
+}
+
+/// Checks every project, and when none has errors makes and writes all documents. Prints nothing
+/// but the progress bar (when `progress`), so `run` and `--watch` each report in their own way.
+pub fn build(options: &BuildOptions, progress: bool) -> Built {
     // Typst lays out a long table with deep recursion: rendering threads get a generous stack
     // (rayon's default of 2 MB overflowed on the 5 800-insats benchmark).
     let mut pool = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK);
     if let Some(n) = options.jobs {
         pool = pool.num_threads(n.max(1));
     }
-    // Only fails when the pool already exists, which a single build never causes.
+    // Only fails when the pool already exists (a second build under --watch), which is fine.
     let _ = pool.build_global();
     let projects = pipeline::check_projects(&options.input);
-    for p in &projects {
-        if !p.checked.diagnostics.is_empty() {
-            if projects.len() > 1 {
-                eprintln!("== {} ==", p.project.path.display());
-            }
-            eprint!("{}", render_diagnostics(&p.checked.diagnostics));
-        }
+    let written = if projects.iter().any(|p| p.usable().is_none()) {
+        Ok(None)
+    } else {
+        make_and_write(&projects, options, progress).map(Some)
+    };
+    Built {
+        projects: ProjectDiagnostics::of(&projects),
+        written,
     }
-    if projects.iter().any(|p| p.usable().is_none()) {
-        eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
-        return Ok(Outcome::InputErrors);
-    }
+}
+
+fn make_and_write(
+    projects: &[CheckedProject],
+    options: &BuildOptions,
+    progress: bool,
+) -> Result<Vec<PathBuf>, CommandError> {
     let engine = match &options.templates {
         None => Engine::new(),
         Some(dir) => Engine::with_templates(TemplateFiles::from_folder(dir)?),
     };
 
-    let jobs = pipeline::plan(&projects, &options.output, options.documents)
+    let jobs = pipeline::plan(projects, &options.output, options.documents)
         .map_err(CommandError::output)?;
     if let Some(dir) = &options.dump_data {
         dump(&jobs, &options.output, dir).map_err(CommandError::output)?;
     }
-    let progress = Progress::new(jobs.len(), options.quiet);
+    let progress = Progress::new(jobs.len(), !progress);
     let rendered = pipeline::render(&jobs, &engine, &|| progress.tick());
     progress.finish();
     let mut files = rendered.map_err(CommandError::output)?;
     // The updated workbooks join the PDFs, so all of them are written together or none is.
     files.extend(
-        pipeline::updated_workbooks(&projects, &options.output).map_err(CommandError::output)?,
+        pipeline::updated_workbooks(projects, &options.output).map_err(CommandError::output)?,
     );
-    let written = pipeline::write(files).map_err(CommandError::output)?;
-    if !options.quiet {
-        for path in written {
-            println!("Skrev {}", path.display());
-        }
-    }
-    Ok(Outcome::Done)
+    pipeline::write(files).map_err(CommandError::output)
 }
 
 /// Each document's data as `<dir>/<same path as the PDF>.json`, plus `<…>.template` naming its

@@ -5,8 +5,11 @@ pub mod build;
 pub mod check;
 pub mod collect;
 pub mod forms;
+pub mod init;
 mod progress;
+pub mod report;
 pub mod templates;
+pub mod watch;
 
 use crate::pipeline::OutputError;
 use crate::render::templates::TemplateDirError;
@@ -31,6 +34,10 @@ pub enum CommandError {
     Templates(#[from] TemplateDirError),
     #[error(transparent)]
     Forms(FormError),
+    #[error(transparent)]
+    Init(#[from] init::InitError),
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
     #[error("mappen {} kunde inte läsas: {source}", path.display())]
     FormsFolder {
         path: PathBuf,

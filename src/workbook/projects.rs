@@ -53,6 +53,12 @@ pub fn projects(input: &Path) -> Vec<Project> {
                 .unwrap_or(".")
                 .starts_with('.')
         })
+        // The organisation's Excel templates to fill live in `mallar/`; they are not a project.
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| super::same_name(n, "mallar"))
+        })
         .filter(|p| holds_workbooks(p))
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_string();

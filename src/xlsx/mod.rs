@@ -3,4 +3,5 @@
 
 pub mod forms;
 mod rows;
+pub mod starter;
 pub mod updated_workbook;
