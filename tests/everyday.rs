@@ -465,11 +465,11 @@ fn a_mistyped_bedomning_suggests_the_colour() {
 #[test]
 fn a_mistyped_area_code_suggests_an_existing_code() {
     let report = check_report(&changed(|b| {
-        b.set("Insatser", "A3", t("1c"));
+        b.set("Insatser", "A3", t("1aa"));
     }));
     assert!(
         report
-            .contains("Insatser!A3: Område «1c» finns inte bland insatsområdena; menade du «1a»?"),
+            .contains("Insatser!A3: Område «1aa» finns inte bland insatsområdena; menade du «1a»?"),
         "{report}"
     );
 }

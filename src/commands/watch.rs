@@ -5,13 +5,17 @@
 //! temporary files are ignored, and a workbook caught half-written (it reads as unreadable) is tried
 //! again before it is reported. A failed rebuild writes nothing, so the last good documents stay.
 //!
+//! notify is used directly (as typst-cli does) rather than through notify-debouncer-mini, because
+//! the mini debouncer drops the event kind, and reading a workbook (an `open`) must not count as a
+//! change or every build would start the next one.
+//!
 //! `watch` is generic over the rebuild, so other commands (`fill --watch`) can use the same loop.
 
 use super::build::{self, BuildOptions};
 use super::report;
 use super::{CommandError, Outcome};
-use notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
+use notify::event::{EventKind, MetadataKind, ModifyKind};
+use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -104,9 +108,10 @@ pub fn watch(
         let _ = stop.send(Message::Stop);
     })
     .map_err(WatchError::from)?;
-    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let _ = tx.send(match result {
-            Ok(events) => Message::Changed(events.into_iter().map(|e| e.path).collect()),
+            Ok(event) if !is_change(&event.kind) => return,
+            Ok(event) => Message::Changed(event.paths),
             Err(e) => Message::WatchFailed(e.to_string()),
         });
     })
@@ -128,8 +133,7 @@ pub fn watch(
         } else {
             RecursiveMode::Recursive
         };
-        debouncer
-            .watcher()
+        watcher
             .watch(&dir, mode)
             .map_err(|source| WatchError::Watch {
                 path: dir.clone(),
@@ -155,13 +159,37 @@ pub fn watch(
             Ok(Message::WatchFailed(e)) => eprintln!("varning: bevakningen: {e}"),
             Ok(Message::Changed(paths)) => {
                 if paths.iter().any(|p| relevant(p)) {
+                    let stop = settle(&rx);
                     run_once(&mut rebuild);
+                    if stop {
+                        break;
+                    }
                 }
             }
         }
     }
     println!("Bevakningen avslutad.");
     Ok(Outcome::Done)
+}
+
+/// Waits until no event has come for `DEBOUNCE`: one save (write, rename, touch) is one rebuild.
+/// True when Ctrl-C came meanwhile.
+fn settle(rx: &mpsc::Receiver<Message>) -> bool {
+    loop {
+        match rx.recv_timeout(DEBOUNCE) {
+            Ok(Message::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return true,
+            Ok(_) => continue,
+            Err(mpsc::RecvTimeoutError::Timeout) => return false,
+        }
+    }
+}
+
+/// Whether an event can change what a build reads: not an open or a read, nor an access time.
+fn is_change(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
 }
 
 fn run_once(rebuild: &mut impl FnMut(bool) -> Step) {
