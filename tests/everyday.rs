@@ -596,7 +596,7 @@ fn completions_for_each_shell() {
         assert_eq!(out.status.code(), Some(0), "{shell}");
         assert!(stdout.contains(marker), "{shell}: {stdout}");
         assert!(
-            stdout.contains("init") && stdout.contains("--watch"),
+            stdout.contains("init") && stdout.contains("watch"),
             "{shell}"
         );
     }
