@@ -359,6 +359,10 @@ fn contract_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> Resul
         }
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed one page wide, the header row on every page.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     drop_downs(ws, sheet)?;
     Ok(())
 }
@@ -442,6 +446,7 @@ fn instructions(ws: &mut Worksheet, sheets: &[Sheet], f: &Formats) -> Result<(),
     for sheet in sheets {
         ws.write_string_with_format(r, 0, sheet.spec.name, &f.header)?;
         ws.write_string_with_format(r, 1, purpose(&sheet.spec), &f.wrap)?;
+        fit_height(ws, r, purpose(&sheet.spec))?;
         r += 1;
     }
     r += 1;
@@ -474,6 +479,7 @@ fn instructions(ws: &mut Worksheet, sheets: &[Sheet], f: &Formats) -> Result<(),
     for (name, text) in rules {
         ws.write_string_with_format(r, 0, name, &f.header)?;
         ws.write_string_with_format(r, 1, text, &f.wrap)?;
+        fit_height(ws, r, text)?;
         r += 1;
     }
     r += 1;
@@ -509,7 +515,16 @@ fn instructions(ws: &mut Worksheet, sheets: &[Sheet], f: &Formats) -> Result<(),
         &f.wrap,
     )?;
     ws.set_row_height(r, 32)?;
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_active(true);
+    Ok(())
+}
+
+/// A row tall enough for its wrapped text in the 90-wide column: not every program grows a row to
+/// fit when it opens the file.
+fn fit_height(ws: &mut Worksheet, row: u32, text: &str) -> Result<(), XlsxError> {
+    let lines = text.chars().count().div_ceil(95).max(1);
+    ws.set_row_height(row, 15.0 * lines as f64)?;
     Ok(())
 }
 
