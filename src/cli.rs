@@ -1,10 +1,14 @@
 //! Command line: the commands, their help texts, and what each does.
 
 use crate::commands::build::BuildOptions;
+use crate::commands::report::Format;
 use crate::commands::{self, CommandError, Outcome};
 use crate::documents::Options;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+mod errors;
+pub use errors::{Parsed, parse, parse_from};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 
@@ -36,15 +40,37 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Skriver en startarbetsbok med alla blad, exempelrader och instruktioner, och en exempelmall.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok init                 skriver input/overenskommelse.xlsx och input/mallar/redovisning.xlsx\n  styrdok init ok2026          samma sak i mappen ok2026\n\nSkriver aldrig över: finns det redan arbetsböcker i mappen avbryts init och säger vilka."
+    )]
+    Init {
+        /// Mappen startarbetsboken skrivs till.
+        #[arg(default_value = "input", value_name = "MAPP")]
+        dir: PathBuf,
+    },
     /// Kontrollerar indata och listar alla problem med blad och cell. Skriver inga filer.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok check                       kontrollerar arbetsböckerna i input/\n  styrdok check ok2025.xlsx           en enda arbetsbok\n  styrdok check --format json > r.json    för ett skript: alla problem som JSON"
+    )]
     Check {
         /// Arbetsbok eller mapp med arbetsböcker.
         #[arg(default_value = "input", value_name = "INDATA")]
         input: PathBuf,
+        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
+        format: FormatArg,
     },
     /// Kontrollerar indata och skriver dokumenten. Skriver ingenting om indata har fel.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok build                       läser input/, skriver output/\n  styrdok build --watch               bygger om varje gång en arbetsbok sparas\n  styrdok build ok2025.xlsx -o ut     en arbetsbok, dokumenten i ut/\n  styrdok build --per-mottagare       också en återrapport per ansvarig organisation"
+    )]
     Build {
         /// Arbetsbok eller mapp med arbetsböcker.
         #[arg(default_value = "input", value_name = "INDATA")]
@@ -76,6 +102,12 @@ pub enum Command {
         /// Visa förändringarna sedan FÖRRA (förra mötets arbetsbok) i statusbilderna, återrapporten och den uppdaterade arbetsboken.
         #[arg(long, value_name = "FÖRRA", help_heading = "Flaggor")]
         sedan: Option<PathBuf>,
+        /// Bygg om varje gång en arbetsbok eller mall sparas; de senaste hela dokumenten ligger kvar vid fel. Ctrl-C avslutar.
+        #[arg(short, long, help_heading = "Flaggor", conflicts_with = "format")]
+        watch: bool,
+        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
+        format: FormatArg,
     },
     /// Visar vad som har ändrats sedan förra mötet: nya, borttagna och ändrade insatser per insatsområde.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
@@ -89,7 +121,11 @@ pub enum Command {
         input: PathBuf,
     },
     /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok forms                       en blankett per ansvarig i output/blanketter/"
+    )]
     Forms {
         /// Arbetsbok eller mapp med arbetsböcker.
         #[arg(default_value = "input", value_name = "INDATA")]
@@ -105,7 +141,11 @@ pub enum Command {
         output: PathBuf,
     },
     /// Läser ifyllda blanketter ur BLANKETTMAPP och skriver en uppdaterad arbetsbok med siffrorna.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok collect inkomna             blanketterna i inkomna/ mot underlaget i input/\n  styrdok collect inkomna --format json    vem som har rapporterat, som JSON"
+    )]
     Collect {
         /// Mappen med de ifyllda blanketterna.
         #[arg(value_name = "BLANKETTMAPP")]
@@ -122,6 +162,9 @@ pub enum Command {
             help_heading = "Flaggor"
         )]
         output: PathBuf,
+        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
+        format: FormatArg,
     },
     /// Fyller i en egen Excel-mall med {{…}}-platshållare med uppgifterna ur indata. Mallen ändras aldrig.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
@@ -151,12 +194,52 @@ pub enum Command {
         #[command(subcommand)]
         action: TemplatesCommand,
     },
+    /// Skriver kompletteringar för skalet, så att Tab fyller i kommandon och flaggor.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok completions bash > ~/.local/share/bash-completion/completions/styrdok\n  styrdok completions zsh > ~/.zfunc/_styrdok\n  styrdok completions fish > ~/.config/fish/completions/styrdok.fish\n  styrdok completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// Skalet: bash, zsh, fish eller powershell.
+        #[arg(value_enum, value_name = "SKAL")]
+        shell: Shell,
+    },
+}
+
+/// `--format`: text for a person, JSON for a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// The shells `completions` writes for (clap_complete knows more; these are the ones we name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Skriver programmets mallar till MAPP, för en region att anpassa. Skriver aldrig över filer.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok templates export mallar-typst    ändra dem, bygg sedan med --templates mallar-typst"
+    )]
     Export {
         /// Mappen mallarna skrivs till.
         #[arg(value_name = "MAPP")]
@@ -167,7 +250,8 @@ pub enum TemplatesCommand {
 /// Runs the command; `main` maps the result to the exit code (0/1/2) and prints a failure.
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     match cli.command {
-        Command::Check { input } => Ok(commands::check::run(&input)),
+        Command::Init { dir } => commands::init::run(&dir),
+        Command::Check { input, format } => Ok(commands::check::run(&input, format.into())),
         Command::Build {
             input,
             output,
@@ -177,25 +261,36 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             templates,
             dump_data,
             sedan,
-        } => commands::build::run(&BuildOptions {
-            input,
-            output,
-            documents: Options {
-                per_recipient: per_mottagare,
-            },
-            jobs,
-            quiet,
-            templates,
-            dump_data,
-            since: sedan,
-        }),
+            watch,
+            format,
+        } => {
+            let options = BuildOptions {
+                input,
+                output,
+                documents: Options {
+                    per_recipient: per_mottagare,
+                },
+                jobs,
+                quiet,
+                templates,
+                dump_data,
+                since: sedan,
+                format: format.into(),
+            };
+            if watch {
+                commands::watch::build(&options)
+            } else {
+                commands::build::run(&options)
+            }
+        }
         Command::Diff { earlier, input } => Ok(commands::diff::run(&earlier, &input)),
         Command::Forms { input, output } => commands::forms::run(&input, &output),
         Command::Collect {
             forms_dir,
             input,
             output,
-        } => commands::collect::run(&forms_dir, &input, &output),
+            format,
+        } => commands::collect::run(&forms_dir, &input, &output, format.into()),
         Command::Fill {
             template,
             input,
@@ -205,5 +300,23 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Templates {
             action: TemplatesCommand::Export { dir },
         } => commands::templates::export(&dir),
+        Command::Completions { shell } => {
+            completions(shell);
+            Ok(Outcome::Done)
+        }
     }
+}
+
+/// The completion script for `shell` on stdout.
+fn completions(shell: Shell) {
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+    };
+    // Into memory first: clap_complete panics on a write error, e.g. a closed pipe (`| head`).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "styrdok", &mut script);
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
 }

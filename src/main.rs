@@ -1,13 +1,29 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
 use std::process::ExitCode;
+use styrdok::cli::Parsed;
 
 /// Exit codes: 0 done, 1 the input has errors, 2 the documents could not be made or written.
 fn main() -> ExitCode {
     without_huge_pages();
-    let result = styrdok::cli::run(styrdok::cli::Cli::parse());
+    let cli = match styrdok::cli::parse() {
+        Parsed::Run(cli) => cli,
+        // Help, version, or a mistyped command line: clap's text, in Swedish.
+        Parsed::Exit {
+            text,
+            to_stderr,
+            code,
+        } => {
+            if to_stderr {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(code);
+        }
+    };
+    let result = styrdok::cli::run(cli);
     if let Err(e) = &result {
         eprintln!("fel: {e}");
     }

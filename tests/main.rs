@@ -6,6 +6,7 @@ mod changes;
 mod checks;
 mod common;
 mod deck;
+mod everyday;
 mod fill;
 mod forms;
 mod injection;

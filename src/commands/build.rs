@@ -2,11 +2,12 @@
 //! is written until everything has been made, so errors anywhere leave the previous output as it was.
 
 use super::progress::Progress;
+use super::report::{self, Format, ProjectDiagnostics};
 use super::{CommandError, Outcome};
 use crate::changes::{render_errors, render_previous_problems};
-use crate::diagnostics::render as render_diagnostics;
+use crate::diagnostics::{JsonReport, Problem};
 use crate::documents::Options;
-use crate::pipeline::{self, SinceError};
+use crate::pipeline::{self, CheckedProject, SinceError};
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, Job, WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -27,94 +28,173 @@ pub struct BuildOptions {
     pub dump_data: Option<PathBuf>,
     /// The last meeting's version (`--sedan`): its changes go into the deck, report and workbook.
     pub since: Option<PathBuf>,
+    pub format: Format,
+}
+
+/// What one build did: every project's diagnostics, and the files written, or `Ok(None)` when the
+/// input had errors and nothing was written.
+pub struct Built {
+    pub projects: Vec<ProjectDiagnostics>,
+    pub written: Result<Option<Vec<PathBuf>>, CommandError>,
+    /// What the organisation's templates and the last meeting's version had to say (problems
+    /// there stop the build like input errors; warnings do not), as printed text.
+    pub notes: String,
+}
+
+impl Built {
+    /// Whether a file could not be read at all (one being saved, in `--watch`).
+    pub fn unreadable(&self) -> bool {
+        self.projects.iter().any(|p| {
+            p.diagnostics
+                .iter()
+                .any(|d| matches!(d.problem, Problem::Unreadable { .. }))
+        })
+    }
 }
 
 pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
+    let built = build(options, !options.quiet && options.format == Format::Text);
+    match options.format {
+        Format::Text => {
+            eprint!("{}", report::text(&built.projects, false));
+            eprint!("{}", built.notes);
+            match built.written? {
+                None => {
+                    eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
+                    Ok(Outcome::InputErrors)
+                }
+                Some(written) => {
+                    if !options.quiet {
+                        for path in written {
+                            println!("Skrev {}", path.display());
+                        }
+                    }
+                    Ok(Outcome::Done)
+                }
+            }
+        }
+        Format::Json => {
+            let mut json = JsonReport::new("build");
+            for p in &built.projects {
+                json.add(p.name.as_deref(), &p.diagnostics);
+            }
+            if !built.notes.is_empty() {
+                eprint!("{}", built.notes);
+            }
+            let result = match built.written {
+                Ok(None) => Ok(Outcome::InputErrors),
+                Ok(Some(written)) => {
+                    for path in written {
+                        json.written(path.display().to_string());
+                    }
+                    Ok(Outcome::Done)
+                }
+                Err(e) => {
+                    json.failed(e.to_string());
+                    Err(e)
+                }
+            };
+            print!("{}", json.render(super::exit_code(&result)));
+            result
+        }
+    }
+}
+
+/// Checks every project, and when none has errors makes and writes all documents. Prints nothing
+/// but the progress bar (when `progress`), so `run` and `--watch` each report in their own way.
+pub fn build(options: &BuildOptions, progress: bool) -> Built {
     // Typst lays out a long table with deep recursion: rendering threads get a generous stack
     // (rayon's default of 2 MB overflowed on the 5 800-insats benchmark).
     let mut pool = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK);
     if let Some(n) = options.jobs {
         pool = pool.num_threads(n.max(1));
     }
-    // Only fails when the pool already exists, which a single build never causes.
+    // Only fails when the pool already exists (a second build under --watch), which is fine.
     let _ = pool.build_global();
     let projects = pipeline::check_projects(&options.input);
-    for p in &projects {
-        if !p.checked.diagnostics.is_empty() {
-            if projects.len() > 1 {
-                eprintln!("== {} ==", p.project.path.display());
-            }
-            eprint!("{}", render_diagnostics(&p.checked.diagnostics));
-        }
+    let mut notes = String::new();
+    let written = if projects.iter().any(|p| p.usable().is_none()) {
+        Ok(None)
+    } else {
+        make_and_write(&projects, options, progress, &mut notes)
+    };
+    Built {
+        projects: ProjectDiagnostics::of(&projects),
+        written,
+        notes,
     }
-    if projects.iter().any(|p| p.usable().is_none()) {
-        eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
-        return Ok(Outcome::InputErrors);
-    }
+}
+
+/// Makes every file and writes them all; `Ok(None)` when the last meeting's version or a template
+/// has errors (told in `notes`), so nothing is written.
+fn make_and_write(
+    projects: &[CheckedProject],
+    options: &BuildOptions,
+    progress: bool,
+    notes: &mut String,
+) -> Result<Option<Vec<PathBuf>>, CommandError> {
+    use std::fmt::Write;
     let changes = match &options.since {
         None => Vec::new(),
-        Some(previous) => match pipeline::changes_since(previous, &projects) {
+        Some(previous) => match pipeline::changes_since(previous, projects) {
             Ok((changes, warnings)) => {
-                eprint!("{}", render_previous_problems(&warnings));
+                notes.push_str(&render_previous_problems(&warnings));
                 changes
             }
             Err(SinceError::Unreadable { path, problems }) => {
-                eprint!("{}", render_previous_problems(&problems));
-                eprintln!("Den förra versionen ({}) kunde inte läsas.", path.display());
-                eprintln!("Inga dokument skrevs.");
-                return Ok(Outcome::InputErrors);
+                notes.push_str(&render_previous_problems(&problems));
+                let _ = writeln!(
+                    notes,
+                    "Den förra versionen ({}) kunde inte läsas.",
+                    path.display()
+                );
+                return Ok(None);
             }
             Err(SinceError::Keys(errors)) => {
-                eprint!("{}", render_errors(&errors));
-                eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
-                return Ok(Outcome::InputErrors);
+                notes.push_str(&render_errors(&errors));
+                return Ok(None);
             }
         },
     };
     // The organisation's own Excel templates (`mallar/`), filled before any PDF is set: a broken
     // template stops the build as an input error does.
     let filled = match pipeline::filled_templates(
-        &projects,
+        projects,
         &options.output,
         options.documents.per_recipient,
     ) {
         Ok(filled) => filled,
         Err(errors) => {
-            eprintln!("{errors}");
-            eprintln!("Inga dokument skrevs: rätta mallarna ovan och kör igen.");
-            return Ok(Outcome::InputErrors);
+            let _ = writeln!(notes, "{errors}");
+            return Ok(None);
         }
     };
     for warning in &filled.warnings {
-        eprintln!("{warning}");
+        let _ = writeln!(notes, "{warning}");
     }
     let engine = match &options.templates {
         None => Engine::new(),
         Some(dir) => Engine::with_templates(TemplateFiles::from_folder(dir)?),
     };
 
-    let jobs = pipeline::plan(&projects, &options.output, options.documents, &changes)
+    let jobs = pipeline::plan(projects, &options.output, options.documents, &changes)
         .map_err(CommandError::output)?;
     if let Some(dir) = &options.dump_data {
         dump(&jobs, &options.output, dir).map_err(CommandError::output)?;
     }
-    let progress = Progress::new(jobs.len(), options.quiet);
+    let progress = Progress::new(jobs.len(), !progress);
     let rendered = pipeline::render(&jobs, &engine, &|| progress.tick());
     progress.finish();
     let mut files = rendered.map_err(CommandError::output)?;
     // The updated workbooks join the PDFs, so all of them are written together or none is.
     files.extend(
-        pipeline::updated_workbooks(&projects, &options.output, &changes)
+        pipeline::updated_workbooks(projects, &options.output, &changes)
             .map_err(CommandError::output)?,
     );
     files.extend(filled.rendered);
-    let written = pipeline::write(files).map_err(CommandError::output)?;
-    if !options.quiet {
-        for path in written {
-            println!("Skrev {}", path.display());
-        }
-    }
-    Ok(Outcome::Done)
+    pipeline::write(files)
+        .map_err(CommandError::output)
+        .map(Some)
 }
 
 /// Each document's data as `<dir>/<same path as the PDF>.json`, plus `<…>.template` naming its

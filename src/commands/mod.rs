@@ -7,8 +7,11 @@ pub mod collect;
 pub mod diff;
 pub mod fill;
 pub mod forms;
+pub mod init;
 mod progress;
+pub mod report;
 pub mod templates;
+pub mod watch;
 
 use crate::pipeline::OutputError;
 use crate::render::templates::TemplateDirError;
@@ -33,6 +36,10 @@ pub enum CommandError {
     Templates(#[from] TemplateDirError),
     #[error(transparent)]
     Forms(FormError),
+    #[error(transparent)]
+    Init(#[from] init::InitError),
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
     #[error("mappen {} kunde inte läsas: {source}", path.display())]
     FormsFolder {
         path: PathBuf,

@@ -1,11 +1,14 @@
 //! The bottom layer: where a problem is (a cell such as `Insatser!E14`), how serious, and what to do.
 //! It imports nothing else of the crate, so every stage above can report into it.
 
+mod codes;
+mod json;
 mod position;
 mod problem;
 mod report;
 mod suggest;
 
+pub use json::JsonReport;
 pub use position::{CellRef, column_letters};
 pub use problem::Problem;
 pub use report::render;

@@ -21,6 +21,8 @@ pub mod info {
     };
     /// Fields every agreement must have.
     pub const REQUIRED_FIELDS: &[&str] = &["Titel", "År", "Organisation", "Datum"];
+    /// Fields read when present (the loader matches them ignoring case).
+    pub const OPTIONAL_FIELDS: &[&str] = &["Län", "Styrgrupp", "Mottagare", "Diarienummer"];
 }
 
 /// `Insatsområden`: areas (`1`) and sub-areas (`1a`) with their budgets.
@@ -53,6 +55,10 @@ pub mod initiatives {
     pub const SPENT: Column = Column::optional("Förbrukat");
     pub const ASSESSMENT: Column = Column::optional("Bedömning");
     pub const COMMENT: Column = Column::optional("Kommentar");
+    /// A row's own identifier, so a row can be followed from one version of the workbook to the
+    /// next. Not in `SHEET.columns`: the loader does not read it, and the updated workbook carries
+    /// it like any column of the user's own. The starter workbook (`styrdok init`) offers it.
+    pub const ID: Column = Column::optional("Id");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Insatser",
         columns: &[

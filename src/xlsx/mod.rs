@@ -5,4 +5,5 @@
 pub mod fill;
 pub mod forms;
 mod rows;
+pub mod starter;
 pub mod updated_workbook;

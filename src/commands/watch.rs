@@ -1,0 +1,266 @@
+//! `--watch`: rebuild whenever a workbook or template is saved, as `typst watch` does for a document.
+//!
+//! Excel saves by writing a temporary file and renaming it, and leaves `~$name.xlsx` while a book is
+//! open; LibreOffice leaves `.~lock.name#`. Events are debounced so one save is one rebuild, lock and
+//! temporary files are ignored, and a workbook caught half-written (it reads as unreadable) is tried
+//! again before it is reported. A failed rebuild writes nothing, so the last good documents stay.
+//!
+//! notify is used directly (as typst-cli does) rather than through notify-debouncer-mini, because
+//! the mini debouncer drops the event kind, and reading a workbook (an `open`) must not count as a
+//! change or every build would start the next one.
+//!
+//! `watch` is generic over the rebuild, so other commands (`fill --watch`) can use the same loop.
+
+use super::build::{self, BuildOptions};
+use super::report;
+use super::{CommandError, Outcome};
+use notify::event::{EventKind, MetadataKind, ModifyKind};
+use notify::{RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Events closer together than this are one save (Excel writes, renames and touches in bursts).
+const DEBOUNCE: Duration = Duration::from_millis(300);
+/// A file that reads as unreadable right after a save is read again this often, this far apart.
+const RETRIES: u32 = 6;
+const RETRY_AFTER: Duration = Duration::from_millis(500);
+
+/// Files a rebuild reads: workbooks and, in a templates folder, Typst sources and their assets.
+const WATCHED_EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xls", "ods", "typ", "json", "svg", "png", "jpg", "jpeg",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("kunde inte bevaka {}: {source}", path.display())]
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
+    #[error("kunde inte starta bevakningen: {0}")]
+    Start(notify::Error),
+    #[error("kunde inte fånga Ctrl-C: {0}")]
+    Signal(#[from] ctrlc::Error),
+}
+
+/// What one rebuild came to.
+pub enum Step {
+    /// Documents written (how many files).
+    Done(usize),
+    /// The input had errors or the documents could not be made; already reported. Nothing written.
+    Failed,
+    /// A file could not be read at all; perhaps it is still being saved. Try again shortly.
+    Retry,
+}
+
+enum Message {
+    Changed(Vec<PathBuf>),
+    WatchFailed(String),
+    Stop,
+}
+
+/// `styrdok build --watch`: the build above, run now and after every save, until Ctrl-C.
+pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
+    let mut roots = vec![options.input.clone()];
+    roots.extend(options.templates.clone());
+    let mut ignored = vec![options.output.clone()];
+    ignored.extend(options.dump_data.clone());
+    println!(
+        "Bevakar {} och bygger om när en arbetsbok sparas (Ctrl-C avslutar).",
+        roots
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" och ")
+    );
+    watch(&roots, &ignored, |last_try| {
+        let built = build::build(options, false);
+        if built.unreadable() && !last_try {
+            return Step::Retry;
+        }
+        eprint!("{}", report::text(&built.projects, false));
+        match built.written {
+            Ok(Some(files)) => Step::Done(files.len()),
+            Ok(None) => {
+                eprintln!("Inga dokument skrevs; de senaste hela dokumenten ligger kvar.");
+                Step::Failed
+            }
+            Err(e) => {
+                eprintln!("fel: {e}");
+                eprintln!("Inga dokument skrevs; de senaste hela dokumenten ligger kvar.");
+                Step::Failed
+            }
+        }
+    })
+}
+
+/// Runs `rebuild` once, then after every relevant change under `roots` (not under `ignored`), until
+/// Ctrl-C. `rebuild(last_try)` may answer `Retry` unless `last_try`.
+pub fn watch(
+    roots: &[PathBuf],
+    ignored: &[PathBuf],
+    mut rebuild: impl FnMut(bool) -> Step,
+) -> Result<Outcome, CommandError> {
+    let (tx, rx) = mpsc::channel::<Message>();
+    let stop = tx.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    })
+    .map_err(WatchError::from)?;
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let _ = tx.send(match result {
+            Ok(event) if !is_change(&event.kind) => return,
+            Ok(event) => Message::Changed(event.paths),
+            Err(e) => Message::WatchFailed(e.to_string()),
+        });
+    })
+    .map_err(WatchError::Start)?;
+    let mut watched = Vec::new();
+    for root in roots {
+        // A single file is watched through its folder: Excel replaces the file on every save.
+        let (dir, only) = if root.is_file() {
+            let parent = root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            (parent.to_path_buf(), Some(absolute(root)))
+        } else {
+            (root.clone(), None)
+        };
+        let mode = if only.is_some() {
+            RecursiveMode::NonRecursive
+        } else {
+            RecursiveMode::Recursive
+        };
+        watcher
+            .watch(&dir, mode)
+            .map_err(|source| WatchError::Watch {
+                path: dir.clone(),
+                source,
+            })?;
+        watched.push((absolute(&dir), only));
+    }
+    let ignored: Vec<PathBuf> = ignored.iter().map(|p| absolute(p)).collect();
+    let relevant = |path: &Path| {
+        let path = absolute(path);
+        !ignored.iter().any(|i| path.starts_with(i))
+            && !is_lock_or_temporary(&path)
+            && watched.iter().any(|(dir, only)| match only {
+                Some(file) => *file == path,
+                None => path.starts_with(dir) && has_watched_extension(&path),
+            })
+    };
+
+    run_once(&mut rebuild);
+    loop {
+        match rx.recv() {
+            Ok(Message::Stop) | Err(_) => break,
+            Ok(Message::WatchFailed(e)) => eprintln!("varning: bevakningen: {e}"),
+            Ok(Message::Changed(paths)) => {
+                if paths.iter().any(|p| relevant(p)) {
+                    let stop = settle(&rx);
+                    run_once(&mut rebuild);
+                    if stop {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    println!("Bevakningen avslutad.");
+    Ok(Outcome::Done)
+}
+
+/// Waits until no event has come for `DEBOUNCE`: one save (write, rename, touch) is one rebuild.
+/// True when Ctrl-C came meanwhile.
+fn settle(rx: &mpsc::Receiver<Message>) -> bool {
+    loop {
+        match rx.recv_timeout(DEBOUNCE) {
+            Ok(Message::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return true,
+            Ok(_) => continue,
+            Err(mpsc::RecvTimeoutError::Timeout) => return false,
+        }
+    }
+}
+
+/// Whether an event can change what a build reads: not an open or a read, nor an access time.
+fn is_change(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
+}
+
+fn run_once(rebuild: &mut impl FnMut(bool) -> Step) {
+    let started = Instant::now();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match rebuild(attempt >= RETRIES) {
+            Step::Retry => std::thread::sleep(RETRY_AFTER),
+            Step::Done(files) => {
+                println!(
+                    "Klart på {}: {} {}",
+                    seconds(started.elapsed()),
+                    files,
+                    if files == 1 { "fil" } else { "filer" }
+                );
+                return;
+            }
+            Step::Failed => {
+                println!("Misslyckades efter {}.", seconds(started.elapsed()));
+                return;
+            }
+        }
+    }
+}
+
+/// `0,4 s`: one decimal, Swedish comma.
+fn seconds(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64()).replace('.', ",")
+}
+
+/// Excel's `~$name.xlsx`, LibreOffice's `.~lock.name#`, and hidden or temporary files (ours are
+/// `.styrdok-*.tmp`).
+fn is_lock_or_temporary(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with("~$")
+        || name.starts_with('.')
+        || name.ends_with('#')
+        || name.ends_with('~')
+        || name.to_lowercase().ends_with(".tmp")
+}
+
+fn has_watched_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WATCHED_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+}
+
+/// An absolute path without resolving what does not exist yet (a deleted file, a new output folder).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_files_are_not_changes() {
+        assert!(is_lock_or_temporary(Path::new("in/~$ok2025.xlsx")));
+        assert!(is_lock_or_temporary(Path::new("in/.~lock.ok2025.xlsx#")));
+        assert!(is_lock_or_temporary(Path::new("out/.styrdok-abc.tmp")));
+        assert!(!is_lock_or_temporary(Path::new("in/ok2025.xlsx")));
+        assert!(has_watched_extension(Path::new("in/ok2025.XLSX")));
+        assert!(!has_watched_extension(Path::new("in/anteckningar.txt")));
+        assert_eq!(seconds(Duration::from_millis(420)), "0,4 s");
+    }
+}
