@@ -1,5 +1,7 @@
 //! The status slide deck for the styrgrupp: model → the data `templates/deck.typ` renders.
 
+use super::Options;
+use super::summary::{self, AreaSummary};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, Initiative};
 use serde::Serialize;
@@ -39,6 +41,10 @@ pub struct AreaData {
     /// Initiatives booked directly on this area.
     pub initiatives: Vec<Row>,
     pub sub_areas: Vec<AreaData>,
+    /// Set for a large area: its slides summarise it, and `initiatives` (here and in the sub-areas)
+    /// are left empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<AreaSummary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,7 +59,7 @@ pub struct Row {
     pub assessment: Option<crate::model::Assessment>,
 }
 
-pub fn build(agreement: &Agreement) -> Deck {
+pub fn build(agreement: &Agreement, options: Options) -> Deck {
     let info = &agreement.info;
     Deck {
         title: info.title.clone(),
@@ -73,12 +79,24 @@ pub fn build(agreement: &Agreement) -> Deck {
                 what: e.what.clone(),
             })
             .collect(),
-        areas: agreement.top_areas().map(|a| area(agreement, a)).collect(),
+        areas: agreement
+            .top_areas()
+            .map(|a| {
+                if summary::is_large(agreement, a) {
+                    let mut data = area(agreement, a, false);
+                    data.summary = Some(summary::summarise(agreement, a, options));
+                    data
+                } else {
+                    area(agreement, a, true)
+                }
+            })
+            .collect(),
         summary: agreement.summary.clone(),
     }
 }
 
-fn area(agreement: &Agreement, a: &Area) -> AreaData {
+/// An area and its sub-areas, with their insatser when `listed`.
+fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaData {
     AreaData {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -86,11 +104,16 @@ fn area(agreement: &Agreement, a: &Area) -> AreaData {
         region_funds: a.region_funds,
         allocated: agreement.allocated(&a.code),
         description: text::parse(&a.description),
-        initiatives: agreement.initiatives_in(&a.code).map(row).collect(),
+        initiatives: if listed {
+            agreement.initiatives_in(&a.code).map(row).collect()
+        } else {
+            Vec::new()
+        },
         sub_areas: agreement
             .sub_areas(&a.code)
-            .map(|s| area(agreement, s))
+            .map(|s| area(agreement, s, listed))
             .collect(),
+        summary: None,
     }
 }
 

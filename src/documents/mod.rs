@@ -6,6 +6,7 @@ pub mod mandate;
 mod org_chart;
 pub mod recipient;
 pub mod report;
+pub mod summary;
 
 use crate::model::Agreement;
 use crate::render::Job;
@@ -22,6 +23,8 @@ pub struct PlanError(#[from] serde_json::Error);
 pub struct Options {
     /// One short återrapport per Ansvarig in `mottagare/`.
     pub per_recipient: bool,
+    /// Every insats in the återrapport's appendix, also of areas that are summarised.
+    pub all_initiatives: bool,
 }
 
 /// Every document of one agreement: the deck and the återrapport when there is money to show, one
@@ -37,13 +40,13 @@ pub fn plan(
         let year = agreement.info.year;
         jobs.push(Job::new(
             deck::TEMPLATE,
-            &deck::build(agreement),
+            &deck::build(agreement, options),
             date,
             out_dir.join(format!("statusbilder-{year}.pdf")),
         )?);
         jobs.push(Job::new(
             report::TEMPLATE,
-            &report::build(agreement),
+            &report::build(agreement, options),
             date,
             out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);
