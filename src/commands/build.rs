@@ -61,12 +61,11 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
     let progress = Progress::new(jobs.len(), options.quiet);
     let rendered = pipeline::render(&jobs, &engine, &|| progress.tick());
     progress.finish();
-    let mut files = rendered.map_err(CommandError::output)?;
+    let staged = rendered.map_err(CommandError::output)?;
     // The updated workbooks join the PDFs, so all of them are written together or none is.
-    files.extend(
-        pipeline::updated_workbooks(&projects, &options.output).map_err(CommandError::output)?,
-    );
-    let written = pipeline::write(files).map_err(CommandError::output)?;
+    let workbooks =
+        pipeline::updated_workbooks(&projects, &options.output).map_err(CommandError::output)?;
+    let written = pipeline::commit(staged, workbooks).map_err(CommandError::output)?;
     if !options.quiet {
         for path in written {
             println!("Skrev {}", path.display());

@@ -1,8 +1,9 @@
 //! Rendering many documents: each job is a template and the exact data it is set from, run side by
-//! side on rayon's pool with Typst's caches evicted between batches so memory stays bounded.
+//! side on rayon's pool with Typst's caches evicted between batches and each finished PDF staged on
+//! disk at once, so memory stays bounded however many documents there are.
 
 use super::engine::{Engine, RenderError};
-use super::files::OutputFile;
+use super::files::{OutputFile, StagedFile, stage};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -52,15 +53,17 @@ const EVICT_EVERY: usize = 48;
 const LARGE_DATA: usize = 256 * 1024;
 
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order and
-/// calling `done` as each finishes (for a progress bar). The first failing job in that order is the
-/// error, so the same input always reports the same failure.
+/// calling `done` as each finishes (for a progress bar). Each PDF goes to a temporary file beside its
+/// target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
+/// job in that order is the error, so the same input always reports the same failure; the files
+/// staged so far are then removed.
 pub fn render_jobs(
     jobs: &[Job],
     engine: &Engine,
     done: &(dyn Fn() + Sync),
-) -> Result<Vec<OutputFile>, RenderError> {
+) -> Result<Vec<StagedFile>, RenderError> {
     use rayon::prelude::*;
-    let mut results: Vec<Option<Result<OutputFile, RenderError>>> =
+    let mut results: Vec<Option<Result<StagedFile, RenderError>>> =
         jobs.iter().map(|_| None).collect();
     // Large documents (by their data) first and together, so the long ones run side by side instead
     // of one thread finishing both while the other idles; then the small ones in batches.
@@ -68,11 +71,13 @@ pub fn render_jobs(
         (0..jobs.len()).partition(|&i| jobs[i].data.len() >= LARGE_DATA);
     let batches = std::iter::once(large.as_slice()).chain(small.chunks(EVICT_EVERY));
     for (n, batch) in batches.enumerate().filter(|(_, b)| !b.is_empty()) {
-        let done_batch: Vec<(usize, Result<OutputFile, RenderError>)> = batch
+        let done_batch: Vec<(usize, Result<StagedFile, RenderError>)> = batch
             .par_iter()
             .with_max_len(1)
             .map(|&i| {
-                let result = jobs[i].render(engine);
+                let result = jobs[i]
+                    .render(engine)
+                    .and_then(|file| Ok(stage(file.path, &file.bytes)?));
                 done();
                 (i, result)
             })
