@@ -53,16 +53,11 @@ pub fn plan(
     }
     if options.per_recipient && agreement.has_initiatives() {
         let mut names = naming::UniqueNames::default();
-        for name in agreement.responsible_organisations() {
+        for (name, report) in recipient::build_all(agreement) {
             let path = out_dir
                 .join("mottagare")
                 .join(names.take(&naming::slug(&name, "mottagare"), "pdf"));
-            jobs.push(Job::new(
-                recipient::TEMPLATE,
-                &recipient::build(agreement, &name),
-                date,
-                path,
-            )?);
+            jobs.push(Job::new(recipient::TEMPLATE, &report, date, path)?);
         }
     }
     let mut names = naming::UniqueNames::default();
