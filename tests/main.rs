@@ -11,5 +11,6 @@ mod layering;
 mod mandates;
 mod rebuild;
 mod report;
+mod scale;
 mod updated_workbook;
 mod validate;
