@@ -106,7 +106,7 @@ pub fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSu
     }
     let mut largest: Vec<&Initiative> = rows.clone();
     // A stable sort keeps sheet order among equal amounts, so the same input gives the same list.
-    largest.sort_by(|a, b| b.amount.cmp(&a.amount));
+    largest.sort_by_key(|i| std::cmp::Reverse(i.amount));
     largest.truncate(LARGEST);
     AreaSummary {
         count: rows.len(),
