@@ -87,6 +87,9 @@ pub enum Command {
         /// Skriv också en kort återrapport per ansvarig organisation i MAPP/mottagare/.
         #[arg(long, help_heading = "Flaggor")]
         per_mottagare: bool,
+        /// Lista varje insats i återrapportens bilaga, också i stora insatsområden som annars sammanfattas (för arkivet).
+        #[arg(long, help_heading = "Flaggor")]
+        alla_insatser: bool,
         /// Antal dokument som sätts samtidigt (standard: en per processorkärna).
         #[arg(long, value_name = "N", help_heading = "Flaggor")]
         jobs: Option<usize>,
@@ -256,6 +259,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             input,
             output,
             per_mottagare,
+            alla_insatser,
             jobs,
             quiet,
             templates,
@@ -269,6 +273,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
                 output,
                 documents: Options {
                     per_recipient: per_mottagare,
+                    all_initiatives: alla_insatser,
                 },
                 jobs,
                 quiet,

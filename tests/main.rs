@@ -15,5 +15,6 @@ mod mandates;
 mod narrative;
 mod rebuild;
 mod report;
+mod scale;
 mod updated_workbook;
 mod validate;

@@ -185,14 +185,12 @@ fn make_and_write(
     let progress = Progress::new(jobs.len(), !progress);
     let rendered = pipeline::render(&jobs, &engine, &|| progress.tick());
     progress.finish();
-    let mut files = rendered.map_err(CommandError::output)?;
+    let staged = rendered.map_err(CommandError::output)?;
     // The updated workbooks join the PDFs, so all of them are written together or none is.
-    files.extend(
-        pipeline::updated_workbooks(projects, &options.output, &changes)
-            .map_err(CommandError::output)?,
-    );
+    let mut files = pipeline::updated_workbooks(projects, &options.output, &changes)
+        .map_err(CommandError::output)?;
     files.extend(filled.rendered);
-    pipeline::write(files)
+    pipeline::commit(staged, files)
         .map_err(CommandError::output)
         .map(Some)
 }

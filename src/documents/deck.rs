@@ -1,5 +1,7 @@
 //! The status slide deck for the styrgrupp: model → the data `templates/deck.typ` renders.
 
+use super::Options;
+use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes, Mark};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, Initiative};
@@ -43,6 +45,10 @@ pub struct AreaData {
     /// Initiatives booked directly on this area.
     pub initiatives: Vec<Row>,
     pub sub_areas: Vec<AreaData>,
+    /// Set for a large area: its slides summarise it, and `initiatives` (here and in the sub-areas)
+    /// are left empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<AreaSummary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,12 +66,8 @@ pub struct Row {
     pub change: Option<Mark>,
 }
 
-pub fn build(agreement: &Agreement) -> Deck {
-    build_with(agreement, None)
-}
-
-/// The deck, with the changes since the last meeting when there are some to show.
-pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Deck {
+/// The deck; with the changes since the last meeting when there are some to show.
+pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>) -> Deck {
     let info = &agreement.info;
     Deck {
         title: info.title.clone(),
@@ -87,14 +89,23 @@ pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Deck {
             .collect(),
         areas: agreement
             .top_areas()
-            .map(|a| area(agreement, a, changes))
+            .map(|a| {
+                if summary::is_large(agreement, a) {
+                    let mut data = area(agreement, a, false, changes);
+                    data.summary = Some(summary::summarise(agreement, a, options));
+                    data
+                } else {
+                    area(agreement, a, true, changes)
+                }
+            })
             .collect(),
         summary: agreement.summary.clone(),
         changes: changes.map(changes::view::build),
     }
 }
 
-fn area(agreement: &Agreement, a: &Area, changes: Option<&Changes>) -> AreaData {
+/// An area and its sub-areas, with their insatser when `listed`.
+fn area(agreement: &Agreement, a: &Area, listed: bool, changes: Option<&Changes>) -> AreaData {
     AreaData {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -102,14 +113,19 @@ fn area(agreement: &Agreement, a: &Area, changes: Option<&Changes>) -> AreaData 
         region_funds: a.region_funds,
         allocated: agreement.allocated(&a.code),
         description: text::parse(&a.description),
-        initiatives: agreement
-            .initiatives_in(&a.code)
-            .map(|i| row(i, changes))
-            .collect(),
+        initiatives: if listed {
+            agreement
+                .initiatives_in(&a.code)
+                .map(|i| row(i, changes))
+                .collect()
+        } else {
+            Vec::new()
+        },
         sub_areas: agreement
             .sub_areas(&a.code)
-            .map(|s| area(agreement, s, changes))
+            .map(|s| area(agreement, s, listed, changes))
             .collect(),
+        summary: None,
     }
 }
 

@@ -6,6 +6,7 @@ pub mod mandate;
 mod org_chart;
 pub mod recipient;
 pub mod report;
+pub mod summary;
 
 use crate::changes::Changes;
 use crate::model::Agreement;
@@ -23,6 +24,8 @@ pub struct PlanError(#[from] serde_json::Error);
 pub struct Options {
     /// One short återrapport per Ansvarig in `mottagare/`.
     pub per_recipient: bool,
+    /// Every insats in the återrapport's appendix, also of areas that are summarised.
+    pub all_initiatives: bool,
 }
 
 /// Every document of one agreement: the deck and the återrapport when there is money to show, one
@@ -40,29 +43,24 @@ pub fn plan(
         let year = agreement.info.year;
         jobs.push(Job::new(
             deck::TEMPLATE,
-            &deck::build_with(agreement, changes),
+            &deck::build(agreement, options, changes),
             date,
             out_dir.join(format!("statusbilder-{year}.pdf")),
         )?);
         jobs.push(Job::new(
             report::TEMPLATE,
-            &report::build_with(agreement, changes),
+            &report::build(agreement, options, changes),
             date,
             out_dir.join(format!("aterrapport-{year}.pdf")),
         )?);
     }
     if options.per_recipient && agreement.has_initiatives() {
         let mut names = naming::UniqueNames::default();
-        for name in agreement.responsible_organisations() {
+        for (name, report) in recipient::build_all(agreement) {
             let path = out_dir
                 .join("mottagare")
                 .join(names.take(&naming::slug(&name, "mottagare"), "pdf"));
-            jobs.push(Job::new(
-                recipient::TEMPLATE,
-                &recipient::build(agreement, &name),
-                date,
-                path,
-            )?);
+            jobs.push(Job::new(recipient::TEMPLATE, &report, date, path)?);
         }
     }
     let mut names = naming::UniqueNames::default();

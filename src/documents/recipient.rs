@@ -3,6 +3,7 @@
 
 use super::report::{AssessmentCounts, Figures, Row, figures, row};
 use crate::model::{Agreement, Amount, Initiative, same_organisation};
+use crate::workbook::normalise;
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "recipient.typ";
@@ -39,6 +40,35 @@ pub struct AreaShare {
 pub fn build(agreement: &Agreement, recipient: &str) -> RecipientReport {
     let own = |i: &&Initiative| same_organisation(&i.recipient, recipient);
     let mine: Vec<&Initiative> = agreement.initiatives.iter().filter(own).collect();
+    build_from(agreement, recipient, mine)
+}
+
+/// One report per responsible organisation, in `responsible_organisations` order. Groups the
+/// insatser in one pass: filtering all of them once per organisation was quadratic (290 × 5 800).
+pub fn build_all(agreement: &Agreement) -> Vec<(String, RecipientReport)> {
+    let names = agreement.responsible_organisations();
+    let index: std::collections::HashMap<String, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| (normalise(name), n))
+        .collect();
+    let mut groups: Vec<Vec<&Initiative>> = vec![Vec::new(); names.len()];
+    for i in &agreement.initiatives {
+        if let Some(&n) = index.get(&normalise(&i.recipient)) {
+            groups[n].push(i);
+        }
+    }
+    names
+        .into_iter()
+        .zip(groups)
+        .map(|(name, mine)| {
+            let report = build_from(agreement, &name, mine);
+            (name, report)
+        })
+        .collect()
+}
+
+fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) -> RecipientReport {
     let areas = agreement
         .areas
         .iter()

@@ -2,6 +2,8 @@
 //! `templates/report.typ` renders. Every sum is computed here, once, so the document and the checks
 //! can never disagree.
 
+use super::Options;
+use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
@@ -27,6 +29,8 @@ pub struct Report {
     /// The chapter "Förändringar sedan …"; absent (not even in the data) without `--sedan`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<changes::view::View>,
+    /// With `--alla-insatser`: the summarised areas again, every insats listed, as the appendix.
+    pub appendix: Vec<AreaReport>,
 }
 
 /// Money of an area (or of the whole agreement). Remaining is budget minus spent.
@@ -74,6 +78,10 @@ pub struct AreaReport {
     /// Insatser booked on the area itself (not on a sub-area).
     pub initiatives: Vec<Row>,
     pub sub_areas: Vec<AreaReport>,
+    /// Set for a large area: the chapter shows it in brief, and `initiatives` (here and in the
+    /// sub-areas) are left empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<AreaSummary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,12 +98,8 @@ pub struct Row {
     pub comment: String,
 }
 
-pub fn build(agreement: &Agreement) -> Report {
-    build_with(agreement, None)
-}
-
-/// The report, with a chapter on the changes since the last meeting when given.
-pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Report {
+/// The report; with a chapter on the changes since the last meeting when given.
+pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>) -> Report {
     let info = &agreement.info;
     let assessments = AssessmentCounts::of(&agreement.initiatives);
     let budget = agreement.total_budget();
@@ -118,7 +122,27 @@ pub fn build_with(agreement: &Agreement, changes: Option<&Changes>) -> Report {
         totals: figures(budget, allocated, requisitioned, spent),
         assessments,
         initiative_count: agreement.initiatives.len(),
-        areas: agreement.top_areas().map(|a| area(agreement, a)).collect(),
+        areas: agreement
+            .top_areas()
+            .map(|a| {
+                if summary::is_large(agreement, a) {
+                    let mut data = area(agreement, a, false);
+                    data.summary = Some(summary::summarise(agreement, a, options));
+                    data
+                } else {
+                    area(agreement, a, true)
+                }
+            })
+            .collect(),
+        appendix: if options.all_initiatives {
+            agreement
+                .top_areas()
+                .filter(|a| summary::is_large(agreement, a))
+                .map(|a| area(agreement, a, true))
+                .collect()
+        } else {
+            Vec::new()
+        },
         changes: changes.map(changes::view::build),
     }
 }
@@ -145,7 +169,8 @@ pub(super) fn figures(
     }
 }
 
-fn area(agreement: &Agreement, a: &Area) -> AreaReport {
+/// An area and its sub-areas, with their insatser when `listed`.
+fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
     AreaReport {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -156,11 +181,16 @@ fn area(agreement: &Agreement, a: &Area) -> AreaReport {
             agreement.requisitioned(&a.code),
             agreement.spent(&a.code),
         ),
-        initiatives: agreement.initiatives_in(&a.code).map(row).collect(),
+        initiatives: if listed {
+            agreement.initiatives_in(&a.code).map(row).collect()
+        } else {
+            Vec::new()
+        },
         sub_areas: agreement
             .sub_areas(&a.code)
-            .map(|s| area(agreement, s))
+            .map(|s| area(agreement, s, listed))
             .collect(),
+        summary: None,
     }
 }
 

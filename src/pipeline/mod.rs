@@ -8,7 +8,7 @@ use crate::checks::{self, Checked};
 use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::documents::{self, Options, PlanError};
 use crate::model::{self, Agreement};
-use crate::render::{self, Engine, Job, OutputFile, RenderError, WriteError};
+use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, WriteError};
 use crate::workbook::{self, Project, Workbook};
 use crate::xlsx::fill::TemplateErrors;
 use crate::xlsx::fill::run::{FilledSet, project_templates};
@@ -171,12 +171,13 @@ pub fn changes_since(
     Ok((all, warnings))
 }
 
-/// Renders the planned PDFs, calling `done` as each finishes.
+/// Renders the planned PDFs, calling `done` as each finishes. They wait on disk under temporary
+/// names until `commit`.
 pub fn render(
     jobs: &[Job],
     engine: &Engine,
     done: &(dyn Fn() + Sync),
-) -> Result<Vec<OutputFile>, RenderError> {
+) -> Result<Vec<StagedFile>, RenderError> {
     render::render_jobs(jobs, engine, done)
 }
 
@@ -242,4 +243,16 @@ pub fn filled_templates(
 /// leaves the previous output untouched.
 pub fn write(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
     render::write_all(files)
+}
+
+/// Puts the rendered PDFs and the files made in memory (workbooks) in place together: the latter
+/// are staged too, then everything is renamed. An error before this leaves the previous output.
+pub fn commit(
+    mut staged: Vec<StagedFile>,
+    files: Vec<OutputFile>,
+) -> Result<Vec<PathBuf>, WriteError> {
+    for file in files {
+        staged.push(render::stage(file.path, &file.bytes)?);
+    }
+    render::commit(staged)
 }

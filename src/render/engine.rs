@@ -47,6 +47,9 @@ pub enum RenderError {
     UnknownTemplate(String),
     #[error("dokumentets data kunde inte läsas: {0}")]
     Data(String),
+    /// A finished document could not be put on disk (see `files::stage`).
+    #[error(transparent)]
+    Write(#[from] super::files::WriteError),
 }
 
 /// Fonts, library and parsed templates, loaded once and shared by every document of a run.

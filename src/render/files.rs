@@ -1,4 +1,5 @@
-//! Writing output files atomically: a reader sees the old file or the new one, never half of one.
+//! Writing output files atomically: a reader sees the old file or the new one, never half of one, and
+//! a run's files appear together or not at all.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,13 +10,101 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Writes the files, each atomically; call it only once everything has been made, so a failing
-/// document leaves the previous output as it was.
+/// Writes the files: each to a temporary file beside its target first, then all renamed into place,
+/// so a failure on the way leaves the previous output as it was.
 pub fn write_all(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
-    let mut written = Vec::new();
+    let mut staged = Vec::with_capacity(files.len());
     for file in files {
-        write_atomic(&file.path, &file.bytes)?;
-        written.push(file.path);
+        staged.push(stage(file.path, &file.bytes)?);
+    }
+    commit(staged)
+}
+
+/// A finished file on disk under a temporary name in its target's folder, waiting for `commit`.
+/// Dropped without a commit (something else failed), the temporary file is removed.
+///
+/// Rendering streams each PDF into one of these as soon as it is done, so memory does not grow with
+/// the number of documents, and still nothing appears under its real name until all succeeded.
+pub struct StagedFile {
+    /// `None` once committed.
+    temp: Option<tempfile::TempPath>,
+    path: PathBuf,
+    /// Folders made for this file, deepest first: removed again (when empty) if it is dropped, so a
+    /// failed build leaves no empty output folder either.
+    created: Vec<PathBuf>,
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        // Best effort: a leftover hidden temporary file is harmless, the real error is reported.
+        if let Some(temp) = self.temp.take() {
+            let _ = temp.close();
+        }
+        for dir in &self.created {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+impl StagedFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (synced, readable by all like any document).
+pub fn stage(path: PathBuf, bytes: &[u8]) -> Result<StagedFile, WriteError> {
+    let err = |source| WriteError {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let created: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    let mut staged = StagedFile {
+        temp: None,
+        path: path.clone(),
+        created,
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".styrdok-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    // Temporary files are private (0600); a document is meant to be shared like any other file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
+    }
+    staged.temp = Some(tmp.into_temp_path());
+    Ok(staged)
+}
+
+/// Renames every staged file into place, in order; call it once everything has been made.
+pub fn commit(files: Vec<StagedFile>) -> Result<Vec<PathBuf>, WriteError> {
+    let mut written = Vec::with_capacity(files.len());
+    for mut file in files {
+        if let Some(temp) = file.temp.take() {
+            // Committed: the folders now hold the file and stay.
+            file.created.clear();
+            temp.persist(&file.path).map_err(|e| WriteError {
+                path: file.path.display().to_string(),
+                source: e.error,
+            })?;
+        }
+        written.push(file.path.clone());
     }
     Ok(written)
 }

@@ -1,0 +1,281 @@
+//! Documents that stay readable at any scale: a large area is summarised in the deck and the
+//! återrapport (money, splits, the largest insatser, one line per organisation), `--alla-insatser`
+//! still lists every insats, and small areas, like the example's, come out exactly as before.
+
+use crate::common::{Book, V, build, mentions, n, pdf_text, t};
+use std::path::Path;
+
+const ORGANISATIONS: usize = 60;
+const INSATSER: usize = 300;
+
+/// Area 1 gets 180 insatser and area 2 120 (both summarised), area 3 three (listed as before).
+/// Every organisation has insatser in areas 1 and 2; names are zero-padded so none is a prefix of
+/// another.
+fn large_book() -> (Book, Vec<Insats>) {
+    let mut insatser: Vec<Insats> = (0..INSATSER)
+        .map(|i| Insats {
+            area: if (i / ORGANISATIONS) % 2 == 0 {
+                "1"
+            } else {
+                "2"
+            },
+            name: format!("Insats A{i:03}"),
+            organisation: format!("Org {:02}", i % ORGANISATIONS + 1),
+            amount: 10_000 + (i as i64 * 7_919 % 97) * 1_000,
+            assessment: ["Grön", "Gul", "Röd", ""][i % 4],
+        })
+        .collect();
+    for (k, amount) in [250_000, 150_000, 100_000].into_iter().enumerate() {
+        insatser.push(Insats {
+            area: "3",
+            name: format!("Liten insats L{k}"),
+            organisation: "Org 01".to_string(),
+            amount,
+            assessment: "Grön",
+        });
+    }
+    let budget = |area: &str| -> i64 {
+        insatser
+            .iter()
+            .filter(|i| i.area == area)
+            .map(|i| i.amount)
+            .sum()
+    };
+    let mut book = Book::valid();
+    let areas = book.sheet_mut("Insatsområden");
+    areas.truncate(1);
+    for (code, name) in [
+        ("1", "Stora området"),
+        ("2", "Andra området"),
+        ("3", "Lilla området"),
+    ] {
+        areas.push(vec![
+            t(code),
+            t(name),
+            n(budget(code) as f64),
+            V::E,
+            t("Beskrivning."),
+        ]);
+    }
+    let rows = book.sheet_mut("Insatser");
+    rows.truncate(1);
+    for (k, i) in insatser.iter().enumerate() {
+        rows.push(vec![
+            t(i.area),
+            t(&i.name),
+            t("Beskrivning av insatsen."),
+            t(if k % 3 == 0 {
+                "Ny"
+            } else {
+                "Pågående/fortsättning"
+            }),
+            n(i.amount as f64),
+            t("Pågår"),
+            t(&i.organisation),
+            t("Proj 1"),
+            n(i.amount as f64),
+            n((i.amount / 2) as f64),
+            if i.assessment.is_empty() {
+                V::E
+            } else {
+                t(i.assessment)
+            },
+            t("Enligt plan."),
+        ]);
+    }
+    (book, insatser)
+}
+
+struct Insats {
+    area: &'static str,
+    name: String,
+    organisation: String,
+    amount: i64,
+    assessment: &'static str,
+}
+
+/// 1234567 → "1 234 567", as pdf_text reads the documents' figures.
+fn figure(x: i64) -> String {
+    let digits = x.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The page count from the footer ("Bild 2 av 14", "Sida 1 av 9").
+fn pages(text: &str, word: &str) -> usize {
+    let marker = format!("{word} 2 av ");
+    let at = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {marker:?}"))
+        + marker.len();
+    text[at..]
+        .split(' ')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no page count after {marker:?}"))
+}
+
+/// Each organisation's line of an area: name, number of insatser and their sum.
+fn organisation_lines(insatser: &[Insats], area: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for o in 1..=ORGANISATIONS {
+        let name = format!("Org {o:02}");
+        let mine: Vec<&Insats> = insatser
+            .iter()
+            .filter(|i| i.area == area && i.organisation == name)
+            .collect();
+        let sum: i64 = mine.iter().map(|i| i.amount).sum();
+        lines.push(format!("{name} {} {}", mine.len(), figure(sum)));
+    }
+    lines
+}
+
+#[test]
+fn a_large_agreement_is_summarised_with_every_organisation_and_exact_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let (book, insatser) = large_book();
+    let input = book.write(&dir.path().join("stor.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let deck = pdf_text(&out.join("statusbilder-2025.pdf"));
+    let report = pdf_text(&out.join("aterrapport-2025.pdf"));
+
+    // 303 insatser listed one by one took ~50 slides and ~40 pages; summarised, the deck is the
+    // title, overview, timeline and summary, 3 slides per large area and 2 for the small one; the
+    // report a few pages per large area.
+    let slides = pages(&deck, "Bild");
+    assert!(slides <= 14, "deck has {slides} slides");
+    let report_pages = pages(&report, "Sida");
+    assert!(report_pages <= 10, "report has {report_pages} pages");
+
+    for area in ["1", "2"] {
+        let total: i64 = insatser
+            .iter()
+            .filter(|i| i.area == area)
+            .map(|i| i.amount)
+            .sum();
+        let count = insatser.iter().filter(|i| i.area == area).count();
+        assert!(
+            deck.contains(&format!("Sammanfattning av {count} insatser")),
+            "area {area}"
+        );
+        assert!(
+            deck.contains(&format!("{} kr", figure(total))),
+            "area {area} total"
+        );
+        // The organisation lines add up to the area exactly.
+        for line in organisation_lines(&insatser, area) {
+            assert!(mentions(&deck, &line), "deck lacks {line:?} (area {area})");
+            assert!(
+                mentions(&report, &line),
+                "report lacks {line:?} (area {area})"
+            );
+        }
+    }
+    // The largest insats is named, a small one of a large area is not; the small area is listed.
+    let largest = insatser[..INSATSER]
+        .iter()
+        .max_by_key(|i| i.amount)
+        .unwrap();
+    let smallest = insatser[..INSATSER]
+        .iter()
+        .min_by_key(|i| i.amount)
+        .unwrap();
+    for text in [&deck, &report] {
+        assert!(mentions(text, &largest.name));
+        assert!(!mentions(text, &smallest.name), "{} listed", smallest.name);
+        assert!(mentions(text, "Liten insats L2"));
+        assert!(text.contains("Alla 180 insatser finns var för sig i den uppdaterade arbetsboken"));
+    }
+    let all: i64 = insatser.iter().map(|i| i.amount).sum();
+    assert!(
+        report.contains(&format!("{} kr", figure(all))),
+        "report total"
+    );
+    let unassessed = insatser.iter().filter(|i| i.assessment.is_empty()).count();
+    assert!(unassessed > 0 && report.contains("Ej bedömd"));
+}
+
+#[test]
+fn alla_insatser_lists_every_insats_in_the_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let (book, insatser) = large_book();
+    let input = book.write(&dir.path().join("stor.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out, &["--alla-insatser"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let report = pdf_text(&out.join("aterrapport-2025.pdf"));
+    assert!(report.contains("Bilaga: alla insatser"));
+    for i in &insatser {
+        assert!(mentions(&report, &i.name), "{} missing", i.name);
+    }
+    let deck = pdf_text(&out.join("statusbilder-2025.pdf"));
+    assert!(deck.contains("finns var för sig i återrapportens bilaga"));
+}
+
+/// FNV-1a: a stable fingerprint without another dependency.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The example's PDFs, byte for byte as they were before large areas were summarised. A deliberate
+/// change to a template changes them: then record the new fingerprints printed below.
+#[test]
+fn the_examples_documents_are_unchanged() {
+    const BEFORE: [(&str, u64); 5] = [
+        ("aterrapport-2025.pdf", 0x4824bcaa11b16dac),
+        ("statusbilder-2025.pdf", 0xc4cb0e100573ba2d),
+        (
+            "uppdrag/pg-ph-2026-regional-processgrupp-for-psykisk-halsa-och-suicidprevention.pdf",
+            0x69274ce21897b350,
+        ),
+        (
+            "uppdrag/pg-sam-2026-regional-processgrupp-samsjuklighet.pdf",
+            0x3b9f8b332b4b432e,
+        ),
+        (
+            "vastra-gotaland/uppdrag/vg-org-2025-strategi-for-psykisk-halsa-och-suicidprevention-i-vastra.pdf",
+            0x743c97803ab3f8e1,
+        ),
+    ];
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    for flags in [&[][..], &["--alla-insatser"][..]] {
+        let out = tempfile::tempdir().unwrap();
+        let result = build(&input, out.path(), flags);
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let now: Vec<(&str, u64)> = BEFORE
+            .iter()
+            .map(|(file, _)| {
+                (
+                    *file,
+                    fingerprint(&std::fs::read(out.path().join(file)).unwrap()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            now, BEFORE,
+            "the example's PDFs changed (flags {flags:?}); fingerprints now: {now:#x?}"
+        );
+    }
+}
