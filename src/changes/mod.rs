@@ -23,8 +23,8 @@ use crate::workbook::Workbook;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// The name of the optional key column of `Insatser`.
-pub const ID_COLUMN: &str = "Id";
+/// The name of the optional key column of `Insatser` (declared with the sheet in `model::schema`).
+pub const ID_COLUMN: &str = crate::model::schema::initiatives::ID.name;
 
 /// One version of the workbook: its cells (for positions and the Id column) and its model.
 #[derive(Debug, Clone, Copy)]

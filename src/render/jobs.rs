@@ -75,13 +75,18 @@ pub fn render_jobs(
     use rayon::prelude::*;
     let mut results: Vec<Option<Result<StagedFile, RenderError>>> =
         jobs.iter().map(|_| None).collect();
-    // Large documents (by their data) first and together, so the long ones run side by side instead
-    // of one thread finishing both while the other idles; then the small ones in batches.
+    // Large documents (by their data) first, one at a time with the caches emptied after each: one
+    // holds 200+ MB of layouts while it is set, so two side by side broke the 400 MB budget with
+    // 10 000 insatser, and Typst spreads a long document's pages over the threads itself. Then the
+    // small ones, side by side in batches.
     let (large, small): (Vec<usize>, Vec<usize>) =
         (0..jobs.len()).partition(|&i| jobs[i].data.len() >= LARGE_DATA);
     let batch_size = EVICT_EVERY_PER_THREAD * rayon::current_num_threads().max(1);
-    let batches = std::iter::once(large.as_slice()).chain(small.chunks(batch_size));
-    for (n, batch) in batches.enumerate().filter(|(_, b)| !b.is_empty()) {
+    let batches = large
+        .chunks(1)
+        .map(|b| (b, true))
+        .chain(small.chunks(batch_size).map(|b| (b, false)));
+    for (batch, long) in batches {
         let done_batch: Vec<(usize, Result<StagedFile, RenderError>)> = batch
             .par_iter()
             .with_max_len(1)
@@ -99,11 +104,11 @@ pub fn render_jobs(
         // Typst's memo caches are process-wide and never shrink on their own, so hundreds of reports
         // would pile up in memory. Evict between batches, never while a document compiles (evicting
         // under a running compilation makes it start over). The long documents' layouts serve no
-        // other document: they go at once (−250 MB peak with 5 800 insatser); the small ones keep
+        // other document: they go at once; the small ones keep
         // what the next batch shares with them (template, fonts): an entry used in this batch
         // survives one more. Small batches keep the peak flat: 290 reports in batches of 48 held
         // ~550 MB of layouts, in batches of 8 a few dozen.
-        let keep_batches = if n == 0 { 0 } else { 2 };
+        let keep_batches = if long { 0 } else { 2 };
         typst::comemo::evict(keep_batches);
     }
     results.into_iter().flatten().collect()
