@@ -3,7 +3,7 @@
 //! template gets slower or faster (README, "Var tiden går").
 //!
 //!   styrdok build BOOK --per-mottagare --dump-data DUMP
-//!   cargo run --release --example profile_documents -- DUMP/mottagare recipient.typ [N]
+//!   cargo run --release --example profile_documents -- DUMP/mottagare recipient.typ [N [MALLMAPP]]
 //!
 //! Under `valgrind --tool=callgrind` (N of 11 and 1, subtracted) it gives instructions per document.
 
@@ -16,10 +16,13 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(folder), Some(template)) = (args.get(1), args.get(2)) else {
-        eprintln!("användning: profile_documents MAPP MALL [ANTAL]");
+        eprintln!("användning: profile_documents MAPP MALL [ANTAL [MALLMAPP]]");
         std::process::exit(2);
     };
-    let limit: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
+    let limit: usize = args
+        .get(3)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .expect("the folder of dumped data")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -31,7 +34,14 @@ fn main() {
         .take(limit)
         .map(|f| std::fs::read(f).expect("a dumped document"))
         .collect();
-    let engine = styrdok::render::Engine::new();
+    // A folder of exported, edited templates (`styrdok templates export`) to compare with the built-in ones.
+    let engine = match args.get(4) {
+        None => styrdok::render::Engine::new(),
+        Some(dir) => styrdok::render::Engine::with_templates(
+            styrdok::render::templates::TemplateFiles::from_folder(std::path::Path::new(dir))
+                .expect("a folder of templates"),
+        ),
+    };
     let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a valid date");
     let started = Instant::now();
     for (n, d) in data.iter().enumerate() {
