@@ -79,8 +79,10 @@ pub fn render_jobs(
     // holds 200+ MB of layouts while it is set, so two side by side broke the 400 MB budget with
     // 10 000 insatser, and Typst spreads a long document's pages over the threads itself. Then the
     // small ones, side by side in batches.
-    let (large, small): (Vec<usize>, Vec<usize>) =
+    let (large, mut small): (Vec<usize>, Vec<usize>) =
         (0..jobs.len()).partition(|&i| jobs[i].data.len() >= LARGE_DATA);
+    // Longest first (by their data), so no thread starts a long one while the other is finishing.
+    small.sort_by_key(|&i| std::cmp::Reverse(jobs[i].data.len()));
     let batch_size = EVICT_EVERY_PER_THREAD * rayon::current_num_threads().max(1);
     let batches = large
         .chunks(1)
