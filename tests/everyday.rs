@@ -267,6 +267,27 @@ fn watch_rebuilds_on_save_ignores_lock_files_and_keeps_the_last_good_documents()
     );
 }
 
+#[test]
+fn watch_started_on_a_broken_workbook_does_not_promise_documents_it_never_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let output = dir.path().join("out");
+    let mut broken = Book::valid();
+    broken.set("Insatser", "E3", t("ca 500 tkr"));
+    broken.write(&input.join("ok.xlsx"));
+
+    let watcher = Watcher::start(&input, &output);
+    watcher.wait_for("Misslyckades", 1);
+    let printed = watcher.lines.lock().unwrap().join("\n");
+    assert!(
+        printed.contains("Inga dokument skrevs: rätta felen ovan och spara igen."),
+        "{printed}"
+    );
+    assert!(!printed.contains("ligger kvar"), "{printed}");
+    assert!(!output.join("statusbilder-2025.pdf").exists());
+}
+
 // ---------------------------------------------------------------- --format json
 
 fn corpus() -> Vec<PathBuf> {

@@ -74,21 +74,31 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
             .collect::<Vec<_>>()
             .join(" och ")
     );
+    // Only after a build of this session has written documents can a failed one say they are kept.
+    let mut written_once = false;
     watch(&roots, &ignored, |last_try| {
         let built = build::build(options, false);
         if built.unreadable() && !last_try {
             return Step::Retry;
         }
         eprint!("{}", report::text(&built.projects, false));
+        let nothing_written = if written_once {
+            "Inga dokument skrevs; de senaste hela dokumenten ligger kvar."
+        } else {
+            "Inga dokument skrevs: rätta felen ovan och spara igen."
+        };
         match built.written {
-            Ok(Some(files)) => Step::Done(files.len()),
+            Ok(Some(files)) => {
+                written_once = true;
+                Step::Done(files.len())
+            }
             Ok(None) => {
-                eprintln!("Inga dokument skrevs; de senaste hela dokumenten ligger kvar.");
+                eprintln!("{nothing_written}");
                 Step::Failed
             }
             Err(e) => {
                 eprintln!("fel: {e}");
-                eprintln!("Inga dokument skrevs; de senaste hela dokumenten ligger kvar.");
+                eprintln!("{nothing_written}");
                 Step::Failed
             }
         }
