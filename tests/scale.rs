@@ -279,3 +279,73 @@ fn the_examples_documents_are_unchanged() {
         );
     }
 }
+
+/// A new year's workbook can change every insats: the deck and the report then list, per area, the
+/// changes that move the most money and say where all of them are; the workbook's sheet has all.
+#[test]
+fn many_changes_list_the_largest_and_say_where_the_rest_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, insatser) = large_book();
+    let mut now = before.clone();
+    // Every insats of area 1 (180) gets a larger Belopp, by more the later it stands.
+    let mut bumped = Vec::new();
+    for (row, i) in now.sheet_mut("Insatser").iter_mut().skip(1).zip(&insatser) {
+        if i.area == "1" {
+            bumped.push(i.name.clone());
+            row[4] = n((i.amount + 1_000 * bumped.len() as i64) as f64);
+        }
+    }
+    // …and its budget grows to match.
+    now.sheet_mut("Insatsområden")[1][2] = n(100_000_000.0);
+    std::fs::create_dir_all(dir.path().join("forra")).unwrap();
+    std::fs::create_dir_all(dir.path().join("nu")).unwrap();
+    let earlier = before.write(&dir.path().join("forra/ok.xlsx"));
+    let input = now.write(&dir.path().join("nu/ok.xlsx"));
+    let out = dir.path().join("ut");
+    let sedan = earlier.to_str().unwrap();
+    let result = build(&input, &out, &["--sedan", sedan]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+
+    let note = "Här visas de 12 förändringar som flyttar mest pengar av 180 i området \
+                (0 nya, 0 borttagna, 180 ändrade). Alla finns i bladet Förändringar";
+    let largest = bumped.last().unwrap();
+    let smallest = &bumped[0];
+    for pdf in ["statusbilder-2025.pdf", "aterrapport-2025.pdf"] {
+        let text = pdf_text(&out.join(pdf));
+        assert!(text.contains(note), "{pdf}: no note on what is left out");
+        assert!(
+            text.contains(largest.as_str()),
+            "{pdf}: the largest change is listed"
+        );
+        assert!(
+            !text.contains(smallest.as_str()),
+            "{pdf}: the smallest of 180 is not"
+        );
+    }
+    // The changes take a few slides: before, every change had its row (180 rows, a dozen slides).
+    let without = dir.path().join("utan");
+    assert!(build(&input, &without, &[]).status.success());
+    let slides = |dir: &Path| pages(&pdf_text(&dir.join("statusbilder-2025.pdf")), "Bild");
+    assert!(
+        slides(&out) <= slides(&without) + 3,
+        "{} slides with the changes, {} without",
+        slides(&out),
+        slides(&without)
+    );
+
+    let mut book = calamine::open_workbook_auto(out.join("ok-uppdaterad.xlsx")).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Förändringar").unwrap();
+    let listed: usize = bumped
+        .iter()
+        .filter(|name| {
+            sheet
+                .rows()
+                .any(|r| r.iter().any(|c| c.to_string() == name.as_str()))
+        })
+        .count();
+    assert_eq!(listed, 180, "every change is in the workbook's sheet");
+}

@@ -3,6 +3,7 @@
 //! documents and the terminal say the same.
 
 use super::{Changes, Counts, Mark, kronor_digits, signed};
+use crate::diagnostics::group_digits;
 use crate::model::Amount;
 use serde::Serialize;
 
@@ -28,6 +29,10 @@ pub struct AreaView {
     pub allocated_difference: String,
     pub changed: bool,
     pub rows: Vec<RowView>,
+    /// Set when the area has more changed insatser than a document lists: which of them are shown
+    /// and where the rest are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortened: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -70,6 +75,51 @@ fn before_after(before: Option<Amount>, after: Option<Amount>) -> String {
     }
 }
 
+/// An area with more changed insatser than this lists only the `LISTED` largest in the documents
+/// (a new year's workbook can change thousands: 5 800 made a 322-slide deck).
+const MANY: usize = 24;
+const LISTED: usize = 12;
+
+/// How much money an insats change moves: the sum of its money fields' differences, unsigned.
+fn weight(change: &super::InitiativeChange) -> Amount {
+    change
+        .fields
+        .iter()
+        .filter_map(|f| f.difference())
+        .map(|d| {
+            if d < Amount::ZERO {
+                Amount::ZERO - d
+            } else {
+                d
+            }
+        })
+        .sum()
+}
+
+/// The insatser of an area to list, and the sentence saying what was left out (when something was).
+fn listed(
+    initiatives: &[super::InitiativeChange],
+) -> (Vec<&super::InitiativeChange>, Option<String>) {
+    let mut shown: Vec<&super::InitiativeChange> = initiatives.iter().collect();
+    if shown.len() <= MANY {
+        return (shown, None);
+    }
+    // Largest first; equal ones stay in the workbook's order (the sort is stable).
+    shown.sort_by(|a, b| weight(b).cmp(&weight(a)));
+    shown.truncate(LISTED);
+    let count = |mark: Mark| initiatives.iter().filter(|i| i.mark == mark).count();
+    let note = format!(
+        "Här visas de {LISTED} förändringar som flyttar mest pengar av {} i området ({} nya, {} \
+         borttagna, {} ändrade). Alla finns i bladet Förändringar i den uppdaterade arbetsboken och \
+         i «styrdok diff».",
+        group_digits(initiatives.len() as u128),
+        group_digits(count(Mark::New) as u128),
+        group_digits(count(Mark::Removed) as u128),
+        group_digits(count(Mark::Changed) as u128),
+    );
+    (shown, Some(note))
+}
+
 pub fn build(changes: &Changes) -> View {
     View {
         since: changes.since.format("%Y-%m-%d").to_string(),
@@ -94,7 +144,8 @@ pub fn build(changes: &Changes) -> View {
                         lines: lines(&a.fields, a.mark),
                     })
                     .collect();
-                rows.extend(g.initiatives.iter().map(|i| RowView {
+                let (shown, shortened) = listed(&g.initiatives);
+                rows.extend(shown.into_iter().map(|i| RowView {
                     mark: i.mark,
                     code: i.area.clone(),
                     name: i.name.clone(),
@@ -110,6 +161,7 @@ pub fn build(changes: &Changes) -> View {
                     allocated_difference: signed(g.allocated_difference()),
                     changed: g.has_changes(),
                     rows,
+                    shortened,
                 }
             })
             .collect(),
