@@ -113,7 +113,11 @@ pub enum Command {
         format: FormatArg,
     },
     /// Visar vad som har ändrats sedan förra mötet: nya, borttagna och ändrade insatser per insatsområde.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok diff forra-motet.xlsx              jämför med arbetsböckerna i input/\n  styrdok diff forra-motet.xlsx ok2025.xlsx  jämför två arbetsböcker"
+    )]
     Diff {
         /// Förra mötets arbetsbok: en sparad kopia av indata eller en tidigare «-uppdaterad.xlsx».
         // Named so it sorts before `input`: help lists the arguments alphabetically by name.
@@ -170,7 +174,11 @@ pub enum Command {
         format: FormatArg,
     },
     /// Fyller i en egen Excel-mall med {{…}}-platshållare med uppgifterna ur indata. Mallen ändras aldrig.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Argument")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok fill input/mallar/redovisning-statsbidrag.xlsx      den ifyllda mallen i output/\n  styrdok fill redovisning.xlsx ok2025.xlsx -o ut --watch     fyll i igen vid varje sparning"
+    )]
     Fill {
         /// Excel-mallen (.xlsx) med platshållare som {{Titel}} och {{Insatser.Belopp}}.
         #[arg(value_name = "MALL")]
@@ -190,6 +198,9 @@ pub enum Command {
         /// Skriv också en ifylld kopia per ansvarig organisation i MAPP/<mallens namn>/.
         #[arg(long, help_heading = "Flaggor")]
         per_mottagare: bool,
+        /// Fyll i igen varje gång arbetsboken eller mallen sparas; den senaste hela filen ligger kvar vid fel. Ctrl-C avslutar.
+        #[arg(short, long, help_heading = "Flaggor")]
+        watch: bool,
     },
     /// Mallarna: exportera dem för att göra egna.
     #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon", subcommand_value_name = "KOMMANDO")]
@@ -301,7 +312,20 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             input,
             output,
             per_mottagare,
-        } => commands::fill::run(&template, &input, &output, per_mottagare),
+            watch,
+        } => {
+            let options = commands::fill::FillOptions {
+                template,
+                input,
+                output,
+                per_recipient: per_mottagare,
+            };
+            if watch {
+                commands::watch::fill(&options)
+            } else {
+                commands::fill::run(&options)
+            }
+        }
         Command::Templates {
             action: TemplatesCommand::Export { dir },
         } => commands::templates::export(&dir),

@@ -152,12 +152,18 @@ struct Watcher {
 
 impl Watcher {
     fn start(input: &Path, output: &Path) -> Watcher {
+        Watcher::run(&[
+            "build".as_ref(),
+            input.as_os_str(),
+            "-o".as_ref(),
+            output.as_os_str(),
+            "--watch".as_ref(),
+        ])
+    }
+
+    fn run(args: &[&std::ffi::OsStr]) -> Watcher {
         let mut child = styrdok()
-            .arg("build")
-            .arg(input)
-            .arg("-o")
-            .arg(output)
-            .arg("--watch")
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -286,6 +292,68 @@ fn watch_started_on_a_broken_workbook_does_not_promise_documents_it_never_wrote(
     );
     assert!(!printed.contains("ligger kvar"), "{printed}");
     assert!(!output.join("statusbilder-2025.pdf").exists());
+}
+
+/// Every text cell of a workbook's sheets, for searching.
+fn cell_texts(path: &Path) -> Vec<String> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let mut texts = Vec::new();
+    for name in book.sheet_names() {
+        if let Ok(range) = book.worksheet_range(&name) {
+            texts.extend(range.used_cells().map(|(_, _, c)| c.to_string()));
+        }
+    }
+    texts
+}
+
+#[test]
+fn fill_watch_fills_the_template_again_on_every_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("ok.xlsx");
+    Book::valid().write(&workbook);
+    let template = dir.path().join("redovisning.xlsx");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("input/mallar/redovisning-statsbidrag.xlsx"),
+        &template,
+    )
+    .unwrap();
+    let output = dir.path().join("ut");
+    let filled = output.join("redovisning.xlsx");
+
+    let watcher = Watcher::run(&[
+        "fill".as_ref(),
+        template.as_os_str(),
+        workbook.as_os_str(),
+        "-o".as_ref(),
+        output.as_os_str(),
+        "--watch".as_ref(),
+    ]);
+    watcher.wait_for("Klart på", 1);
+    assert!(cell_texts(&filled).iter().any(|t| t == "Projektledare"));
+
+    let mut book = Book::valid();
+    book.set("Insatser", "B2", t("Samordnare för suicidprevention"));
+    book.write(&workbook);
+    watcher.wait_for("Klart på", 2);
+    assert!(
+        cell_texts(&filled)
+            .iter()
+            .any(|t| t == "Samordnare för suicidprevention")
+    );
+    let good = std::fs::read(&filled).unwrap();
+
+    // A save with an error: nothing written, the last good file stays.
+    book.set("Insatser", "E3", t("ca 500 tkr"));
+    book.write(&workbook);
+    watcher.wait_for("Misslyckades", 1);
+    let printed = watcher.lines.lock().unwrap().join("\n");
+    assert!(printed.contains("Insatser!E3"), "{printed}");
+    assert!(
+        printed.contains("den senaste hela filen ligger kvar"),
+        "{printed}"
+    );
+    assert_eq!(std::fs::read(&filled).unwrap(), good);
 }
 
 // ---------------------------------------------------------------- --format json
@@ -580,7 +648,16 @@ fn a_mistyped_command_line_is_answered_in_swedish() {
 
 #[test]
 fn help_is_swedish_and_teaches_with_an_example() {
-    for command in ["init", "check", "build", "forms", "collect", "completions"] {
+    for command in [
+        "init",
+        "check",
+        "build",
+        "diff",
+        "forms",
+        "collect",
+        "fill",
+        "completions",
+    ] {
         let out = run([command, "--help"]);
         let (stdout, _) = text(&out);
         assert_eq!(out.status.code(), Some(0));

@@ -1,49 +1,86 @@
 //! `styrdok fill MALL [INDATA] [-o UT] [--per-mottagare]`: one template of the organisation's own,
-//! filled from the checked input.
+//! filled from the checked input; with `--watch`, again on every save (commands/watch.rs).
 
 use super::{CommandError, Outcome};
-use crate::diagnostics::render as render_diagnostics;
+use crate::diagnostics::{Problem, render as render_diagnostics};
 use crate::pipeline;
 use crate::xlsx::fill::run::fill_templates;
-use std::path::Path;
+use std::path::PathBuf;
 
-pub fn run(
-    template: &Path,
-    input: &Path,
-    output: &Path,
-    per_recipient: bool,
-) -> Result<Outcome, CommandError> {
-    let (book, checked) = pipeline::read_and_check(input);
+pub struct FillOptions {
+    pub template: PathBuf,
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub per_recipient: bool,
+}
+
+/// What one filling came to (`run` maps it to an exit code, `--watch` to its next step).
+pub enum Filled {
+    /// The files written.
+    Written(Vec<PathBuf>),
+    /// The input or the template has errors, already printed; nothing was written.
+    Refused,
+    /// The workbook could not be read at all (perhaps it is being saved): the problems, not yet
+    /// printed, since `--watch` tries again first.
+    Unreadable(String),
+}
+
+pub fn run(options: &FillOptions) -> Result<Outcome, CommandError> {
+    match fill(options)? {
+        Filled::Written(paths) => {
+            for p in paths {
+                println!("Skrev {}", p.display());
+            }
+            Ok(Outcome::Done)
+        }
+        Filled::Refused => Ok(Outcome::InputErrors),
+        Filled::Unreadable(problems) => {
+            eprint!("{problems}");
+            eprintln!("Ingen mall fylldes i: rätta felen ovan och kör igen.");
+            Ok(Outcome::InputErrors)
+        }
+    }
+}
+
+/// Reads and checks the input, fills the template and writes it (and its per-mottagare copies).
+/// Prints the problems (but those of an unreadable workbook); the caller says what was written.
+pub fn fill(options: &FillOptions) -> Result<Filled, CommandError> {
+    let (book, checked) = pipeline::read_and_check(&options.input);
+    if checked
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.problem, Problem::Unreadable { .. }))
+    {
+        return Ok(Filled::Unreadable(render_diagnostics(&checked.diagnostics)));
+    }
     if !checked.diagnostics.is_empty() {
         eprint!("{}", render_diagnostics(&checked.diagnostics));
     }
     let Some(agreement) = checked.usable() else {
         eprintln!("Ingen mall fylldes i: rätta felen ovan och kör igen.");
-        return Ok(Outcome::InputErrors);
+        return Ok(Filled::Refused);
     };
-    if !template.is_file() {
-        eprintln!("fel: mallen {} finns inte", template.display());
-        return Ok(Outcome::InputErrors);
+    if !options.template.is_file() {
+        eprintln!("fel: mallen {} finns inte", options.template.display());
+        return Ok(Filled::Refused);
     }
     let filled = match fill_templates(
-        &[template.to_path_buf()],
+        std::slice::from_ref(&options.template),
         agreement,
         book.as_ref(),
-        output,
-        per_recipient,
+        &options.output,
+        options.per_recipient,
     ) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("{e}");
             eprintln!("Ingen fil skrevs: rätta mallen och kör igen.");
-            return Ok(Outcome::InputErrors);
+            return Ok(Filled::Refused);
         }
     };
     for w in &filled.warnings {
         eprintln!("{w}");
     }
-    for p in pipeline::write(filled.rendered).map_err(CommandError::output)? {
-        println!("Skrev {}", p.display());
-    }
-    Ok(Outcome::Done)
+    let written = pipeline::write(filled.rendered).map_err(CommandError::output)?;
+    Ok(Filled::Written(written))
 }

@@ -9,9 +9,10 @@
 //! the mini debouncer drops the event kind, and reading a workbook (an `open`) must not count as a
 //! change or every build would start the next one.
 //!
-//! `watch` is generic over the rebuild, so other commands (`fill --watch`) can use the same loop.
+//! `watch` is generic over the rebuild: `build --watch` and `fill --watch` share the loop.
 
 use super::build::{self, BuildOptions};
+use super::fill::{self, FillOptions, Filled};
 use super::report;
 use super::{CommandError, Outcome};
 use notify::event::{EventKind, MetadataKind, ModifyKind};
@@ -93,6 +94,47 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
                 Step::Done(files.len())
             }
             Ok(None) => {
+                eprintln!("{nothing_written}");
+                Step::Failed
+            }
+            Err(e) => {
+                eprintln!("fel: {e}");
+                eprintln!("{nothing_written}");
+                Step::Failed
+            }
+        }
+    })
+}
+
+/// `styrdok fill MALL --watch`: the template filled now and after every save of the workbook or
+/// the template, until Ctrl-C.
+pub fn fill(options: &FillOptions) -> Result<Outcome, CommandError> {
+    println!(
+        "Bevakar {} och {} och fyller i mallen igen när någon av dem sparas (Ctrl-C avslutar).",
+        options.input.display(),
+        options.template.display()
+    );
+    let roots = [options.input.clone(), options.template.clone()];
+    let mut written_once = false;
+    watch(&roots, std::slice::from_ref(&options.output), |last_try| {
+        let outcome = fill::fill(options);
+        let nothing_written = if written_once {
+            "Ingen fil skrevs; den senaste hela filen ligger kvar."
+        } else {
+            "Ingen fil skrevs."
+        };
+        match outcome {
+            Ok(Filled::Written(files)) => {
+                written_once = true;
+                Step::Done(files.len())
+            }
+            Ok(Filled::Unreadable(_)) if !last_try => Step::Retry,
+            Ok(Filled::Unreadable(problems)) => {
+                eprint!("{problems}");
+                eprintln!("{nothing_written}");
+                Step::Failed
+            }
+            Ok(Filled::Refused) => {
                 eprintln!("{nothing_written}");
                 Step::Failed
             }
