@@ -126,6 +126,9 @@ pub enum Command {
         /// Arbetsbok eller mapp med arbetsböcker, som de ser ut nu.
         #[arg(default_value = "input", value_name = "INDATA")]
         input: PathBuf,
+        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
+        format: FormatArg,
     },
     /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
     #[command(
@@ -299,7 +302,11 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
                 commands::build::run(&options)
             }
         }
-        Command::Diff { earlier, input } => Ok(commands::diff::run(&earlier, &input)),
+        Command::Diff {
+            earlier,
+            input,
+            format,
+        } => Ok(commands::diff::run(&earlier, &input, format.into())),
         Command::Forms { input, output } => commands::forms::run(&input, &output),
         Command::Collect {
             forms_dir,

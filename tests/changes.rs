@@ -161,6 +161,67 @@ fn every_kind_of_change_in_the_terminal() {
     assert!(!errors.contains("fel "), "{errors}");
 }
 
+/// `diff --format json`: the same changes for a script, amounts as numbers with their cells.
+#[test]
+fn every_kind_of_change_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, now) = every_kind_of_change();
+    let (before, now) = write_pair(dir.path(), &before, &now);
+    let out = crate::common::styrdok()
+        .args(["diff", "--format", "json"])
+        .arg(&before)
+        .arg(&now)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["command"], "diff");
+    assert_eq!(doc["status"], "ok");
+    let changes = &doc["changes"][0];
+    assert_eq!(changes["since"], "2025-09-29");
+    assert_eq!(
+        changes["counts"],
+        serde_json::json!({ "new": 1, "removed": 1, "changed": 3 })
+    );
+    assert_eq!(
+        changes["info"][0],
+        serde_json::json!({ "field": "Datum", "before": "2025-09-29", "after": "2025-11-20", "difference": null })
+    );
+    let area2 = changes["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "2")
+        .unwrap();
+    assert_eq!(area2["allocated_before"], 500_000);
+    assert_eq!(area2["allocated_after"], 500_000);
+    let temamanad = area2["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Temamånad")
+        .unwrap();
+    assert_eq!(temamanad["kind"], "insats");
+    assert_eq!(temamanad["mark"], "Ändrad");
+    assert_eq!(temamanad["cell"], "Insatser!B4");
+    assert_eq!(
+        temamanad["fields"][0],
+        serde_json::json!({ "field": "Belopp", "before": 200_000, "after": 150_000, "difference": -50_000 })
+    );
+    let new = area2["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["mark"] == "Ny")
+        .unwrap();
+    assert_eq!(new["name"], "Chefsutbildning");
+    // The earlier version's problems are warnings, marked as history.
+    let warning = &doc["diagnostics"][0];
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["place"], "Insatsområden!C6");
+    assert_eq!(warning["previous_version"], true);
+}
+
 #[test]
 fn every_kind_of_change_in_the_deck_report_and_workbook() {
     let dir = tempfile::tempdir().unwrap();

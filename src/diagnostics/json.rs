@@ -44,6 +44,18 @@ impl JsonReport {
         }
     }
 
+    /// Adds the diagnostics of an earlier version of a project (`diff`, `build --sedan`), each
+    /// marked `"previous_version": true`.
+    pub fn add_previous(&mut self, project: Option<&str>, diagnostics: &[Diagnostic]) {
+        let from = self.diagnostics.len();
+        self.add(project, diagnostics);
+        for d in &mut self.diagnostics[from..] {
+            if let Value::Object(fields) = d {
+                fields.insert("previous_version".into(), Value::Bool(true));
+            }
+        }
+    }
+
     /// A file the command wrote.
     pub fn written(&mut self, path: String) {
         self.files.push(path);
