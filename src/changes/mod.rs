@@ -258,8 +258,15 @@ impl Changes {
     }
 
     pub fn counts(&self) -> Counts {
+        Counts::of(self.groups.iter().flat_map(|g| &g.initiatives))
+    }
+}
+
+impl Counts {
+    /// New, removed and changed insatser among `changes`.
+    pub fn of<'a>(changes: impl IntoIterator<Item = &'a InitiativeChange>) -> Counts {
         let mut counts = Counts::default();
-        for change in self.groups.iter().flat_map(|g| &g.initiatives) {
+        for change in changes {
             match change.mark {
                 Mark::New => counts.new += 1,
                 Mark::Removed => counts.removed += 1,

@@ -2,7 +2,7 @@
 //! chapter render. Every figure and every `före → efter` is written here, once, so the two
 //! documents and the terminal say the same.
 
-use super::{Changes, Counts, Mark, kronor_digits, signed};
+use super::{Changes, Counts, InitiativeChange, Mark, kronor_digits, signed};
 use crate::diagnostics::group_digits;
 use crate::model::Amount;
 use serde::Serialize;
@@ -80,42 +80,34 @@ fn before_after(before: Option<Amount>, after: Option<Amount>) -> String {
 const MANY: usize = 24;
 const LISTED: usize = 12;
 
-/// How much money an insats change moves: the sum of its money fields' differences, unsigned.
-fn weight(change: &super::InitiativeChange) -> Amount {
+/// How much money an insats change moves: its money fields' differences, unsigned, in öre.
+fn weight(change: &InitiativeChange) -> u128 {
     change
         .fields
         .iter()
         .filter_map(|f| f.difference())
-        .map(|d| {
-            if d < Amount::ZERO {
-                Amount::ZERO - d
-            } else {
-                d
-            }
-        })
+        .map(|d| d.ore().unsigned_abs())
         .sum()
 }
 
 /// The insatser of an area to list, and the sentence saying what was left out (when something was).
-fn listed(
-    initiatives: &[super::InitiativeChange],
-) -> (Vec<&super::InitiativeChange>, Option<String>) {
-    let mut shown: Vec<&super::InitiativeChange> = initiatives.iter().collect();
+fn listed(initiatives: &[InitiativeChange]) -> (Vec<&InitiativeChange>, Option<String>) {
+    let mut shown: Vec<&InitiativeChange> = initiatives.iter().collect();
     if shown.len() <= MANY {
         return (shown, None);
     }
     // Largest first; equal ones stay in the workbook's order (the sort is stable).
-    shown.sort_by(|a, b| weight(b).cmp(&weight(a)));
+    shown.sort_by_cached_key(|c| std::cmp::Reverse(weight(c)));
     shown.truncate(LISTED);
-    let count = |mark: Mark| initiatives.iter().filter(|i| i.mark == mark).count();
+    let counts = Counts::of(initiatives);
     let note = format!(
         "Här visas de {LISTED} förändringar som flyttar mest pengar av {} i området ({} nya, {} \
          borttagna, {} ändrade). Alla finns i bladet Förändringar i den uppdaterade arbetsboken och \
          i «styrdok diff».",
         group_digits(initiatives.len() as u128),
-        group_digits(count(Mark::New) as u128),
-        group_digits(count(Mark::Removed) as u128),
-        group_digits(count(Mark::Changed) as u128),
+        group_digits(counts.new as u128),
+        group_digits(counts.removed as u128),
+        group_digits(counts.changed as u128),
     );
     (shown, Some(note))
 }
