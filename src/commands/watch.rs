@@ -45,6 +45,15 @@ pub enum WatchError {
     Signal(#[from] ctrlc::Error),
 }
 
+/// What a rebuild is told about its attempt.
+#[derive(Debug, Clone, Copy)]
+pub struct Attempt {
+    /// No retry follows: a file that cannot be read now is reported.
+    pub last_try: bool,
+    /// An earlier rebuild of this session wrote its files, so a failed one leaves them in place.
+    pub written_before: bool,
+}
+
 /// What one rebuild came to.
 pub enum Step {
     /// Documents written (how many files).
@@ -75,24 +84,19 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
             .collect::<Vec<_>>()
             .join(" och ")
     );
-    // Only after a build of this session has written documents can a failed one say they are kept.
-    let mut written_once = false;
-    watch(&roots, &ignored, |last_try| {
+    watch(&roots, &ignored, |attempt| {
         let built = build::build(options, false);
-        if built.unreadable() && !last_try {
+        if built.unreadable() && !attempt.last_try {
             return Step::Retry;
         }
         eprint!("{}", report::text(&built.projects, false));
-        let nothing_written = if written_once {
+        let nothing_written = if attempt.written_before {
             "Inga dokument skrevs; de senaste hela dokumenten ligger kvar."
         } else {
             "Inga dokument skrevs: rätta felen ovan och spara igen."
         };
         match built.written {
-            Ok(Some(files)) => {
-                written_once = true;
-                Step::Done(files.len())
-            }
+            Ok(Some(files)) => Step::Done(files.len()),
             Ok(None) => {
                 eprintln!("{nothing_written}");
                 Step::Failed
@@ -115,20 +119,16 @@ pub fn fill(options: &FillOptions) -> Result<Outcome, CommandError> {
         options.template.display()
     );
     let roots = [options.input.clone(), options.template.clone()];
-    let mut written_once = false;
-    watch(&roots, std::slice::from_ref(&options.output), |last_try| {
+    watch(&roots, std::slice::from_ref(&options.output), |attempt| {
         let outcome = fill::fill(options);
-        let nothing_written = if written_once {
+        let nothing_written = if attempt.written_before {
             "Ingen fil skrevs; den senaste hela filen ligger kvar."
         } else {
             "Ingen fil skrevs."
         };
         match outcome {
-            Ok(Filled::Written(files)) => {
-                written_once = true;
-                Step::Done(files.len())
-            }
-            Ok(Filled::Unreadable(_)) if !last_try => Step::Retry,
+            Ok(Filled::Written(files)) => Step::Done(files.len()),
+            Ok(Filled::Unreadable(_)) if !attempt.last_try => Step::Retry,
             Ok(Filled::Unreadable(problems)) => {
                 eprint!("{problems}");
                 eprintln!("{nothing_written}");
@@ -148,11 +148,11 @@ pub fn fill(options: &FillOptions) -> Result<Outcome, CommandError> {
 }
 
 /// Runs `rebuild` once, then after every relevant change under `roots` (not under `ignored`), until
-/// Ctrl-C. `rebuild(last_try)` may answer `Retry` unless `last_try`.
+/// Ctrl-C. `rebuild` may answer `Retry` unless it is the attempt's last try.
 pub fn watch(
     roots: &[PathBuf],
     ignored: &[PathBuf],
-    mut rebuild: impl FnMut(bool) -> Step,
+    mut rebuild: impl FnMut(Attempt) -> Step,
 ) -> Result<Outcome, CommandError> {
     let (tx, rx) = mpsc::channel::<Message>();
     let stop = tx.clone();
@@ -204,7 +204,8 @@ pub fn watch(
             })
     };
 
-    run_once(&mut rebuild);
+    let mut written = false;
+    run_once(&mut rebuild, &mut written);
     loop {
         match rx.recv() {
             Ok(Message::Stop) | Err(_) => break,
@@ -212,7 +213,7 @@ pub fn watch(
             Ok(Message::Changed(paths)) => {
                 if paths.iter().any(|p| relevant(p)) {
                     let stop = settle(&rx);
-                    run_once(&mut rebuild);
+                    run_once(&mut rebuild, &mut written);
                     if stop {
                         break;
                     }
@@ -244,14 +245,20 @@ fn is_change(kind: &EventKind) -> bool {
     )
 }
 
-fn run_once(rebuild: &mut impl FnMut(bool) -> Step) {
+/// One rebuild, retried while it asks to; `written` is whether any rebuild so far wrote its files.
+fn run_once(rebuild: &mut impl FnMut(Attempt) -> Step, written: &mut bool) {
     let started = Instant::now();
-    let mut attempt = 0;
+    let mut tries = 0;
     loop {
-        attempt += 1;
-        match rebuild(attempt >= RETRIES) {
+        tries += 1;
+        let attempt = Attempt {
+            last_try: tries >= RETRIES,
+            written_before: *written,
+        };
+        match rebuild(attempt) {
             Step::Retry => std::thread::sleep(RETRY_AFTER),
             Step::Done(files) => {
+                *written = true;
                 println!(
                     "Klart på {}: {} {}",
                     seconds(started.elapsed()),
