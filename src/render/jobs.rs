@@ -104,12 +104,13 @@ pub fn render_jobs(
             results[i] = Some(result);
         }
         // Typst's memo caches are process-wide and never shrink on their own, so hundreds of reports
-        // would pile up in memory. Evict between batches, never while a document compiles (evicting
-        // under a running compilation makes it start over). The long documents' layouts serve no
-        // other document: they go at once; the small ones keep
-        // what the next batch shares with them (template, fonts): an entry used in this batch
-        // survives one more. Small batches keep the peak flat: 290 reports in batches of 48 held
-        // ~550 MB of layouts, in batches of 8 a few dozen.
+        // would pile up in memory. Evict between batches, when no document is being set (one that
+        // is would lose entries it is about to reuse). The long documents' layouts serve no other
+        // document: they go at once; the small ones keep what the next batch shares with them
+        // (template, fonts): an entry used in this batch survives one more. Small batches keep the
+        // peak flat: 290 reports in batches of 48 held ~550 MB of layouts, in batches of 8 a few
+        // dozen. (Streaming documents through rayon without batches let a thread waiting inside
+        // Typst's own parallel layout start the next document on top: 1.5 GB.)
         let keep_batches = if long { 0 } else { 2 };
         typst::comemo::evict(keep_batches);
     }
