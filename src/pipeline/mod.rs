@@ -247,12 +247,6 @@ pub fn write(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
 
 /// Puts the rendered PDFs and the files made in memory (workbooks) in place together: the latter
 /// are staged too, then everything is renamed. An error before this leaves the previous output.
-pub fn commit(
-    mut staged: Vec<StagedFile>,
-    files: Vec<OutputFile>,
-) -> Result<Vec<PathBuf>, WriteError> {
-    for file in files {
-        staged.push(render::stage(file.path, &file.bytes)?);
-    }
-    render::commit(staged)
+pub fn commit(staged: Vec<StagedFile>, files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
+    render::write_with(staged, files)
 }

@@ -13,7 +13,14 @@ pub struct OutputFile {
 /// Writes the files: each to a temporary file beside its target first, then all renamed into place,
 /// so a failure on the way leaves the previous output as it was.
 pub fn write_all(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
-    let mut staged = Vec::with_capacity(files.len());
+    write_with(Vec::new(), files)
+}
+
+/// The same, together with files already staged (the PDFs, staged as they were rendered).
+pub fn write_with(
+    mut staged: Vec<StagedFile>,
+    files: Vec<OutputFile>,
+) -> Result<Vec<PathBuf>, WriteError> {
     for file in files {
         staged.push(stage(file.path, &file.bytes)?);
     }

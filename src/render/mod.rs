@@ -10,5 +10,5 @@ pub mod naming;
 pub mod templates;
 
 pub use engine::{Attachment, Engine, RenderError, attachment_name};
-pub use files::{OutputFile, StagedFile, WriteError, commit, stage, write_all, write_atomic};
+pub use files::{OutputFile, StagedFile, WriteError, write_all, write_atomic, write_with};
 pub use jobs::{Job, render_jobs};
