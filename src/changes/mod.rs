@@ -15,7 +15,7 @@ pub mod view;
 
 pub use compare::compare;
 pub use run::{Previous, previous_path};
-pub use terminal::{render, render_errors, render_previous_problems};
+pub use terminal::{previous_unreadable, render, render_errors, render_previous_problems};
 
 use crate::diagnostics::CellRef;
 use crate::model::{Agreement, Amount, Initiative};

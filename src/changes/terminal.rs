@@ -125,6 +125,11 @@ pub fn render_previous_problems(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Why the versions could not be compared, in the checks' layout.
+/// The line that says the last meeting's version could not be read (its problems come before it).
+pub fn previous_unreadable(path: &std::path::Path) -> String {
+    format!("Den förra versionen ({}) kunde inte läsas.", path.display())
+}
+
 pub fn render_errors(errors: &[ChangesError]) -> String {
     let mut text = String::new();
     for e in errors {

@@ -4,7 +4,7 @@
 use super::progress::Progress;
 use super::report::{self, Format, ProjectDiagnostics};
 use super::{CommandError, Outcome};
-use crate::changes::{render_errors, render_previous_problems};
+use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
 use crate::diagnostics::{JsonReport, Problem};
 use crate::documents::Options;
 use crate::pipeline::{self, CheckedProject, SinceError};
@@ -143,11 +143,7 @@ fn make_and_write(
             }
             Err(SinceError::Unreadable { path, problems }) => {
                 notes.push_str(&render_previous_problems(&problems));
-                let _ = writeln!(
-                    notes,
-                    "Den förra versionen ({}) kunde inte läsas.",
-                    path.display()
-                );
+                let _ = writeln!(notes, "{}", previous_unreadable(&path));
                 return Ok(None);
             }
             Err(SinceError::Keys(errors)) => {

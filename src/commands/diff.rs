@@ -4,8 +4,8 @@
 use super::Outcome;
 use super::report::Format;
 use crate::changes::{
-    Changes, ChangesError, FieldChange, Values, previous_path, render, render_errors,
-    render_previous_problems,
+    Changes, ChangesError, FieldChange, Values, previous_path, previous_unreadable, render,
+    render_errors, render_previous_problems,
 };
 use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
 use crate::pipeline;
@@ -122,10 +122,7 @@ fn text(compared: &[Compared], nothing_matched: Option<&str>) {
         }
         eprint!("{}", render_previous_problems(&c.previous_problems));
         if matches!(c.outcome, Comparison::PreviousUnreadable) {
-            eprintln!(
-                "Den förra versionen ({}) kunde inte läsas.",
-                c.previous.display()
-            );
+            eprintln!("{}", previous_unreadable(&c.previous));
             continue;
         }
         if !c.errors.is_empty() {
@@ -144,6 +141,7 @@ fn text(compared: &[Compared], nothing_matched: Option<&str>) {
 fn json_report(compared: &[Compared], nothing_matched: Option<String>, outcome: Outcome) -> String {
     let mut json = JsonReport::new("diff");
     let mut projects = Vec::new();
+    let mut failures: Vec<String> = nothing_matched.into_iter().collect();
     for c in compared {
         let name = c.project.name.as_deref();
         json.add_previous(name, &c.previous_problems);
@@ -151,22 +149,15 @@ fn json_report(compared: &[Compared], nothing_matched: Option<String>, outcome: 
         match &c.outcome {
             Comparison::Changes(changes) => projects.push(changes_json(name, changes)),
             Comparison::Keys(errors) => {
-                let text = errors
-                    .iter()
-                    .map(|e| format!("{e}. Åtgärd: {}", e.fix()))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                json.failed(text);
+                failures.extend(errors.iter().map(|e| format!("{e}. Åtgärd: {}", e.fix())))
             }
-            Comparison::PreviousUnreadable => json.failed(format!(
-                "Den förra versionen ({}) kunde inte läsas.",
-                c.previous.display()
-            )),
+            Comparison::PreviousUnreadable => failures.push(previous_unreadable(&c.previous)),
             Comparison::Unreadable | Comparison::Nothing => {}
         }
     }
-    if let Some(message) = nothing_matched {
-        json.failed(message);
+    // Every project's reason, not only the last one's.
+    if !failures.is_empty() {
+        json.failed(failures.join("\n"));
     }
     json.set("changes", Value::Array(projects));
     json.render(super::exit_code(&Ok(outcome)))
