@@ -5,7 +5,7 @@ use super::progress::Progress;
 use super::report::{self, Format, ProjectDiagnostics};
 use super::{CommandError, Outcome};
 use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
-use crate::diagnostics::{JsonReport, Problem};
+use crate::diagnostics::{Diagnostic, JsonReport};
 use crate::documents::Options;
 use crate::pipeline::{self, CheckedProject, SinceError};
 use crate::render::templates::TemplateFiles;
@@ -44,11 +44,9 @@ pub struct Built {
 impl Built {
     /// Whether a file could not be read at all (one being saved, in `--watch`).
     pub fn unreadable(&self) -> bool {
-        self.projects.iter().any(|p| {
-            p.diagnostics
-                .iter()
-                .any(|d| matches!(d.problem, Problem::Unreadable { .. }))
-        })
+        self.projects
+            .iter()
+            .any(|p| p.diagnostics.iter().any(Diagnostic::is_unreadable))
     }
 }
 

@@ -2,7 +2,7 @@
 //! filled from the checked input; with `--watch`, again on every save (commands/watch.rs).
 
 use super::{CommandError, Outcome};
-use crate::diagnostics::{Problem, render as render_diagnostics};
+use crate::diagnostics::{Diagnostic, render as render_diagnostics};
 use crate::pipeline;
 use crate::xlsx::fill::run::fill_templates;
 use std::path::PathBuf;
@@ -46,11 +46,7 @@ pub fn run(options: &FillOptions) -> Result<Outcome, CommandError> {
 /// Prints the problems (but those of an unreadable workbook); the caller says what was written.
 pub fn fill(options: &FillOptions) -> Result<Filled, CommandError> {
     let (book, checked) = pipeline::read_and_check(&options.input);
-    if checked
-        .diagnostics
-        .iter()
-        .any(|d| matches!(d.problem, Problem::Unreadable { .. }))
-    {
+    if checked.diagnostics.iter().any(Diagnostic::is_unreadable) {
         return Ok(Filled::Unreadable(render_diagnostics(&checked.diagnostics)));
     }
     if !checked.diagnostics.is_empty() {

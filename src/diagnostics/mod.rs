@@ -87,6 +87,11 @@ impl Diagnostic {
         self.severity() == Severity::Error
     }
 
+    /// A file that could not be read at all: perhaps it is still being saved (`--watch` retries).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self.problem, Problem::Unreadable { .. })
+    }
+
     /// The cell address such as `Insatser!E14`, when the problem has one.
     pub fn cell(&self) -> Option<String> {
         match &self.place {
