@@ -9,7 +9,7 @@ use super::refs::{
     FormulaContext, Range, Shift, Shifts, cell_name, parse_cell, parse_range, shift_formula,
     shift_sqref,
 };
-use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
+use super::xml::{self, CellTexts, XmlWriter, attr, text_event, with_attrs};
 use chrono::NaiveDate;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use std::collections::BTreeMap;
@@ -74,9 +74,8 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
     let (mut row, mut next_row, mut next_col) = (0u32, 0u32, 0u32);
     // Inside a cell: position, type, and the texts of <f>, <v> and <is>.
     let mut cell: Option<(u32, u32, Option<String>)> = None;
-    let (mut f, mut v, mut is) = (TextBuf::default(), TextBuf::default(), TextBuf::default());
-    let (mut has_f, mut in_f, mut in_v, mut in_t, mut in_phonetic) =
-        (false, false, false, false, false);
+    let mut texts = CellTexts::default();
+    let mut has_f = false;
     loop {
         let event = reader.read_event().map_err(|e| bad(&e))?;
         match &event {
@@ -100,16 +99,15 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                     "f" if cell.is_some() => {
                         has_f = true;
                         scan.has_formulas = true;
-                        in_f = !empty;
+                        texts.open("f", empty);
                         if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
                             if matches!(attr(e, "t").as_deref(), Some("shared" | "array")) {
                                 scan.shared.push(range);
                             }
                         }
                     }
-                    "v" if cell.is_some() => in_v = !empty,
-                    "t" if cell.is_some() && !in_phonetic => in_t = !empty,
-                    "rPh" => in_phonetic = !empty,
+                    name @ ("v" | "t") if cell.is_some() => texts.open(name, empty),
+                    "rPh" => texts.open("rPh", empty),
                     "mergeCell" => {
                         if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
                             scan.merges.push(range);
@@ -119,15 +117,11 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                 }
             }
             Event::End(e) => match xml::local(e.name().0) {
-                "f" => in_f = false,
-                "v" => in_v = false,
-                "t" => in_t = false,
-                "rPh" => in_phonetic = false,
                 "c" => {
                     if let Some((r, c, kind)) = cell.take() {
-                        let formula = f.take();
-                        let value = v.take();
-                        let inline = is.take();
+                        let formula = texts.f.take();
+                        let value = texts.v.take();
+                        let inline = texts.is.take();
                         if has_f {
                             if formula.contains("{{") {
                                 scan.formulas_with_placeholders.push((r, c, formula));
@@ -145,18 +139,10 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                         }
                     }
                 }
-                _ => {}
+                name => texts.close(name),
             },
             Event::Eof => break,
-            other => {
-                if in_f {
-                    f.push(other);
-                } else if in_v {
-                    v.push(other);
-                } else if in_t {
-                    is.push(other);
-                }
-            }
+            other => texts.push(other),
         }
     }
     Ok(scan)
@@ -290,44 +276,24 @@ impl<'a> SheetEdit<'a> {
             return Ok(moved);
         }
         // Gather the texts of the cell.
-        let (mut f, mut v, mut is) = (TextBuf::default(), TextBuf::default(), TextBuf::default());
+        let mut texts = CellTexts::default();
         let mut has_f = false;
         let mut f_tag: Option<BytesStart> = None;
-        let (mut in_f, mut in_v, mut in_t, mut in_phonetic) = (false, false, false, false);
         for ev in &cell.inner {
             match ev {
                 Event::Start(e) | Event::Empty(e) => {
-                    let empty = matches!(ev, Event::Empty(_));
-                    match xml::local(e.name().0) {
-                        "f" => {
-                            has_f = true;
-                            in_f = !empty;
-                            f_tag = Some(e.clone());
-                        }
-                        "v" => in_v = !empty,
-                        "t" if !in_phonetic => in_t = !empty,
-                        "rPh" => in_phonetic = !empty,
-                        _ => {}
+                    let name = xml::local(e.name().0);
+                    if name == "f" {
+                        has_f = true;
+                        f_tag = Some(e.clone());
                     }
+                    texts.open(name, matches!(ev, Event::Empty(_)));
                 }
-                Event::End(e) => match xml::local(e.name().0) {
-                    "f" => in_f = false,
-                    "v" => in_v = false,
-                    "t" => in_t = false,
-                    "rPh" => in_phonetic = false,
-                    _ => {}
-                },
-                other => {
-                    if in_f {
-                        f.push(other);
-                    } else if in_v {
-                        v.push(other);
-                    } else if in_t {
-                        is.push(other);
-                    }
-                }
+                Event::End(e) => texts.close(xml::local(e.name().0)),
+                other => texts.push(other),
             }
         }
+        let CellTexts { f, v, is, .. } = texts;
         let kind = attr(&cell.start, "t");
         if !has_f {
             if let Some(text) = cell_text(kind.as_deref(), &v.text(), &is.text(), self.fill.strings)

@@ -84,6 +84,54 @@ impl TextBuf {
     }
 }
 
+/// The texts of one cell as its events go by: the formula (`<f>`), the value (`<v>`) and an inline
+/// string (`<is>`'s `<t>` runs, without the phonetic `<rPh>` ones). The scan and the rewrite of a
+/// sheet read cells the same way.
+#[derive(Default)]
+pub struct CellTexts {
+    pub f: TextBuf,
+    pub v: TextBuf,
+    pub is: TextBuf,
+    in_f: bool,
+    in_v: bool,
+    in_t: bool,
+    in_phonetic: bool,
+}
+
+impl CellTexts {
+    /// A start (or, when `empty`, self-closing) tag inside the cell.
+    pub fn open(&mut self, name: &str, empty: bool) {
+        match name {
+            "f" => self.in_f = !empty,
+            "v" => self.in_v = !empty,
+            "t" if !self.in_phonetic => self.in_t = !empty,
+            "rPh" => self.in_phonetic = !empty,
+            _ => {}
+        }
+    }
+
+    pub fn close(&mut self, name: &str) {
+        match name {
+            "f" => self.in_f = false,
+            "v" => self.in_v = false,
+            "t" => self.in_t = false,
+            "rPh" => self.in_phonetic = false,
+            _ => {}
+        }
+    }
+
+    /// Text or an entity: kept in the part it stands in.
+    pub fn push(&mut self, event: &Event) {
+        if self.in_f {
+            self.f.push(event);
+        } else if self.in_v {
+            self.v.push(event);
+        } else if self.in_t {
+            self.is.push(event);
+        }
+    }
+}
+
 pub fn text_event(text: &str) -> Event<'static> {
     Event::Text(BytesText::new(text).into_owned())
 }
