@@ -4,7 +4,7 @@ use crate::commands::build::BuildOptions;
 use crate::commands::report::Format;
 use crate::commands::{self, CommandError, Outcome};
 use crate::documents::Options;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 mod errors;
@@ -61,9 +61,8 @@ pub enum Command {
         /// Arbetsbok eller mapp med arbetsböcker.
         #[arg(default_value = "input", value_name = "INDATA")]
         input: PathBuf,
-        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
-        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
-        format: FormatArg,
+        #[command(flatten)]
+        format: FormatFlag,
     },
     /// Kontrollerar indata och skriver dokumenten. Skriver ingenting om indata har fel.
     #[command(
@@ -108,9 +107,8 @@ pub enum Command {
         /// Bygg om varje gång en arbetsbok eller mall sparas; de senaste hela dokumenten ligger kvar vid fel. Ctrl-C avslutar.
         #[arg(short, long, help_heading = "Flaggor", conflicts_with = "format")]
         watch: bool,
-        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
-        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
-        format: FormatArg,
+        #[command(flatten)]
+        format: FormatFlag,
     },
     /// Visar vad som har ändrats sedan förra mötet: nya, borttagna och ändrade insatser per insatsområde.
     #[command(
@@ -126,9 +124,8 @@ pub enum Command {
         /// Arbetsbok eller mapp med arbetsböcker, som de ser ut nu.
         #[arg(default_value = "input", value_name = "INDATA")]
         input: PathBuf,
-        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
-        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
-        format: FormatArg,
+        #[command(flatten)]
+        format: FormatFlag,
     },
     /// Skriver en blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i.
     #[command(
@@ -172,9 +169,8 @@ pub enum Command {
             help_heading = "Flaggor"
         )]
         output: PathBuf,
-        /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
-        #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
-        format: FormatArg,
+        #[command(flatten)]
+        format: FormatFlag,
     },
     /// Fyller i en egen Excel-mall med {{…}}-platshållare med uppgifterna ur indata. Mallen ändras aldrig.
     #[command(
@@ -231,9 +227,17 @@ pub enum FormatArg {
     Json,
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
+/// The `--format` flag of check, build, collect and diff.
+#[derive(Debug, Args)]
+pub struct FormatFlag {
+    /// Hur resultatet skrivs: text för en människa, json för ett skript (se README).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text, value_name = "FORMAT", help_heading = "Flaggor")]
+    format: FormatArg,
+}
+
+impl From<FormatFlag> for Format {
+    fn from(flag: FormatFlag) -> Format {
+        match flag.format {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
         }
