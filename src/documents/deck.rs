@@ -90,13 +90,10 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
         areas: agreement
             .top_areas()
             .map(|a| {
-                if summary::is_large(agreement, a) {
-                    let mut data = area(agreement, a, false, changes);
-                    data.summary = Some(summary::summarise(agreement, a, options));
-                    data
-                } else {
-                    area(agreement, a, true, changes)
-                }
+                let summary = summary::of_large(agreement, a, options);
+                let mut data = area(agreement, a, summary.is_none(), changes);
+                data.summary = summary;
+                data
             })
             .collect(),
         summary: agreement.summary.clone(),

@@ -74,7 +74,12 @@ pub struct Organisation {
     pub none: usize,
 }
 
-pub fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummary {
+/// The summary of a large area; `None` for one small enough to list.
+pub fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<AreaSummary> {
+    is_large(agreement, area).then(|| summarise(agreement, area, options))
+}
+
+fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummary {
     let rows: Vec<&Initiative> = agreement.initiatives_under(&area.code).collect();
     let allocated: Amount = rows.iter().map(|i| i.amount).sum();
     let part = |label: &'static str, of: &dyn Fn(&Initiative) -> bool| {
