@@ -5,6 +5,8 @@
 //! writes `DIR/bench.xlsx` with OMRÅDEN insatsområden (20 unless given), INSATSER insatser spread
 //! over them and over MOTTAGARE responsible organisations ("Kommun 001" …), each area's budget
 //! exactly its insatser's sum. The national workbook: 5800 insatser, 290 mottagare, 4 områden.
+//! With `--en-andring` last, the first insats's Förbrukat is 1 000 kr higher: the same workbook after
+//! one edit, for the benchmark of a rebuild.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use std::path::PathBuf;
@@ -12,9 +14,13 @@ use std::path::PathBuf;
 const DEFAULT_AREAS: usize = 20;
 
 fn main() -> Result<(), XlsxError> {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let one_edit = args.last().is_some_and(|a| a == "--en-andring");
+    if one_edit {
+        args.pop();
+    }
     if args.len() != 4 && args.len() != 5 {
-        eprintln!("användning: make_bench_input MAPP INSATSER MOTTAGARE [OMRÅDEN]");
+        eprintln!("användning: make_bench_input MAPP INSATSER MOTTAGARE [OMRÅDEN] [--en-andring]");
         std::process::exit(2);
     }
     let dir = PathBuf::from(&args[1]);
@@ -120,7 +126,8 @@ fn main() -> Result<(), XlsxError> {
         sheet.write_string(row, 6, format!("Kommun {:03}", i % recipients + 1))?;
         sheet.write_string(row, 7, format!("Proj {}", 4000 + i % 500))?;
         sheet.write_number(row, 8, a as f64)?;
-        sheet.write_number(row, 9, (a * 3 / 4) as f64)?;
+        let edit = if one_edit && i == 0 { 1_000 } else { 0 };
+        sheet.write_number(row, 9, (a * 3 / 4 + edit) as f64)?;
         sheet.write_string(row, 10, ["Grön", "Gul", "Röd"][i % 3])?;
         sheet.write_string(row, 11, "Arbetet går enligt plan.")?;
     }

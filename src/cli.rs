@@ -107,6 +107,9 @@ pub enum Command {
         /// Bygg om varje gång en arbetsbok eller mall sparas; de senaste hela dokumenten ligger kvar vid fel. Ctrl-C avslutar.
         #[arg(short, long, help_heading = "Flaggor", conflicts_with = "format")]
         watch: bool,
+        /// Gör om alla filer, också de som förra bygget gjorde av samma indata (annars görs bara det som har ändrats).
+        #[arg(long, help_heading = "Flaggor")]
+        allt: bool,
         #[command(flatten)]
         format: FormatFlag,
     },
@@ -284,6 +287,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             dump_data,
             sedan,
             watch,
+            allt,
             format,
         } => {
             let options = BuildOptions {
@@ -299,6 +303,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
                 dump_data,
                 since: sedan,
                 format: format.into(),
+                full: allt,
             };
             if watch {
                 commands::watch::build(&options)

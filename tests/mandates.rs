@@ -242,8 +242,11 @@ fn workbook_with_only_uppdrag_needs_no_agreement_sheets() {
     let files = files_under(&out);
     assert_eq!(
         files,
-        vec![PathBuf::from("uppdrag/u1-regional-processgrupp.pdf")],
-        "no deck without insatser"
+        vec![
+            PathBuf::from(".styrdok-bygge.json"),
+            PathBuf::from("uppdrag/u1-regional-processgrupp.pdf")
+        ],
+        "no deck without insatser (the build record beside the one document)"
     );
 }
 

@@ -109,3 +109,183 @@ fn a_failed_build_keeps_the_previous_output_and_leaves_no_temporary_files() {
         "no partial or temporary file after a failed render"
     );
 }
+
+/// A project folder with the small valid workbook and the example's Excel template in `mallar/`.
+fn project_with_template(dir: &Path, book: &Book) -> PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("mallar")).unwrap();
+    book.write(&input.join("ok.xlsx"));
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("input/mallar/redovisning-statsbidrag.xlsx"),
+        input.join("mallar/redovisning-statsbidrag.xlsx"),
+    )
+    .unwrap();
+    input
+}
+
+/// The files a build says it wrote ("Skrev …"), relative to `out`.
+fn written(result: &std::process::Output, out: &Path) -> Vec<String> {
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    String::from_utf8_lossy(&result.stdout)
+        .lines()
+        .filter_map(|l| l.strip_prefix("Skrev "))
+        .map(|p| {
+            Path::new(p)
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+const RECORD: &str = ".styrdok-bygge.json";
+
+#[test]
+fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = project_with_template(dir.path(), &Book::valid());
+    let out = dir.path().join("ut");
+    let flags = ["--per-mottagare"];
+
+    let first = written(&build(&input, &out, &flags), &out);
+    let cold = snapshot(&out);
+    assert!(cold.contains_key(Path::new(RECORD)), "{:?}", cold.keys());
+    assert_eq!(
+        first.len() + 1,
+        cold.len(),
+        "every file but the record is told"
+    );
+
+    // Nothing changed: nothing is made, every byte stays.
+    let again = build(&input, &out, &flags);
+    assert_eq!(written(&again, &out), Vec::<String>::new());
+    let told = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        told.contains(&format!("{} filer oförändrade", first.len())),
+        "{told}"
+    );
+    assert_eq!(snapshot(&out), cold);
+
+    // One Förbrukat cell (Insatser!J2, the first insats, Region Test's) changed: the documents that
+    // show it are made again, and the output is what a cold build of the edited input gives.
+    let mut edited = Book::valid();
+    edited.set("Insatser", "J2", crate::common::n(12_345.0));
+    edited.write(&input.join("ok.xlsx"));
+    let remade = written(&build(&input, &out, &flags), &out);
+    assert!(
+        remade.iter().any(|p| p.starts_with("aterrapport")),
+        "the återrapport shows Förbrukat: {remade:?}"
+    );
+    assert!(
+        remade.iter().any(|p| p.ends_with("-uppdaterad.xlsx")),
+        "{remade:?}"
+    );
+    assert!(
+        remade.iter().any(|p| p == "redovisning-statsbidrag.xlsx"),
+        "{remade:?}"
+    );
+    let reports = |files: &[String]| files.iter().filter(|p| p.starts_with("mottagare/")).count();
+    assert_eq!(
+        reports(&remade),
+        1,
+        "only the report of the organisation whose cell changed: {remade:?}"
+    );
+    assert!(reports(&first) > 1);
+    let fresh = dir.path().join("kallt");
+    written(&build(&input, &fresh, &flags), &fresh);
+    assert_eq!(
+        snapshot(&out),
+        snapshot(&fresh),
+        "a rebuild after an edit gives exactly the cold build's files and record"
+    );
+}
+
+#[test]
+fn deleted_or_hand_edited_files_a_changed_template_and_allt_are_made_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = project_with_template(dir.path(), &Book::valid());
+    let out = dir.path().join("ut");
+    let first = written(&build(&input, &out, &["--per-mottagare"]), &out);
+    let cold = snapshot(&out);
+    let report = first
+        .iter()
+        .find(|p| p.starts_with("mottagare/"))
+        .unwrap()
+        .clone();
+
+    std::fs::remove_file(out.join(&report)).unwrap();
+    std::fs::write(out.join("statusbilder-2025.pdf"), b"mina anteckningar").unwrap();
+    let mut remade = written(&build(&input, &out, &["--per-mottagare"]), &out);
+    remade.sort();
+    let mut expected = vec![report.clone(), "statusbilder-2025.pdf".to_string()];
+    expected.sort();
+    assert_eq!(remade, expected);
+    assert_eq!(snapshot(&out), cold);
+
+    // A region's own templates, the same as the built-in ones: the same bytes, nothing made. One
+    // template changed: every PDF is made again (a template may import another).
+    let templates = dir.path().join("mallar");
+    assert!(
+        crate::common::run(["templates", "export", templates.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let own = [
+        "--per-mottagare",
+        "--templates",
+        templates.to_str().unwrap(),
+    ];
+    assert_eq!(
+        written(&build(&input, &out, &own), &out),
+        Vec::<String>::new()
+    );
+    let recipient = templates.join("recipient.typ");
+    let text = std::fs::read_to_string(&recipient).unwrap();
+    std::fs::write(&recipient, text + "\n// Regionens egen rad.\n").unwrap();
+    let remade = written(&build(&input, &out, &own), &out);
+    let pdfs = first.iter().filter(|p| p.ends_with(".pdf")).count();
+    assert_eq!(
+        remade.iter().filter(|p| p.ends_with(".pdf")).count(),
+        pdfs,
+        "{remade:?}"
+    );
+
+    // --allt makes every file, however fresh.
+    let all = written(&build(&input, &out, &["--per-mottagare", "--allt"]), &out);
+    assert_eq!(all.len(), first.len(), "{all:?}");
+    assert_eq!(snapshot(&out), cold);
+}
+
+#[test]
+fn a_record_from_elsewhere_or_broken_only_costs_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = project_with_template(dir.path(), &Book::valid());
+    let out = dir.path().join("ut");
+    let first = written(&build(&input, &out, &[]), &out);
+    let cold = snapshot(&out);
+    let record = out.join(RECORD);
+
+    // Keys made by another version of styrdok (or other fonts) match none of this one's.
+    let text = std::fs::read_to_string(&record).unwrap();
+    let other: String = text
+        .lines()
+        .map(|l| match l.trim_start().strip_prefix("\"key\": \"") {
+            Some(_) => l.replace("\"key\": \"", "\"key\": \"0"),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(other, text);
+    std::fs::write(&record, other).unwrap();
+    assert_eq!(written(&build(&input, &out, &[]), &out).len(), first.len());
+    assert_eq!(snapshot(&out), cold);
+
+    std::fs::write(&record, b"{ trasig").unwrap();
+    assert_eq!(written(&build(&input, &out, &[]), &out).len(), first.len());
+    assert_eq!(snapshot(&out), cold);
+}

@@ -7,7 +7,8 @@ use super::{CommandError, Outcome};
 use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
 use crate::diagnostics::{Diagnostic, JsonReport};
 use crate::documents::Options;
-use crate::pipeline::{self, CheckedProject, SinceError};
+use crate::pipeline::{self, CheckedProject, SinceError, Written};
+use crate::render::record::{Record, Reuse};
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, Job, WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -29,13 +30,15 @@ pub struct BuildOptions {
     /// The last meeting's version (`--sedan`): its changes go into the deck, report and workbook.
     pub since: Option<PathBuf>,
     pub format: Format,
+    /// Make every file, also those the last build made from the same input (`--allt`).
+    pub full: bool,
 }
 
 /// What one build did: every project's diagnostics, and the files written, or `Ok(None)` when the
 /// input had errors and nothing was written.
 pub struct Built {
     pub projects: Vec<ProjectDiagnostics>,
-    pub written: Result<Option<Vec<PathBuf>>, CommandError>,
+    pub written: Result<Option<Written>, CommandError>,
     /// What the organisation's templates and the last meeting's version had to say (problems
     /// there stop the build like input errors; warnings do not), as printed text.
     pub notes: String,
@@ -51,7 +54,11 @@ impl Built {
 }
 
 pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
-    let built = build(options, !options.quiet && options.format == Format::Text);
+    let built = build(
+        options,
+        !options.quiet && options.format == Format::Text,
+        &mut None,
+    );
     match options.format {
         Format::Text => {
             eprint!("{}", report::text(&built.projects, false));
@@ -61,10 +68,13 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
                     eprintln!("Inga dokument skrevs: rätta felen ovan och kör igen.");
                     Ok(Outcome::InputErrors)
                 }
-                Some(written) => {
+                Some(files) => {
                     if !options.quiet {
-                        for path in written {
+                        for path in files.written {
                             println!("Skrev {}", path.display());
+                        }
+                        if let Some(line) = kept_line(files.kept.len()) {
+                            println!("{line}");
                         }
                     }
                     Ok(Outcome::Done)
@@ -81,10 +91,12 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
             }
             let result = match built.written {
                 Ok(None) => Ok(Outcome::InputErrors),
-                Ok(Some(written)) => {
-                    for path in written {
+                Ok(Some(files)) => {
+                    for path in files.written {
                         json.written(path.display().to_string());
                     }
+                    let kept = files.kept.iter().map(|p| p.display().to_string().into());
+                    json.set("kept", serde_json::Value::Array(kept.collect()));
                     Ok(Outcome::Done)
                 }
                 Err(e) => {
@@ -98,9 +110,26 @@ pub fn run(options: &BuildOptions) -> Result<Outcome, CommandError> {
     }
 }
 
+/// "14 filer oförändrade …" after a build that kept files the last build made from the same input.
+pub fn kept_line(kept: usize) -> Option<String> {
+    (kept > 0).then(|| {
+        format!(
+            "{} {} sedan förra bygget (samma indata); --allt gör om allt.",
+            kept,
+            if kept == 1 {
+                "fil oförändrad"
+            } else {
+                "filer oförändrade"
+            }
+        )
+    })
+}
+
 /// Checks every project, and when none has errors makes and writes all documents. Prints nothing
 /// but the progress bar (when `progress`), so `run` and `--watch` each report in their own way.
-pub fn build(options: &BuildOptions, progress: bool) -> Built {
+/// `record` is the build record to start from (`--watch` holds it between saves); `None` reads the
+/// one in the output folder. After a successful build it holds the new record.
+pub fn build(options: &BuildOptions, progress: bool, record: &mut Option<Record>) -> Built {
     // Typst lays out a long table with deep recursion: rendering threads get a generous stack
     // (rayon's default of 2 MB overflowed on the 5 800-insats benchmark).
     let mut pool = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK);
@@ -114,7 +143,7 @@ pub fn build(options: &BuildOptions, progress: bool) -> Built {
     let written = if projects.iter().any(|p| p.usable().is_none()) {
         Ok(None)
     } else {
-        make_and_write(&projects, options, progress, &mut notes)
+        make_and_write(&projects, options, progress, &mut notes, record)
     };
     Built {
         projects: ProjectDiagnostics::of(&projects),
@@ -130,8 +159,15 @@ fn make_and_write(
     options: &BuildOptions,
     progress: bool,
     notes: &mut String,
-) -> Result<Option<Vec<PathBuf>>, CommandError> {
+    record: &mut Option<Record>,
+) -> Result<Option<Written>, CommandError> {
     use std::fmt::Write;
+    let previous = match (options.full, record.take()) {
+        (true, _) => Record::default(),
+        (false, Some(held)) => held,
+        (false, None) => Record::read(&options.output),
+    };
+    let mut reuse = Reuse::new(&options.output, previous);
     let changes = match &options.since {
         None => Vec::new(),
         Some(previous) => match pipeline::changes_since(previous, projects) {
@@ -156,6 +192,7 @@ fn make_and_write(
         projects,
         &options.output,
         options.documents.per_recipient,
+        &mut reuse,
     ) {
         Ok(filled) => filled,
         Err(errors) => {
@@ -176,13 +213,15 @@ fn make_and_write(
     if let Some(dir) = &options.dump_data {
         dump(&jobs, &options.output, dir).map_err(CommandError::output)?;
     }
+    let jobs = pipeline::to_render(jobs, &options.output, &engine, &mut reuse);
+    let workbooks = pipeline::updated_workbooks(projects, &options.output, &changes, &mut reuse);
     let progress = Progress::new(jobs.len(), !progress);
     // The updated workbooks are made beside the PDFs (10 000 insatser: 0.45 s that no longer waits
     // for the long documents, which keep only part of the cores busy), and join them, so all files
     // are written together or none is.
     let (rendered, workbooks) = std::thread::scope(|scope| {
-        let workbooks =
-            scope.spawn(|| pipeline::updated_workbooks(projects, &options.output, &changes));
+        let workbooks = scope
+            .spawn(|| pipeline::make_workbooks(&workbooks, projects, &options.output, &changes));
         let rendered = pipeline::render(&jobs, &engine, &|| progress.tick());
         let workbooks = workbooks
             .join()
@@ -191,11 +230,16 @@ fn make_and_write(
     });
     progress.finish();
     let staged = rendered.map_err(CommandError::output)?;
-    let mut files = workbooks.map_err(CommandError::output)?;
+    let mut files = Vec::new();
+    for (product, file) in workbooks.map_err(CommandError::output)? {
+        reuse.made(&product, file.path.clone());
+        files.push(file);
+    }
     files.extend(filled.rendered);
-    pipeline::commit(staged, files)
-        .map_err(CommandError::output)
-        .map(Some)
+    let (written, new_record) =
+        pipeline::commit(staged, files, reuse, &options.output).map_err(CommandError::output)?;
+    *record = Some(new_record);
+    Ok(Some(written))
 }
 
 /// Each document's data as `<dir>/<same path as the PDF>.json`, plus `<…>.template` naming its

@@ -56,8 +56,8 @@ pub struct Attempt {
 
 /// What one rebuild came to.
 pub enum Step {
-    /// Documents written (how many files).
-    Done(usize),
+    /// Documents written, and kept as the last build made them (how many files).
+    Done { written: usize, kept: usize },
     /// The input had errors or the documents could not be made; already reported. Nothing written.
     Failed,
     /// A file could not be read at all; perhaps it is still being saved. Try again shortly.
@@ -84,8 +84,10 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
             .collect::<Vec<_>>()
             .join(" och ")
     );
+    // The build record stays in memory between saves: each save makes only what it changed.
+    let mut record = None;
     watch(&roots, &ignored, |attempt| {
-        let built = build::build(options, false);
+        let built = build::build(options, false, &mut record);
         if built.unreadable() && !attempt.last_try {
             return Step::Retry;
         }
@@ -96,7 +98,10 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, CommandError> {
             "Inga dokument skrevs: rätta felen ovan och spara igen."
         };
         match built.written {
-            Ok(Some(files)) => Step::Done(files.len()),
+            Ok(Some(files)) => Step::Done {
+                written: files.written.len(),
+                kept: files.kept.len(),
+            },
             Ok(None) => {
                 eprintln!("{nothing_written}");
                 Step::Failed
@@ -127,7 +132,10 @@ pub fn fill(options: &FillOptions) -> Result<Outcome, CommandError> {
             "Ingen fil skrevs."
         };
         match outcome {
-            Ok(Filled::Written(files)) => Step::Done(files.len()),
+            Ok(Filled::Written(files)) => Step::Done {
+                written: files.len(),
+                kept: 0,
+            },
             Ok(Filled::Unreadable(_)) if !attempt.last_try => Step::Retry,
             Ok(Filled::Unreadable(problems)) => {
                 eprint!("{problems}");
@@ -257,14 +265,24 @@ fn run_once(rebuild: &mut impl FnMut(Attempt) -> Step, written: &mut bool) {
         };
         match rebuild(attempt) {
             Step::Retry => std::thread::sleep(RETRY_AFTER),
-            Step::Done(files) => {
+            Step::Done {
+                written: files,
+                kept,
+            } => {
                 *written = true;
-                println!(
-                    "Klart på {}: {} {}",
-                    seconds(started.elapsed()),
-                    files,
-                    if files == 1 { "fil" } else { "filer" }
-                );
+                let took = seconds(started.elapsed());
+                let plural = files != 1;
+                if kept == 0 {
+                    let noun = if plural { "filer" } else { "fil" };
+                    println!("Klart på {took}: {files} {noun}");
+                } else {
+                    let noun = if plural {
+                        "filer skrivna"
+                    } else {
+                        "fil skriven"
+                    };
+                    println!("Klart på {took}: {files} {noun}, {kept} oförändrade");
+                }
                 return;
             }
             Step::Failed => {

@@ -8,10 +8,11 @@ use crate::checks::{self, Checked};
 use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::documents::{self, Options, PlanError};
 use crate::model::{self, Agreement};
+use crate::render::record::{self, KeyBuilder, Record, Reuse};
 use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, WriteError};
 use crate::workbook::{self, Project, Workbook};
 use crate::xlsx::fill::TemplateErrors;
-use crate::xlsx::fill::run::{FilledSet, project_templates};
+use crate::xlsx::fill::run::{FilledSet, fill_templates, templates_folder, templates_in};
 use crate::xlsx::updated_workbook::{self, UpdatedWorkbookError};
 use std::path::{Path, PathBuf};
 
@@ -181,36 +182,87 @@ pub fn render(
     render::render_jobs(jobs, engine, done)
 }
 
+/// The product name of a project's `kind` of output in the build record (see `render::record`).
+fn product(kind: &str, p: &CheckedProject, output: &Path) -> String {
+    format!(
+        "{kind}:{}",
+        record::relative(output, &p.project.output_dir(output))
+    )
+}
+
 /// The updated workbook of every project that has an agreement with insatser (with a sheet
-/// `Förändringar` where `changes` has the project's changes).
+/// `Förändringar` where `changes` has the project's changes). A workbook the last build made from
+/// the same cells, checks and changes is kept (`reuse`), not made again.
 pub fn updated_workbooks(
     projects: &[CheckedProject],
     output: &Path,
     changes: &[Option<Changes>],
-) -> Result<Vec<OutputFile>, UpdatedWorkbookError> {
-    let mut files = Vec::new();
+    reuse: &mut Reuse,
+) -> Vec<WorkbookToMake> {
+    let mut wanted = Vec::new();
     for (n, p) in projects.iter().enumerate() {
         if let (Some(book), Some(agreement)) = (&p.book, p.usable()) {
-            if agreement.has_initiatives() {
-                files.push(updated_workbook::file(
-                    book,
-                    &p.checked,
-                    &p.project.path,
-                    &p.project.output_dir(output),
-                    changes.get(n).and_then(Option::as_ref),
-                )?);
+            if !agreement.has_initiatives() {
+                continue;
+            }
+            let changes = changes.get(n).and_then(Option::as_ref);
+            let mut key = KeyBuilder::new("updated-workbook");
+            key.hashed(book)
+                .part(format!("{:?}", p.checked.diagnostics).as_bytes())
+                .part(format!("{changes:?}").as_bytes());
+            let product = product("updated-workbook", p, output);
+            if !reuse.keep(&product, key.finish()) {
+                wanted.push(WorkbookToMake {
+                    project: n,
+                    product,
+                });
             }
         }
     }
-    Ok(files)
+    wanted
+}
+
+/// A project's updated workbook that `make_workbooks` is to make.
+pub struct WorkbookToMake {
+    project: usize,
+    product: String,
+}
+
+/// Makes the updated workbooks `updated_workbooks` chose, in memory, each with its product name.
+pub fn make_workbooks(
+    wanted: &[WorkbookToMake],
+    projects: &[CheckedProject],
+    output: &Path,
+    changes: &[Option<Changes>],
+) -> Result<Vec<(String, OutputFile)>, UpdatedWorkbookError> {
+    wanted
+        .iter()
+        .filter_map(|w| {
+            let p = &projects[w.project];
+            let (book, checked) = (p.book.as_ref()?, &p.checked);
+            Some(
+                updated_workbook::file(
+                    book,
+                    checked,
+                    &p.project.path,
+                    &p.project.output_dir(output),
+                    changes.get(w.project).and_then(Option::as_ref),
+                )
+                .map(|file| (w.product.clone(), file)),
+            )
+        })
+        .collect()
 }
 
 /// The organisation's own templates in each project's `mallar/` folder, filled (with per-mottagare
-/// copies on request). Every problem of every template is returned together.
+/// copies on request). Every problem of every template is returned together. A project's templates
+/// filled by the last build from the same cells and template files are kept (`reuse`); a fill that
+/// warned is made every time, so its warnings are said every time.
 pub fn filled_templates(
     projects: &[CheckedProject],
     output: &Path,
     per_recipient: bool,
+    reuse: &mut Reuse,
 ) -> Result<FilledSet, TemplateErrors> {
     let mut all = FilledSet::default();
     let mut errors = Vec::new();
@@ -218,14 +270,38 @@ pub fn filled_templates(
         let Some(agreement) = p.usable() else {
             continue;
         };
-        match project_templates(
-            &p.project.path,
+        let templates = templates_in(&templates_folder(&p.project.path));
+        if templates.is_empty() {
+            continue;
+        }
+        let mut key = KeyBuilder::new("templates");
+        key.hashed(&p.book)
+            .part(format!("{:?}", p.checked.diagnostics).as_bytes())
+            .hashed(&per_recipient);
+        for template in &templates {
+            // Unreadable now: the fill below reports it.
+            key.hashed(&template.file_name())
+                .part(&std::fs::read(template).unwrap_or_default());
+        }
+        let product = product("templates", p, output);
+        if reuse.keep(&product, key.finish()) {
+            continue;
+        }
+        match fill_templates(
+            &templates,
             agreement,
             p.book.as_ref(),
             &p.project.output_dir(output),
             per_recipient,
         ) {
             Ok(filled) => {
+                if filled.warnings.is_empty() {
+                    for file in &filled.rendered {
+                        reuse.made(&product, file.path.clone());
+                    }
+                } else {
+                    reuse.forget(&product);
+                }
                 all.rendered.extend(filled.rendered);
                 all.warnings.extend(filled.warnings);
             }
@@ -239,14 +315,52 @@ pub fn filled_templates(
     }
 }
 
+/// The planned PDFs the last build did not already make from the same key (`reuse` keeps those).
+pub fn to_render(jobs: Vec<Job>, output: &Path, engine: &Engine, reuse: &mut Reuse) -> Vec<Job> {
+    jobs.into_iter()
+        .filter(|job| {
+            let product = record::relative(output, &job.path);
+            let kept = reuse.keep(&product, job.key(engine));
+            if !kept {
+                reuse.made(&product, job.path.clone());
+            }
+            !kept
+        })
+        .collect()
+}
+
 /// Writes every file atomically; the caller has made all of them first, so an error anywhere before
 /// leaves the previous output untouched.
 pub fn write(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
     render::write_all(files)
 }
 
-/// Puts the rendered PDFs and the files made in memory (workbooks) in place together: the latter
-/// are staged too, then everything is renamed. An error before this leaves the previous output.
-pub fn commit(staged: Vec<StagedFile>, files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
-    render::write_with(staged, files)
+/// What a build put in the output folder.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files made and written now.
+    pub written: Vec<PathBuf>,
+    /// Files the last build made from the same input, left as they were.
+    pub kept: Vec<PathBuf>,
+}
+
+/// Puts the rendered PDFs and the files made in memory (workbooks) in place together, with the
+/// build record that describes them (see `render::record`): the latter are staged too, then
+/// everything is renamed, the record last. An error before this leaves the previous output and its
+/// record. Returns what was written and kept, and the new record (for `--watch` to hold).
+pub fn commit(
+    mut staged: Vec<StagedFile>,
+    files: Vec<OutputFile>,
+    reuse: Reuse,
+    output: &Path,
+) -> Result<(Written, Record), WriteError> {
+    for file in files {
+        staged.push(render::stage(file.path, &file.bytes)?);
+    }
+    let (record, kept) = reuse.finish(&staged);
+    let count = staged.len();
+    staged.push(render::stage_file(record.file(output))?);
+    let mut written = render::write_with(staged, Vec::new())?;
+    written.truncate(count);
+    Ok((Written { written, kept }, record))
 }

@@ -61,6 +61,9 @@ pub struct Engine {
     /// The folder the templates came from, to name it in error messages.
     folder: Option<std::path::PathBuf>,
     data_id: FileId,
+    /// A digest of the templates, their assets and the fonts: part of every document's key (see
+    /// `record`), so a changed template or font makes its documents again.
+    identity: [u8; 32],
 }
 
 fn file_id(path: &str) -> FileId {
@@ -77,6 +80,7 @@ impl Engine {
 
     /// The engine with a region's templates (see `templates::TemplateFiles::from_folder`).
     pub fn with_templates(files: TemplateFiles) -> Self {
+        let identity = identity(&files);
         let templates = files
             .sources
             .into_iter()
@@ -107,7 +111,13 @@ impl Engine {
             assets,
             folder: files.folder,
             data_id: file_id(DATA_FILE),
+            identity,
         }
+    }
+
+    /// What of the engine decides a document's bytes (see `identity`).
+    pub fn identity(&self) -> &[u8; 32] {
+        &self.identity
     }
 
     fn template(&self, name: &str) -> Option<&Source> {
@@ -179,6 +189,31 @@ impl Engine {
             report: world.report(&errors),
         })
     }
+}
+
+/// The templates' names and texts, the assets and the fonts, as one digest. By name, not in the
+/// order read: a folder of exported, unchanged templates is the built-in set.
+fn identity(files: &TemplateFiles) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut part = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    let mut sources: Vec<_> = files.sources.iter().collect();
+    sources.sort();
+    for (name, text) in sources {
+        part(name.as_bytes());
+        part(text.as_bytes());
+    }
+    let mut assets: Vec<_> = files.assets.iter().collect();
+    assets.sort();
+    for (name, bytes) in assets {
+        part(name.as_bytes());
+        part(bytes);
+    }
+    part(fonts::digest());
+    hasher.finalize().into()
 }
 
 impl Default for Engine {

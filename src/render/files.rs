@@ -36,6 +36,8 @@ pub struct StagedFile {
     /// `None` once committed.
     temp: Option<tempfile::TempPath>,
     path: PathBuf,
+    /// The digest of its bytes, for the build record (`record::digest`).
+    digest: String,
     /// Folders made for this file, deepest first: removed again (when empty) if it is dropped, so a
     /// failed build leaves no empty output folder either.
     created: Vec<PathBuf>,
@@ -57,6 +59,10 @@ impl StagedFile {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
 }
 
 /// Writes `bytes` to a temporary file beside `path` (synced, readable by all like any document).
@@ -77,6 +83,7 @@ pub fn stage(path: PathBuf, bytes: &[u8]) -> Result<StagedFile, WriteError> {
     let mut staged = StagedFile {
         temp: None,
         path: path.clone(),
+        digest: super::record::digest(bytes),
         created,
     };
     std::fs::create_dir_all(dir).map_err(err)?;
@@ -97,6 +104,11 @@ pub fn stage(path: PathBuf, bytes: &[u8]) -> Result<StagedFile, WriteError> {
     }
     staged.temp = Some(tmp.into_temp_path());
     Ok(staged)
+}
+
+/// `stage` for a file made in memory.
+pub fn stage_file(file: OutputFile) -> Result<StagedFile, WriteError> {
+    stage(file.path, &file.bytes)
 }
 
 /// Renames every staged file into place, in order; call it once everything has been made.

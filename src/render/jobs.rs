@@ -4,6 +4,7 @@
 
 use super::engine::{Attachment, Engine, RenderError};
 use super::files::{OutputFile, StagedFile, stage};
+use super::record::{Key, KeyBuilder};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -35,19 +36,37 @@ impl Job {
         })
     }
 
-    pub fn render(&self, engine: &Engine) -> Result<OutputFile, RenderError> {
-        // The identifier is the file name, so it stays the same from build to build.
-        let ident = format!(
+    /// The PDF's identifier: from the file name, so it stays the same from build to build.
+    fn ident(&self) -> String {
+        format!(
             "styrdok/{}/{}",
             self.template,
             self.path.file_name().unwrap_or_default().to_string_lossy()
-        );
+        )
+    }
+
+    /// Everything that decides the PDF's bytes (see `record`): the engine's templates and fonts, the
+    /// template, the data, the pictures, the date and the identifier.
+    pub fn key(&self, engine: &Engine) -> Key {
+        let mut key = KeyBuilder::new("pdf");
+        key.part(engine.identity())
+            .part(self.template.as_bytes())
+            .part(&self.data);
+        for a in &self.attachments {
+            key.part(a.name.as_bytes()).part(&a.bytes);
+        }
+        key.part(self.date.to_string().as_bytes())
+            .part(self.ident().as_bytes());
+        key.finish()
+    }
+
+    pub fn render(&self, engine: &Engine) -> Result<OutputFile, RenderError> {
         let bytes = engine.pdf_with(
             self.template,
             &self.data,
             &self.attachments,
             self.date,
-            &ident,
+            &self.ident(),
         )?;
         Ok(OutputFile {
             path: self.path.clone(),

@@ -7,8 +7,11 @@ mod fonts;
 mod glyphs;
 mod jobs;
 pub mod naming;
+pub mod record;
 pub mod templates;
 
 pub use engine::{Attachment, Engine, RenderError, attachment_name};
-pub use files::{OutputFile, StagedFile, WriteError, write_all, write_atomic, write_with};
+pub use files::{
+    OutputFile, StagedFile, WriteError, stage, stage_file, write_all, write_atomic, write_with,
+};
 pub use jobs::{Job, render_jobs};

@@ -28,6 +28,21 @@ pub enum Value {
     UncachedFormula(String),
 }
 
+// A workbook's cells are part of the keys of what is built from them (the build record): a number
+// hashes by its bits, so the same cells always give the same key.
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Value::Empty => {}
+            Value::Text(t) | Value::Error(t) | Value::UncachedFormula(t) => t.hash(state),
+            Value::Number(n) => n.to_bits().hash(state),
+            Value::Date(d) => d.hash(state),
+            Value::Bool(b) => b.hash(state),
+        }
+    }
+}
+
 impl Value {
     pub fn is_empty(&self) -> bool {
         match self {
@@ -54,7 +69,7 @@ impl Value {
 }
 
 /// One sheet of one file, as a grid with its top-left corner at `origin` (row, column).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Sheet {
     pub file: String,
     pub name: String,
@@ -132,7 +147,7 @@ impl Sheet {
 }
 
 /// All sheets of the input: one workbook, or every workbook of a folder.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Workbook {
     pub files: Vec<String>,
     pub sheets: Vec<Sheet>,
