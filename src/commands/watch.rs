@@ -21,8 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Events closer together than this are one save (Excel writes, renames and touches in bursts).
-const DEBOUNCE: Duration = Duration::from_millis(300);
+/// Events closer together than this are one save (Excel writes, renames and touches in bursts, a
+/// few milliseconds apart). Short, because the wait is part of every save's latency (the example's
+/// rebuild of one changed cell is ~0.1 s); a burst split in two only costs a second rebuild, which
+/// the build record makes nearly free, and a half-written file is read again (`RETRIES`).
+const DEBOUNCE: Duration = Duration::from_millis(150);
 /// A file that reads as unreadable right after a save is read again this often, this far apart.
 const RETRIES: u32 = 6;
 const RETRY_AFTER: Duration = Duration::from_millis(500);
