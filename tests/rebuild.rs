@@ -170,6 +170,10 @@ fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
         "{told}"
     );
     assert_eq!(snapshot(&out), cold);
+    let json = build(&input, &out, &["--per-mottagare", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["files"].as_array().unwrap().len(), 0, "{doc}");
+    assert_eq!(doc["kept"].as_array().unwrap().len(), first.len(), "{doc}");
 
     // One Förbrukat cell (Insatser!J2, the first insats, Region Test's) changed: the documents that
     // show it are made again, and the output is what a cold build of the edited input gives.
