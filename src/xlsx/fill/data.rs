@@ -142,6 +142,14 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
             "Diarienummer".into(),
             text(info.reference.as_deref().unwrap_or("")),
         ),
+        (
+            info_sheet::DEADLINE.into(),
+            info.deadline.map_or(Value::Empty, Value::Date),
+        ),
+        (
+            info_sheet::SENDER.into(),
+            text(info.sender.as_deref().unwrap_or("")),
+        ),
     ];
     // The coordinator's own fields of Uppgifter, as typed.
     if let Some(book) = book {
