@@ -308,9 +308,12 @@ impl Problem {
             Problem::RequisitionedOverAmount { .. } => {
                 "Kontrollera Rekvirerat och Belopp för insatsen.".into()
             }
+            Problem::NotAnEmailAddress { column, .. } if column.to_lowercase() == "avsändare" => {
+                "Skriv namnet och adressen som Anna Berg <anna.berg@organisation.se>, eller bara namnet (då fyller e-postprogrammet i din adress)."
+                    .into()
+            }
             Problem::NotAnEmailAddress { .. } => {
-                "Skriv adressen som namn@organisation.se, utan namn eller mellanslag; flera adresser skiljs med semikolon (;). \
-                 Avsändare skrivs som Anna Berg <anna.berg@organisation.se>."
+                "Skriv adressen som namn@organisation.se, utan namn eller mellanslag; flera adresser skiljs med semikolon (;)."
                     .into()
             }
             Problem::DuplicateContact { .. } => {

@@ -31,7 +31,7 @@ impl fmt::Display for AddressFault {
             }
             AddressFault::Space => "en adress har inga mellanslag",
             AddressFault::BadLocalPart => "delen före @ har tecken som inte hör hemma i en adress",
-            AddressFault::BadDomain => "delen efter @ är ingen domän som avesta.se",
+            AddressFault::BadDomain => "efter @ ska en domän stå, t.ex. avesta.se",
         })
     }
 }
