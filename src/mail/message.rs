@@ -106,3 +106,61 @@ impl Message<'_> {
         hash
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mail_parser::MessageParser;
+
+    fn message<'a>(name: &'a str, subject: &'a str, to: &'a [String]) -> Message<'a> {
+        Message {
+            from: None,
+            to_name: name,
+            to,
+            cc: &[],
+            subject,
+            body: "Hej\nrad två",
+            attachment_name: "Uppföljning 2025 – Ö.xlsx",
+            attachment: b"PK\x03\x04",
+            date: NaiveDate::from_ymd_opt(2025, 9, 29).unwrap(),
+        }
+    }
+
+    #[test]
+    fn cell_text_cannot_add_headers() {
+        let to = ["a@x.se".to_string()];
+        let raw = message("Eva\r\nBcc: evil@x.se", "Ämne\rBcc: evil@x.se\nX: y", &to)
+            .to_eml()
+            .unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("Bcc:") || l.starts_with("X: ")),
+            "{text}"
+        );
+        let parsed = MessageParser::default().parse(&raw).unwrap();
+        assert!(parsed.bcc().is_none());
+        assert_eq!(
+            parsed.to().unwrap().first().unwrap().address(),
+            Some("a@x.se")
+        );
+    }
+
+    #[test]
+    fn same_message_same_bytes_other_message_other_ids() {
+        let to = ["a@x.se".to_string()];
+        let one = message("Eva", "Ämne", &to).to_eml().unwrap();
+        assert_eq!(one, message("Eva", "Ämne", &to).to_eml().unwrap());
+        let other = message("Eva", "Annat ämne", &to).to_eml().unwrap();
+        let id = |raw: &[u8]| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .message_id()
+                .unwrap()
+                .to_string()
+        };
+        assert_ne!(id(&one), id(&other));
+    }
+}
