@@ -495,3 +495,25 @@ fn the_projects_own_text_is_used_and_its_mistakes_are_named_by_line() {
     );
     assert!(!again.exists(), "nothing written");
 }
+
+#[test]
+fn without_a_deadline_the_deadline_line_goes_and_the_summary_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = with_contacts();
+    // Uppgifter row 7 is Sista dag: left empty, as a coordinator who has not decided yet.
+    book.set("Uppgifter", "B7", V::E);
+    let input = book.write(&dir.path().join("ok.xlsx"));
+    let sent = dir.path().join("skickat");
+    let out = forms_epost(&input, &sent);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("Utkasten nämner ingen sista dag"),
+        "{stdout}"
+    );
+    let raw = std::fs::read(sent.join("epost/rss-test.eml")).unwrap();
+    let message = MessageParser::default().parse(&raw).unwrap();
+    let body = message.body_text(0).unwrap();
+    assert!(!body.contains("Sista dag"), "{body}");
+    assert!(body.contains("Hej Per Ek!"), "{body}");
+}

@@ -124,7 +124,7 @@ fn text(c: &Collected) {
     println!("Bygg återrapporten från den: styrdok build <den filen>.");
     for p in &c.removed {
         println!(
-            "Tog bort den gamla påminnelsen {} (har rapporterat sedan dess)",
+            "Tog bort den gamla påminnelsen {} (ingen påminnelse behövs längre)",
             p.display()
         );
     }
