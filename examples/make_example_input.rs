@@ -6,7 +6,8 @@
 //!   timeline ("Kort tillbakablick") and the summary bullets; and the two
 //!   uppdragsbeskrivningar of RSS Dalarna 2026 (regional processgrupp psykisk
 //!   hälsa och suicidprevention, regional processgrupp samsjuklighet) in the
-//!   sheets Uppdrag, Avsnitt, Roller and Grupper.
+//!   sheets Uppdrag, Avsnitt, Roller and Grupper; and invented contacts for the e-mail drafts of
+//!   the forms in Kontakter.
 //! - `input/vastra-gotaland/organisering-2025.xlsx` holds the länsgemensam
 //!   organisering of psykisk hälsa och suicidprevention in Västra Götaland:
 //!   Uppgifter, Uppdrag, Avsnitt, Roller (empty) and Grupper.
@@ -69,6 +70,65 @@ const UPPGIFTER: &[(&str, Value)] = &[
         Value::Text("Välfärdsrådet och Länschefsnätverket"),
     ),
     ("Diarienummer", Value::Empty),
+    ("Sista dag", Value::Date(2025, 10, 31)),
+    (
+        "Avsändare",
+        Value::Text("Karin Dahl <karin.dahl@rssdalarna.example>"),
+    ),
+];
+
+/// Sheet `Kontakter`: (Ansvarig, Namn, E-post, Kopia), one row per Ansvarig of `INSATSER`. The
+/// people are invented and the addresses end in `.example`, a name no mail ever reaches.
+const KONTAKTER: &[(&str, &str, &str, &str)] = &[
+    (RSS, "Karin Dahl", "karin.dahl@rssdalarna.example", ""),
+    (
+        DIV_PSYK,
+        "Åsa Öberg",
+        "asa.oberg@regiondalarna.example",
+        "psykiatri.kansli@regiondalarna.example",
+    ),
+    (
+        "RD/länets kommuner",
+        "Per Nilsson",
+        "per.nilsson@rssdalarna.example; kommunsamordnare@rssdalarna.example",
+        "",
+    ),
+    (
+        "Borlänge kommun i samverkan med anslutna kommuner",
+        "Lena Björk",
+        "lena.bjork@borlange.example",
+        "",
+    ),
+    (
+        "Div Psykiatri och hab samt värdkommunerna",
+        "Åsa Öberg",
+        "asa.oberg@regiondalarna.example",
+        "",
+    ),
+    (
+        "Div Psykiatri och hab och infektionskliniken",
+        "Jonas Ek",
+        "jonas.ek@regiondalarna.example",
+        "",
+    ),
+    (
+        "Medicinkliniken",
+        "Maria Sjöberg",
+        "maria.sjoberg@regiondalarna.example",
+        "",
+    ),
+    (
+        "Div. Psykiatri och hab. + RSS vid tillsättande av PL för psykisk hälsa",
+        "Åsa Öberg",
+        "asa.oberg@regiondalarna.example",
+        "karin.dahl@rssdalarna.example",
+    ),
+    (
+        "RSS Dalarna (RD/länets kommuner)",
+        "Karin Dahl",
+        "karin.dahl@rssdalarna.example",
+        "",
+    ),
 ];
 
 /// Sheet `Insatsområden`.
@@ -731,6 +791,11 @@ fn check_sums() {
     }
     for i in INSATSER {
         assert!(i.typ == NY || i.typ == PAGAENDE, "typ: {}", i.typ);
+        assert!(
+            KONTAKTER.iter().any(|k| k.0 == i.ansvarig),
+            "kontakt saknas: {}",
+            i.ansvarig
+        );
     }
 }
 
@@ -842,6 +907,25 @@ fn main() -> Result<(), XlsxError> {
 
     // 6–9. Uppdrag, Avsnitt, Roller, Grupper
     write_uppdrag_sheets(&mut workbook, &DALARNA_UPPDRAG, &f)?;
+
+    // 10. Kontakter (for `styrdok forms --epost`)
+    let sheet = add_sheet(
+        &mut workbook,
+        "Kontakter",
+        &[
+            ("Ansvarig", 40.0),
+            ("Namn", 18.0),
+            ("E-post", 60.0),
+            ("Kopia", 40.0),
+        ],
+        &f,
+    )?;
+    for (i, (ansvarig, namn, epost, kopia)) in KONTAKTER.iter().enumerate() {
+        let row = i as u32 + 1;
+        for (col, text) in [ansvarig, namn, epost, kopia].into_iter().enumerate() {
+            write_text(sheet, row, col as u16, text, &f.wrap)?;
+        }
+    }
 
     save(&mut workbook, OUTPUT)?;
 

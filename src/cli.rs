@@ -134,7 +134,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Argument",
-        after_help = "Exempel:\n  styrdok forms                       en blankett per ansvarig i output/blanketter/"
+        after_help = "Exempel:\n  styrdok forms                       en blankett per ansvarig i output/blanketter/\n  styrdok forms --epost               också ett e-postutkast per ansvarig i output/blanketter/epost/"
     )]
     Forms {
         /// Arbetsbok eller mapp med arbetsböcker.
@@ -149,12 +149,15 @@ pub enum Command {
             help_heading = "Flaggor"
         )]
         output: PathBuf,
+        /// Skriv också ett e-postutkast per ansvarig med kontakt i bladet Kontakter, blanketten bifogad, i MAPP/epost/. Ingenting skickas.
+        #[arg(long, help_heading = "Flaggor")]
+        epost: bool,
     },
     /// Läser ifyllda blanketter ur BLANKETTMAPP och skriver en uppdaterad arbetsbok med siffrorna.
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Argument",
-        after_help = "Exempel:\n  styrdok collect inkomna             blanketterna i inkomna/ mot underlaget i input/\n  styrdok collect inkomna --format json    vem som har rapporterat, som JSON"
+        after_help = "Exempel:\n  styrdok collect inkomna             blanketterna i inkomna/ mot underlaget i input/\n  styrdok collect inkomna --format json    vem som har rapporterat, som JSON\n  styrdok collect inkomna --epost     också påminnelser till dem som inte har rapporterat i output/paminnelser/"
     )]
     Collect {
         /// Mappen med de ifyllda blanketterna.
@@ -172,6 +175,9 @@ pub enum Command {
             help_heading = "Flaggor"
         )]
         output: PathBuf,
+        /// Skriv också en påminnelse (e-postutkast, blanketten bifogad igen) till varje ansvarig som inte har rapporterat, i MAPP/paminnelser/. Ingenting skickas.
+        #[arg(long, help_heading = "Flaggor")]
+        epost: bool,
         #[command(flatten)]
         format: FormatFlag,
     },
@@ -262,12 +268,15 @@ pub enum TemplatesCommand {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Argument",
-        after_help = "Exempel:\n  styrdok templates export mallar-typst    ändra dem, bygg sedan med --templates mallar-typst"
+        after_help = "Exempel:\n  styrdok templates export mallar-typst    ändra dem, bygg sedan med --templates mallar-typst\n  styrdok templates export --epost input/mallar    e-posttexterna för forms --epost och collect --epost"
     )]
     Export {
         /// Mappen mallarna skrivs till.
         #[arg(value_name = "MAPP")]
         dir: PathBuf,
+        /// Skriv e-posttexterna (blankett och påminnelse) i stället för Typst-mallarna; lägg dem i mallar/ bredvid arbetsboken.
+        #[arg(long, help_heading = "Flaggor")]
+        epost: bool,
     },
 }
 
@@ -316,13 +325,18 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             input,
             format,
         } => Ok(commands::diff::run(&earlier, &input, format.into())),
-        Command::Forms { input, output } => commands::forms::run(&input, &output),
+        Command::Forms {
+            input,
+            output,
+            epost,
+        } => commands::forms::run(&input, &output, epost),
         Command::Collect {
             forms_dir,
             input,
             output,
+            epost,
             format,
-        } => commands::collect::run(&forms_dir, &input, &output, format.into()),
+        } => commands::collect::run(&forms_dir, &input, &output, epost, format.into()),
         Command::Fill {
             template,
             input,
@@ -343,8 +357,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             }
         }
         Command::Templates {
-            action: TemplatesCommand::Export { dir },
-        } => commands::templates::export(&dir),
+            action: TemplatesCommand::Export { dir, epost },
+        } => commands::templates::export(&dir, epost),
         Command::Completions { shell } => {
             completions(shell);
             Ok(Outcome::Done)

@@ -3,8 +3,8 @@
 //! Data walks one way (see ARCHITECTURE.md): `diagnostics` ← `workbook` (cells with positions) ←
 //! `model` (loading and value types) ← `checks` (rules) and `render` (Typst, files) ← `changes` (two
 //! versions compared) ← `documents` (PDF data) and `xlsx` (workbooks) ← `pipeline` (read → load →
-//! check → plan → render → write) ← `commands` ← `cli`. A module only ever imports from modules to its
-//! left (tests/layering.rs).
+//! check → plan → render → write) and `mail` (e-mail drafts of the forms) ← `commands` ← `cli`. A
+//! module only ever imports from modules to its left (tests/layering.rs).
 
 pub mod changes;
 pub mod checks;
@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostics;
 pub mod documents;
+pub mod mail;
 pub mod model;
 pub mod pipeline;
 pub mod render;

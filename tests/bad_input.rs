@@ -405,6 +405,37 @@ fn generate() -> Vec<(&'static str, Book)> {
         .set("Insatsområden", "C4", n(0.0));
     many.set("Uppdrag", "F2", V::E);
     cases.push(("rows-10000", many));
+
+    // Kontakter: an address with å, a typo in Ansvarig, the same organisation twice, and
+    // organisations with insatser but no contact.
+    let mut contacts = base();
+    contacts.sheets.push((
+        "Kontakter".into(),
+        vec![
+            ["Ansvarig", "Namn", "E-post", "Kopia"]
+                .iter()
+                .map(|h| t(h))
+                .collect(),
+            vec![t("Kommun B"), t("Åsa Öberg"), t("åsa.oberg@kommunb.se")],
+            vec![t("Komun C"), t("Eva Lund"), t("eva.lund@kommunc.se")],
+            vec![
+                t("kommun b"),
+                t("Per Ek"),
+                t("per.ek@kommunb.se"),
+                t("kansli@kommunb"),
+            ],
+            vec![t("Division A"), V::E, V::E],
+        ],
+    ));
+    cases.push(("kontakter-fel", contacts));
+    let mut sender = base();
+    sender
+        .push_row("Uppgifter", vec![t("Sista dag"), t("sista oktober")])
+        .push_row(
+            "Uppgifter",
+            vec![t("Avsändare"), t("Anna Berg, anna.berg@")],
+        );
+    cases.push(("uppgifter-sista-dag-avsandare", sender));
     cases
 }
 

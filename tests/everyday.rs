@@ -94,7 +94,8 @@ fn the_starter_has_drop_downs_money_format_and_instructions() {
             "Uppdrag",
             "Avsnitt",
             "Roller",
-            "Grupper"
+            "Grupper",
+            "Kontakter"
         ]
     );
     // Insatser is the fourth sheet: Typ, Bedömning as lists, Område from the codes of Insatsområden.

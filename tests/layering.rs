@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("documents", 5),
     ("xlsx", 5),
     ("pipeline", 6),
+    ("mail", 6),
     ("commands", 7),
     ("cli", 8),
 ];

@@ -6,6 +6,7 @@ mod changes;
 mod checks;
 mod common;
 mod deck;
+mod email;
 mod everyday;
 mod fill;
 mod forms;

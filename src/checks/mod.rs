@@ -1,6 +1,7 @@
 //! Checking the agreement: pure rules over the model (no files), everything that is wrong at once,
 //! each with its cell and its fix.
 
+mod contacts;
 mod rules;
 
 use crate::diagnostics::Diagnostic;
@@ -36,6 +37,10 @@ pub fn check(loaded: Loaded) -> Checked {
         &loaded.unreadable_amounts_in,
         loaded.initiatives_unreadable,
     ));
+    // Without readable insatser every contact would look unknown.
+    if !loaded.initiatives_unreadable {
+        contacts::check(&loaded.agreement, &mut diagnostics);
+    }
     sort(&mut diagnostics);
     Checked {
         agreement: Some(loaded.agreement),

@@ -4,8 +4,11 @@
 use super::report::Format;
 use super::{CommandError, Outcome};
 use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
+use crate::mail::{self, Kind, MessageText};
+use crate::model::same_organisation;
 use crate::pipeline;
-use crate::xlsx::forms::{merge, read};
+use crate::xlsx::fill::run::templates_folder;
+use crate::xlsx::forms::{merge, read, write};
 use crate::xlsx::updated_workbook;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,13 @@ struct Collected {
     forms_read: usize,
     rows_merged: usize,
     written: Vec<PathBuf>,
+    /// With `--epost`: the reminders written (one per organisation that has not reported and has a
+    /// contact), and their folder.
+    reminders: Option<(usize, PathBuf)>,
+    /// Reminders of an earlier run to organisations that have reported since: removed.
+    removed: Vec<PathBuf>,
+    /// Without a Sista dag the reminders name no deadline; the summary says so.
+    no_deadline: bool,
     /// Why nothing was written, in a sentence for the terminal.
     stopped: Option<&'static str>,
 }
@@ -32,9 +42,10 @@ pub fn run(
     forms_dir: &Path,
     input: &Path,
     out: &Path,
+    email: bool,
     format: Format,
 ) -> Result<Outcome, CommandError> {
-    let collected = collect(forms_dir, input, out);
+    let collected = collect(forms_dir, input, out, email);
     match format {
         Format::Text => {
             if let Ok(c) = &collected {
@@ -54,6 +65,9 @@ pub fn run(
                     report.set("not_reported", json!(c.not_reported));
                     report.set("forms_read", json!(c.forms_read));
                     report.set("rows_merged", json!(c.rows_merged));
+                    if let Some((count, _)) = &c.reminders {
+                        report.set("reminders", json!(count));
+                    }
                     super::exit_code(&Ok(c.outcome()))
                 }
                 Err(e) => {
@@ -108,9 +122,31 @@ fn text(c: &Collected) {
         println!("Skrev {}", p.display());
     }
     println!("Bygg återrapporten från den: styrdok build <den filen>.");
+    for p in &c.removed {
+        println!(
+            "Tog bort den gamla påminnelsen {} (ingen påminnelse behövs längre)",
+            p.display()
+        );
+    }
+    if let Some((count, dir)) = &c.reminders {
+        println!(
+            "{count} påminnelser (e-postutkast) i {}. Öppna dem i ditt e-postprogram, läs igenom och skicka. styrdok skickar ingenting.",
+            dir.display()
+        );
+        if c.no_deadline {
+            println!(
+                "Påminnelserna nämner ingen sista dag: skriv fältet «Sista dag» i bladet Uppgifter och kör igen."
+            );
+        }
+    }
 }
 
-fn collect(forms_dir: &Path, input: &Path, out: &Path) -> Result<Collected, CommandError> {
+fn collect(
+    forms_dir: &Path,
+    input: &Path,
+    out: &Path,
+    email: bool,
+) -> Result<Collected, CommandError> {
     let mut collected = Collected {
         input_problems: Vec::new(),
         problems: Vec::new(),
@@ -119,6 +155,9 @@ fn collect(forms_dir: &Path, input: &Path, out: &Path) -> Result<Collected, Comm
         forms_read: 0,
         rows_merged: 0,
         written: Vec::new(),
+        reminders: None,
+        removed: Vec::new(),
+        no_deadline: false,
         stopped: None,
     };
     let (book, checked) = pipeline::read_and_check(input);
@@ -128,6 +167,13 @@ fn collect(forms_dir: &Path, input: &Path, out: &Path) -> Result<Collected, Comm
             Some("Underlaget har fel: rätta dem och kör collect igen. Ingenting skrevs.");
         return Ok(collected);
     };
+    if email && agreement.contacts.is_none() {
+        collected.input_problems = vec![super::forms::no_contacts_sheet()];
+        collected.stopped = Some(
+            "Ingenting skrevs: lägg till bladet Kontakter (Ansvarig, Namn, E-post, Kopia) eller kör utan --epost.",
+        );
+        return Ok(collected);
+    }
     let files = read::form_files(forms_dir).map_err(|source| CommandError::FormsFolder {
         path: forms_dir.to_path_buf(),
         source,
@@ -151,6 +197,29 @@ fn collect(forms_dir: &Path, input: &Path, out: &Path) -> Result<Collected, Comm
     }
     let file = updated_workbook::file(&merged.book, &after, input, out, None)
         .map_err(CommandError::output)?;
-    collected.written = pipeline::write(vec![file]).map_err(CommandError::output)?;
+    let mut files = vec![file];
+    let reminders_dir = out.join(mail::REMINDERS_FOLDER);
+    if email {
+        // The same forms as `styrdok forms` made from this input: same names, same bytes.
+        let pending: Vec<write::Form> = write::forms(agreement, &reminders_dir)
+            .map_err(CommandError::Forms)?
+            .into_iter()
+            .filter(|f| {
+                collected
+                    .not_reported
+                    .iter()
+                    .any(|r| same_organisation(r, &f.recipient))
+            })
+            .collect();
+        let text = MessageText::load(&templates_folder(input), Kind::Reminder.text_file())?;
+        let drafts = mail::drafts(agreement, Some(&book), &pending, &text, &reminders_dir)?;
+        collected.reminders = Some((drafts.len(), reminders_dir.clone()));
+        collected.no_deadline = agreement.info.deadline.is_none();
+        files.extend(drafts);
+    }
+    collected.written = pipeline::write(files).map_err(CommandError::output)?;
+    if email {
+        collected.removed = super::forms::remove_stale_drafts(&reminders_dir, &collected.written);
+    }
     Ok(collected)
 }

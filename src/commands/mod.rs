@@ -13,6 +13,7 @@ pub mod report;
 pub mod templates;
 pub mod watch;
 
+use crate::mail::MailError;
 use crate::pipeline::OutputError;
 use crate::render::templates::TemplateDirError;
 use crate::xlsx::forms::write::FormError;
@@ -36,6 +37,8 @@ pub enum CommandError {
     Templates(#[from] TemplateDirError),
     #[error(transparent)]
     Forms(FormError),
+    #[error(transparent)]
+    Mail(#[from] MailError),
     #[error(transparent)]
     Init(#[from] init::InitError),
     #[error(transparent)]

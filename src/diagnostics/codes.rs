@@ -52,6 +52,10 @@ impl Problem {
             Problem::UnknownProject { .. } => "unknown-project",
             Problem::SpentOverRequisitioned { .. } => "spent-over-requisitioned",
             Problem::RequisitionedOverAmount { .. } => "requisitioned-over-amount",
+            Problem::NotAnEmailAddress { .. } => "not-an-email-address",
+            Problem::DuplicateContact { .. } => "duplicate-contact",
+            Problem::UnknownContact { .. } => "unknown-contact",
+            Problem::MissingContacts { .. } => "missing-contact",
         }
     }
 
@@ -62,7 +66,8 @@ impl Problem {
             | Problem::MissingColumn { suggestion, .. }
             | Problem::UnknownArea { suggestion, .. }
             | Problem::UnknownKind { suggestion, .. }
-            | Problem::UnknownAssessment { suggestion, .. } => suggestion.as_deref(),
+            | Problem::UnknownAssessment { suggestion, .. }
+            | Problem::UnknownContact { suggestion, .. } => suggestion.as_deref(),
             _ => None,
         }
     }

@@ -143,6 +143,21 @@ pub enum Problem {
         requisitioned: String,
         amount: String,
     },
+    #[error("{column} «{value}» är inte en e-postadress: {reason}")]
+    NotAnEmailAddress {
+        column: String,
+        value: String,
+        reason: String,
+    },
+    #[error("«{name}» har redan en rad i Kontakter (rad {first_row}); den raden används")]
+    DuplicateContact { name: String, first_row: u32 },
+    #[error("Ansvarig «{name}» har inga insatser i bladet Insatser{}", did_you_mean(.suggestion))]
+    UnknownContact {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("{} saknar rad i Kontakter och får inget e-postutkast: {names}", count_of(*.count))]
+    MissingContacts { count: usize, names: String },
 }
 
 impl Problem {
@@ -155,7 +170,10 @@ impl Problem {
             | Problem::FormEmpty
             | Problem::Unallocated { .. }
             | Problem::SpentOverRequisitioned { .. }
-            | Problem::RequisitionedOverAmount { .. } => Severity::Warning,
+            | Problem::RequisitionedOverAmount { .. }
+            | Problem::DuplicateContact { .. }
+            | Problem::UnknownContact { .. }
+            | Problem::MissingContacts { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -290,6 +308,25 @@ impl Problem {
             Problem::RequisitionedOverAmount { .. } => {
                 "Kontrollera Rekvirerat och Belopp för insatsen.".into()
             }
+            Problem::NotAnEmailAddress { column, .. } if column.to_lowercase() == "avsändare" => {
+                "Skriv namnet och adressen som Anna Berg <anna.berg@organisation.se>, eller bara namnet (då fyller e-postprogrammet i din adress)."
+                    .into()
+            }
+            Problem::NotAnEmailAddress { .. } => {
+                "Skriv adressen som namn@organisation.se, utan namn eller mellanslag; flera adresser skiljs med semikolon (;)."
+                    .into()
+            }
+            Problem::DuplicateContact { .. } => {
+                "Skriv alla adresser för organisationen i en och samma rad, skilda med semikolon (;), och ta bort den andra raden.".into()
+            }
+            Problem::UnknownContact { .. } => {
+                "Skriv namnet som i kolumnen Ansvarig i bladet Insatser; bara en organisation med insatser får en blankett och ett utkast. \
+                 Har organisationen inga insatser i år kan raden stå kvar."
+                    .into()
+            }
+            Problem::MissingContacts { .. } => {
+                "Lägg till en rad per organisation i bladet Kontakter med Ansvarig, Namn och E-post; de andra får sin blankett som förut.".into()
+            }
         }
     }
 }
@@ -300,6 +337,15 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
         .as_ref()
         .map(|s| format!("; menade du «{s}»?"))
         .unwrap_or_default()
+}
+
+/// `1 ansvarig` / `3 ansvariga`.
+fn count_of(count: usize) -> String {
+    if count == 1 {
+        "1 ansvarig".into()
+    } else {
+        format!("{count} ansvariga")
+    }
 }
 
 fn level_jump(level: u8, previous: u8) -> String {

@@ -1,6 +1,8 @@
 //! Building the agreement from the workbook's tables. Cell-level problems (empty, not an amount) are
 //! reported here; rules across rows (budgets, codes) live in `checks`.
 
+use super::address::parse_mailbox;
+use super::load_contacts::load_contacts;
 use super::load_mandates::{has_mandates, load_mandates};
 use super::schema::{SheetSpec, areas, info as info_sheet, initiatives, summary, timeline};
 use super::text::{self, RichText};
@@ -53,6 +55,7 @@ pub fn load(book: &Workbook) -> Loaded {
     let timeline = load_timeline(book, &mut out);
     let summary = load_summary(book, &mut out);
     let mandates = load_mandates(book, &mut out);
+    let contacts = load_contacts(book, &mut out);
     Loaded {
         agreement: Agreement {
             info,
@@ -61,6 +64,7 @@ pub fn load(book: &Workbook) -> Loaded {
             timeline,
             summary,
             mandates,
+            contacts,
         },
         diagnostics: out,
         unreadable_amounts_in,
@@ -153,6 +157,9 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
         steering_group: None,
         addressee: None,
         reference: None,
+        deadline: None,
+        sender: None,
+        sender_mailbox: None,
     };
     let Some(table) = find_table(book, &info_sheet::SHEET, true, out) else {
         return info;
@@ -203,6 +210,30 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
             "styrgrupp" => info.steering_group = optional(text),
             "mottagare" => info.addressee = optional(text),
             "diarienummer" => info.reference = optional(text),
+            "sista dag" if !value.is_empty() => match parse_date(value) {
+                Some(d) => info.deadline = Some(d),
+                None => out.push(Diagnostic::at(
+                    at,
+                    Problem::NotADate {
+                        column: field,
+                        value: text,
+                    },
+                )),
+            },
+            "avsändare" => {
+                match parse_mailbox(&text) {
+                    Ok(mailbox) => info.sender_mailbox = mailbox,
+                    Err((value, fault)) => out.push(Diagnostic::at(
+                        at,
+                        Problem::NotAnEmailAddress {
+                            column: field,
+                            value,
+                            reason: fault.to_string(),
+                        },
+                    )),
+                }
+                info.sender = optional(text);
+            }
             // Other fields are the user's own; they are carried along untouched.
             _ => {}
         }

@@ -1,13 +1,16 @@
 //! The domain: the agreement of one year, its focus areas and initiatives. Built from rows, no I/O.
 
+pub mod address;
 mod amount;
 mod load;
+mod load_contacts;
 mod load_mandates;
 pub mod mandate;
 pub mod schema;
 pub mod text;
 mod values;
 
+pub use address::Mailbox;
 pub use amount::Amount;
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
@@ -30,6 +33,31 @@ pub struct Info {
     /// Who the återrapport is addressed to (field Mottagare), not an Ansvarig organisation.
     pub addressee: Option<String>,
     pub reference: Option<String>,
+    /// Sista dag: when the forms are due back, named in the e-mail drafts.
+    pub deadline: Option<NaiveDate>,
+    /// Avsändare as typed, and its address when it has one: who signs the e-mail drafts.
+    pub sender: Option<String>,
+    pub sender_mailbox: Option<Mailbox>,
+}
+
+/// The sheet `Kontakter`: where it is (for a problem about the whole sheet) and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contacts {
+    pub file: String,
+    pub sheet: String,
+    pub rows: Vec<Contact>,
+}
+
+/// A row of `Kontakter`: where an Ansvarig's form is e-mailed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// The Ansvarig as written in Kontakter.
+    pub recipient: String,
+    /// The person greeted; empty for a shared mailbox.
+    pub name: String,
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub recipient_at: CellRef,
 }
 
 /// An insatsområde (`1`, `3`) or a delområde (`1a`), with its share of the money.
@@ -151,6 +179,8 @@ pub struct Agreement {
     pub timeline: Vec<Event>,
     pub summary: Vec<String>,
     pub mandates: Vec<Mandate>,
+    /// The rows of `Kontakter`; `None` when the workbook has no such sheet (no e-mail is wanted).
+    pub contacts: Option<Contacts>,
 }
 
 impl Initiative {
@@ -182,6 +212,14 @@ impl Agreement {
             }
         }
         seen.into_iter().map(|(_, name)| name).collect()
+    }
+
+    /// The contact of an Ansvarig (case and spacing aside), when Kontakter has one.
+    pub fn contact_for(&self, recipient: &str) -> Option<&Contact> {
+        self.contacts
+            .iter()
+            .flat_map(|c| &c.rows)
+            .find(|c| same_organisation(&c.recipient, recipient))
     }
 
     /// Whether there is an agreement with money to show (a workbook may hold only uppdrag).

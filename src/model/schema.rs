@@ -22,7 +22,18 @@ pub mod info {
     /// Fields every agreement must have.
     pub const REQUIRED_FIELDS: &[&str] = &["Titel", "År", "Organisation", "Datum"];
     /// Fields read when present (the loader matches them ignoring case).
-    pub const OPTIONAL_FIELDS: &[&str] = &["Län", "Styrgrupp", "Mottagare", "Diarienummer"];
+    pub const OPTIONAL_FIELDS: &[&str] = &[
+        "Län",
+        "Styrgrupp",
+        "Mottagare",
+        "Diarienummer",
+        DEADLINE,
+        SENDER,
+    ];
+    /// The forms' deadline, named in the e-mail drafts (a date).
+    pub const DEADLINE: &str = "Sista dag";
+    /// Who signs the e-mail drafts: a name and an address, `Anna Berg <anna.berg@rss.se>`.
+    pub const SENDER: &str = "Avsändare";
 }
 
 /// `Insatsområden`: areas (`1`) and sub-areas (`1a`) with their budgets.
@@ -78,6 +89,22 @@ pub mod initiatives {
     };
     /// What a responsible organisation reports back during the year (the forms' open columns).
     pub const FOLLOW_UP: [Column; 4] = [REQUISITIONED, SPENT, ASSESSMENT, COMMENT];
+}
+
+/// `Kontakter`: who receives each Ansvarig's form by e-mail. Optional; without it no drafts are made.
+pub mod contacts {
+    use super::{Column, SheetSpec};
+    /// As written in `Insatser` (case and spacing aside).
+    pub const RESPONSIBLE: Column = Column::required("Ansvarig");
+    /// The person greeted; may be empty for a shared mailbox.
+    pub const NAME: Column = Column::required("Namn");
+    /// One or more addresses separated by `;`.
+    pub const EMAIL: Column = Column::required("E-post");
+    pub const COPY: Column = Column::optional("Kopia");
+    pub const SHEET: SheetSpec = SheetSpec {
+        name: "Kontakter",
+        columns: &[RESPONSIBLE, NAME, EMAIL, COPY],
+    };
 }
 
 /// `Tidslinje`: the "Kort tillbakablick".
@@ -208,4 +235,5 @@ pub const CONTRACT: &[SheetSpec] = &[
     roles::SHEET,
     groups::SHEET,
     pictures::SHEET,
+    contacts::SHEET,
 ];

@@ -23,8 +23,24 @@ pub fn slug(text: &str, fallback: &str) -> String {
     }
     if s.is_empty() {
         fallback.to_string()
+    } else if is_reserved_on_windows(&s) {
+        // `CON.xlsx` is the console on Windows, whatever the extension: not a file anyone can open.
+        format!("{s}-{fallback}")
     } else {
         s
+    }
+}
+
+/// Device names Windows refuses as file names (with any extension).
+fn is_reserved_on_windows(stem: &str) -> bool {
+    match stem {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => {
+            let b = stem.as_bytes();
+            b.len() == 4
+                && (stem.starts_with("com") || stem.starts_with("lpt"))
+                && (b'1'..=b'9').contains(&b[3])
+        }
     }
 }
 
@@ -76,6 +92,9 @@ mod tests {
             "processgrupp-for-halsa"
         );
         assert!(slug(&"å".repeat(200), "x").len() <= MAX_PART);
+        assert_eq!(slug("CON", "mottagare"), "con-mottagare");
+        assert_eq!(slug("Lpt1", "mottagare"), "lpt1-mottagare");
+        assert_eq!(slug("Com kommun", "mottagare"), "com-kommun");
     }
 
     #[test]

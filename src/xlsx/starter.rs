@@ -7,7 +7,8 @@
 
 use crate::diagnostics::column_letters;
 use crate::model::schema::{
-    SheetSpec, areas, groups, info, initiatives, mandates, roles, sections, summary, timeline,
+    SheetSpec, areas, contacts, groups, info, initiatives, mandates, roles, sections, summary,
+    timeline,
 };
 use crate::model::{Assessment, Kind};
 use crate::workbook::Column;
@@ -94,6 +95,17 @@ fn sheets() -> Vec<Sheet> {
         vec![
             (info::FIELD, Text(info::OPTIONAL_FIELDS[3])),
             (info::VALUE, Text("RSS 2026/1")),
+        ],
+        vec![
+            (info::FIELD, Text(info::DEADLINE)),
+            (info::VALUE, Cell::Date(2026, 10, 30)),
+        ],
+        vec![
+            (info::FIELD, Text(info::SENDER)),
+            (
+                info::VALUE,
+                Text("Anna Exempel <anna.exempel@rss-exempel.se>"),
+            ),
         ],
     ];
     let mut insatser = Sheet::new(
@@ -206,6 +218,15 @@ fn sheets() -> Vec<Sheet> {
                 (groups::PRINCIPAL, Text("Gemensam")),
             ]],
         ),
+        Sheet::new(
+            contacts::SHEET,
+            vec![vec![
+                (contacts::RESPONSIBLE, Text("Region Exempel")),
+                (contacts::NAME, Text("Kim Exempel")),
+                (contacts::EMAIL, Text("kim.exempel@regionexempel.se")),
+                (contacts::COPY, Text("registrator@regionexempel.se")),
+            ]],
+        ),
     ]
 }
 
@@ -228,6 +249,8 @@ fn purpose(spec: &SheetSpec) -> &'static str {
         "Uppdragens numrerade avsnitt, i ordning. Uppdrag är ett Id från bladet Uppdrag."
     } else if n == roles::SHEET.name {
         "Vem som gör vad i ett uppdrag."
+    } else if n == contacts::SHEET.name {
+        "Valfritt: vem varje Ansvarig får sin blankett av via e-post (styrdok forms --epost skriver utkast, du skickar dem). Flera adresser skiljs med semikolon; Kopia är valfri. Sista dag och Avsändare i Uppgifter står i meddelandet."
     } else if n == groups::SHEET.name {
         "Uppdragets grupper till organisationsbilden. Rapporterar till är en annan grupp i samma uppdrag (tomt för den översta)."
     } else {
@@ -497,6 +520,10 @@ fn instructions(ws: &mut Worksheet, sheets: &[Sheet], f: &Formats) -> Result<(),
         (
             "styrdok build --watch",
             "bygger om varje gång du sparar arbetsboken (Ctrl-C avslutar)",
+        ),
+        (
+            "styrdok forms --epost",
+            "en blankett per ansvarig och ett e-postutkast till varje kontakt i bladet Kontakter, att skicka från ditt e-postprogram",
         ),
     ];
     for (command, what) in commands {

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::group_digits;
 use crate::model::schema::{info as info_sheet, initiatives};
-use crate::model::{Agreement, Amount, Area, Assessment, Initiative, same_organisation};
+use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
 use crate::workbook::{self, Table, Workbook};
 use chrono::NaiveDate;
 
@@ -107,9 +107,24 @@ impl Data {
     /// One responsible organisation's copy: only its insatser, the areas it has insatser in, and
     /// totals over its own insatser.
     pub fn for_recipient(agreement: &Agreement, book: Option<&Workbook>, recipient: &str) -> Data {
-        let mut own = agreement.clone();
-        own.initiatives
-            .retain(|i| same_organisation(&i.recipient, recipient));
+        // Only the organisation's own insatser are copied: one copy per organisation of all of
+        // them (290 × 5 800 at national scale) dominated the per-mottagare copies and the drafts.
+        // `build` reads no timeline, summary, uppdrag or contacts.
+        let key = workbook::normalise(recipient);
+        let own = Agreement {
+            info: agreement.info.clone(),
+            areas: agreement.areas.clone(),
+            initiatives: agreement
+                .initiatives
+                .iter()
+                .filter(|i| workbook::normalise(&i.recipient) == key)
+                .cloned()
+                .collect(),
+            timeline: Vec::new(),
+            summary: Vec::new(),
+            mandates: Vec::new(),
+            contacts: None,
+        };
         let mut data = build(&own, book, Some(recipient));
         data.area_rows = own
             .areas
@@ -141,6 +156,14 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         (
             "Diarienummer".into(),
             text(info.reference.as_deref().unwrap_or("")),
+        ),
+        (
+            info_sheet::DEADLINE.into(),
+            info.deadline.map_or(Value::Empty, Value::Date),
+        ),
+        (
+            info_sheet::SENDER.into(),
+            text(info.sender.as_deref().unwrap_or("")),
         ),
     ];
     // The coordinator's own fields of Uppgifter, as typed.

@@ -15,10 +15,12 @@ mod parts;
 mod refs;
 pub mod run;
 mod sheet;
+pub mod text;
 mod xml;
 
 pub use data::Data;
 pub use error::{Problem, TemplateError, TemplateErrors};
+pub use text::fill_text;
 
 use error::place;
 use names::{Name, Piece, Source};

@@ -24,8 +24,23 @@ const MONEY: &str = "#,##0 \"kr\"";
 #[error("blanketten kunde inte skapas: {0}")]
 pub struct FormError(#[from] XlsxError);
 
+/// One Ansvarig's form, with the organisation it is for (as first written in Insatser).
+pub struct Form {
+    pub recipient: String,
+    pub file: OutputFile,
+}
+
 /// Every form of the agreement, in memory, named `<ansvarig>.xlsx` in `out_dir`.
 pub fn render_forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<OutputFile>, FormError> {
+    Ok(forms(agreement, out_dir)?
+        .into_iter()
+        .map(|f| f.file)
+        .collect())
+}
+
+/// The same, each with its Ansvarig, in the order of `Agreement::responsible_organisations`. A form
+/// made again later (a reminder) has the same name and the same bytes as long as the input is the same.
+pub fn forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Form>, FormError> {
     let keys = key::keys(&agreement.initiatives);
     let mut names = UniqueNames::default();
     agreement
@@ -41,7 +56,10 @@ pub fn render_forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<OutputF
                 .collect();
             let bytes = form(agreement, &recipient, &rows)?;
             let path = out_dir.join(names.take(&slug(&recipient, "mottagare"), "xlsx"));
-            Ok(OutputFile { path, bytes })
+            Ok(Form {
+                recipient,
+                file: OutputFile { path, bytes },
+            })
         })
         .collect()
 }
