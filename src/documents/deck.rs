@@ -1,6 +1,7 @@
 //! The status slide deck for the styrgrupp: model → the data `templates/deck.typ` renders.
 
 use super::Options;
+use super::attention::{self, Attention, Case, Listed};
 use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes, Mark};
 use crate::model::text::{self, RichText};
@@ -49,6 +50,30 @@ pub struct AreaData {
     /// are left empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<AreaSummary>,
+    /// Set for a large area: the "Att uppmärksamma" slides that follow its summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attention: Option<AttentionSlides>,
+}
+
+/// What needs attention in a large area, and which of it goes on which slide.
+#[derive(Debug, Serialize)]
+pub struct AttentionSlides {
+    #[serde(flatten)]
+    pub attention: Attention,
+    /// The sections of each slide, in order: one slide, or two when they do not fit on one.
+    pub slides: Vec<Vec<Section>>,
+}
+
+/// A part of an "Att uppmärksamma" slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// The Röd insatser.
+    Red,
+    /// The Gul insatser.
+    Yellow,
+    /// Side by side: the insatser without a Bedömning and the organisations far behind.
+    Late,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,8 +115,22 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
         areas: agreement
             .top_areas()
             .map(|a| {
-                let summary = summary::of_large(agreement, a, options);
+                let summary = summary::of_large(agreement, a, options).map(|mut s| {
+                    // The deck names what needs attention instead; the largest insatser and the
+                    // line per organisation stay in the återrapport.
+                    s.largest.clear();
+                    s.organisations.clear();
+                    s
+                });
                 let mut data = area(agreement, a, summary.is_none(), changes);
+                if summary.is_some() {
+                    data.attention = Some(attention_slides(attention::of_area(
+                        agreement,
+                        a,
+                        options,
+                        attention::DECK,
+                    )));
+                }
                 data.summary = summary;
                 data
             })
@@ -123,7 +162,58 @@ fn area(agreement: &Agreement, a: &Area, listed: bool, changes: Option<&Changes>
             .map(|s| area(agreement, s, listed, changes))
             .collect(),
         summary: None,
+        attention: None,
     }
+}
+
+/// A slide holds about this many lines of its 10-point tables (see `units`).
+const SLIDE_UNITS: usize = 24;
+
+/// A comment on a slide is cut to about two lines of its column; the återrapport has it whole.
+const COMMENT_CHARS: usize = 120;
+
+/// Lays the sections out on as few slides as they fit, in order: Röd, Gul, then the late ones. With
+/// `attention::DECK`'s limits that is at most two (10 Röd fill one, 5 Gul and the rest the other).
+fn attention_slides(mut attention: Attention) -> AttentionSlides {
+    for list in [&mut attention.red, &mut attention.yellow] {
+        for case in &mut list.shown {
+            case.comment = shorten(&case.comment, COMMENT_CHARS);
+        }
+    }
+    let parts = [
+        (Section::Red, units(&attention.red)),
+        (Section::Yellow, units(&attention.yellow)),
+        // A heading, the head row, three one-line rows and the line on the rest.
+        (Section::Late, 7),
+    ];
+    let mut slides: Vec<Vec<Section>> = Vec::new();
+    let mut used = SLIDE_UNITS;
+    for (section, size) in parts {
+        if used + size > SLIDE_UNITS {
+            slides.push(Vec::new());
+            used = 0;
+        }
+        used += size;
+        slides.last_mut().expect("pushed above").push(section);
+    }
+    AttentionSlides { attention, slides }
+}
+
+/// The lines a list of insatser takes: heading and head row, two per insats (name or comment may
+/// wrap once; an empty list is one line saying so), two for the line on the rest.
+fn units(list: &Listed<Case>) -> usize {
+    2 + 2 * list.shown.len().max(1) + if list.more.is_some() { 2 } else { 0 }
+}
+
+/// At most `chars` characters on one line, cut at a word with "…".
+fn shorten(text: &str, chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= chars {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(chars).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |k| &cut[..k]);
+    format!("{}…", at_word.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
 fn row(i: &Initiative, changes: Option<&Changes>) -> Row {
