@@ -229,3 +229,72 @@ fn row(i: &Initiative, changes: Option<&Changes>) -> Row {
         change: changes.and_then(|c| c.mark_of(i)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cases(shown: usize, total: usize) -> Listed<Case> {
+        Listed {
+            total,
+            at_stake: Amount::ZERO,
+            shown: (0..shown)
+                .map(|k| Case {
+                    name: format!("Insats {k}"),
+                    recipient: String::new(),
+                    project: String::new(),
+                    amount: Amount::ZERO,
+                    requisitioned: None,
+                    spent: None,
+                    remaining: None,
+                    at_stake: Amount::ZERO,
+                    assessment: None,
+                    comment: "ord ".repeat(60),
+                })
+                .collect(),
+            more: (total > shown).then(|| "Här visas …".to_string()),
+        }
+    }
+
+    fn slides(red: (usize, usize), yellow: (usize, usize)) -> Vec<Vec<Section>> {
+        attention_slides(Attention {
+            red: cases(red.0, red.1),
+            yellow: cases(yellow.0, yellow.1),
+            unassessed: None,
+            behind: Listed {
+                total: 0,
+                at_stake: Amount::ZERO,
+                shown: Vec::new(),
+                more: None,
+            },
+            behind_rule: String::new(),
+        })
+        .slides
+    }
+
+    #[test]
+    fn attention_takes_one_slide_when_it_fits_and_never_more_than_two() {
+        use Section::*;
+        assert_eq!(slides((0, 0), (0, 0)), vec![vec![Red, Yellow, Late]]);
+        assert_eq!(slides((2, 2), (3, 3)), vec![vec![Red, Yellow, Late]]);
+        assert_eq!(slides((6, 6), (5, 15)), vec![vec![Red], vec![Yellow, Late]]);
+        // The deck's largest case: ten Röd of many, five Gul of many.
+        assert_eq!(
+            slides((10, 58), (5, 145)),
+            vec![vec![Red], vec![Yellow, Late]]
+        );
+        for red in 0..=10 {
+            for yellow in 0..=5 {
+                let n = slides((red, red + 1), (yellow, yellow + 1)).len();
+                assert!(n <= 2, "{red} Röd, {yellow} Gul: {n} slides");
+            }
+        }
+    }
+
+    #[test]
+    fn long_comments_are_cut_at_a_word() {
+        assert_eq!(shorten("  Enligt\nplan. ", 120), "Enligt plan.");
+        let cut = shorten(&"ord ".repeat(60), 120);
+        assert!(cut.chars().count() <= 121 && cut.ends_with("ord…"), "{cut}");
+    }
+}
