@@ -1,5 +1,6 @@
 //! A large insatsområde in brief, for the deck and the återrapport: its money, the split by Typ and by
-//! Bedömning, the largest insatser and one line per responsible organisation. Listing thousands of
+//! Bedömning, the largest insatser and one line per responsible organisation (the last two for the
+//! återrapport only; the deck names what needs attention instead, `attention`). Listing thousands of
 //! insatser row by row makes documents nobody reads (and 600 slides); the full list stays in the
 //! updated workbook, the per-mottagare reports and, on request, the återrapport's appendix.
 
