@@ -166,43 +166,68 @@ fn area(agreement: &Agreement, a: &Area, listed: bool, changes: Option<&Changes>
     }
 }
 
-/// A slide holds about this many lines of its 10-point tables (see `units`).
-const SLIDE_UNITS: usize = 24;
+/// A slide holds about this many 10-point lines (a slide's body is some 360 pt high).
+const SLIDE_LINES: usize = 28;
 
-/// A comment on a slide is cut to about two lines of its column; the återrapport has it whole.
-const COMMENT_CHARS: usize = 120;
+/// A case's texts on a slide are cut to two lines of their columns in the Röd and Gul tables (10 pt:
+/// some 33 bold characters a line in Insats, 20 in Ansvarig, 60 in Kommentar), and to one line in the
+/// half-slide tables of the late ones; so ten Röd always fit one slide. The återrapport has them whole.
+const NAME_CHARS: usize = 60;
+const RECIPIENT_CHARS: usize = 36;
+const COMMENT_CHARS: usize = 100;
+const LATE_NAME_CHARS: usize = 40;
+const LATE_RECIPIENT_CHARS: usize = 22;
+
+/// The late section's lines at most: heading, head row, three one-line rows, the line on the rest
+/// and the rule of "far behind" (each up to three lines in a half-slide column at 9 pt).
+const LATE_LINES: usize = 2 + 1 + 3 + 3 + 3;
 
 /// Lays the sections out on as few slides as they fit, in order: Röd, Gul, then the late ones. With
 /// `attention::DECK`'s limits that is at most two (10 Röd fill one, 5 Gul and the rest the other).
 fn attention_slides(mut attention: Attention) -> AttentionSlides {
     for list in [&mut attention.red, &mut attention.yellow] {
         for case in &mut list.shown {
+            case.name = shorten(&case.name, NAME_CHARS);
+            case.recipient = shorten(&case.recipient, RECIPIENT_CHARS);
             case.comment = shorten(&case.comment, COMMENT_CHARS);
         }
     }
+    if let Some(list) = &mut attention.unassessed {
+        for case in &mut list.shown {
+            case.name = shorten(&case.name, LATE_NAME_CHARS);
+            case.recipient = shorten(&case.recipient, LATE_RECIPIENT_CHARS);
+        }
+    }
+    for organisation in &mut attention.behind.shown {
+        organisation.name = shorten(&organisation.name, LATE_NAME_CHARS);
+    }
     let parts = [
-        (Section::Red, units(&attention.red)),
-        (Section::Yellow, units(&attention.yellow)),
-        // A heading, the head row, three one-line rows and the line on the rest.
-        (Section::Late, 7),
+        (Section::Red, lines(&attention.red)),
+        (Section::Yellow, lines(&attention.yellow)),
+        (Section::Late, LATE_LINES),
     ];
     let mut slides: Vec<Vec<Section>> = Vec::new();
-    let mut used = SLIDE_UNITS;
+    let mut used = SLIDE_LINES;
     for (section, size) in parts {
-        if used + size > SLIDE_UNITS {
-            slides.push(Vec::new());
-            used = 0;
+        // One line of space between two sections of a slide.
+        if used + 1 + size > SLIDE_LINES {
+            slides.push(vec![section]);
+            used = size;
+        } else {
+            used += 1 + size;
+            slides
+                .last_mut()
+                .expect("the first section opens a slide")
+                .push(section);
         }
-        used += size;
-        slides.last_mut().expect("pushed above").push(section);
     }
     AttentionSlides { attention, slides }
 }
 
-/// The lines a list of insatser takes: heading and head row, two per insats (name or comment may
-/// wrap once; an empty list is one line saying so), two for the line on the rest.
-fn units(list: &Listed<Case>) -> usize {
-    2 + 2 * list.shown.len().max(1) + if list.more.is_some() { 2 } else { 0 }
+/// The lines a list of insatser takes: heading (13 pt) and head row, two per insats (an empty list:
+/// one line saying so), two for the line on the rest.
+fn lines(list: &Listed<Case>) -> usize {
+    2 + 1 + 2 * list.shown.len().max(1) + if list.more.is_some() { 2 } else { 0 }
 }
 
 /// At most `chars` characters on one line, cut at a word with "…".
@@ -212,7 +237,12 @@ fn shorten(text: &str, chars: usize) -> String {
         return one_line;
     }
     let cut: String = one_line.chars().take(chars).collect();
-    let at_word = cut.rfind(' ').map_or(cut.as_str(), |k| &cut[..k]);
+    // A cut that ends a word keeps it; else the last word, cut off, goes.
+    let ends_word = one_line.chars().nth(chars) == Some(' ');
+    let at_word = match cut.rfind(' ') {
+        Some(k) if !ends_word => &cut[..k],
+        _ => cut.as_str(),
+    };
     format!("{}…", at_word.trim_end_matches([',', '.', ';', ':', ' ']))
 }
 
@@ -276,7 +306,8 @@ mod tests {
     fn attention_takes_one_slide_when_it_fits_and_never_more_than_two() {
         use Section::*;
         assert_eq!(slides((0, 0), (0, 0)), vec![vec![Red, Yellow, Late]]);
-        assert_eq!(slides((2, 2), (3, 3)), vec![vec![Red, Yellow, Late]]);
+        assert_eq!(slides((1, 1), (2, 2)), vec![vec![Red, Yellow, Late]]);
+        assert_eq!(slides((2, 2), (3, 3)), vec![vec![Red, Yellow], vec![Late]]);
         assert_eq!(slides((6, 6), (5, 15)), vec![vec![Red], vec![Yellow, Late]]);
         // The deck's largest case: ten Röd of many, five Gul of many.
         assert_eq!(
@@ -293,8 +324,16 @@ mod tests {
 
     #[test]
     fn long_comments_are_cut_at_a_word() {
-        assert_eq!(shorten("  Enligt\nplan. ", 120), "Enligt plan.");
-        let cut = shorten(&"ord ".repeat(60), 120);
-        assert!(cut.chars().count() <= 121 && cut.ends_with("ord…"), "{cut}");
+        assert_eq!(shorten("  Enligt\nplan. ", COMMENT_CHARS), "Enligt plan.");
+        assert_eq!(
+            shorten("Division psykiatri, Mora", 19),
+            "Division psykiatri…"
+        );
+        assert_eq!(shorten("Division psykiatri, Mora", 17), "Division…");
+        let cut = shorten(&"ord ".repeat(60), COMMENT_CHARS);
+        assert!(
+            cut.chars().count() <= COMMENT_CHARS + 1 && cut.ends_with("ord…"),
+            "{cut}"
+        );
     }
 }
