@@ -13,7 +13,8 @@
 //! - **Far behind** (långt efter i förbrukningen): an organisation's insatser in the area have spent
 //!   (ΣFörbrukat / ΣBelopp) less than half of the share of the year that has passed at the report date
 //!   (Uppgifter: Datum). On 15 October 79 % of the year has passed, so under 39 % spent is far behind;
-//!   after the year's end, under 50 %; before it starts, nothing is.
+//!   after the year's end, under 50 %; before it starts, nothing is. Counted once some insats of the
+//!   agreement has a Förbrukat: before that nobody has reported spending, and everyone would be behind.
 
 use super::Options;
 use crate::diagnostics::group_digits;
@@ -56,7 +57,9 @@ pub struct Attention {
     /// Absent while the follow-up has not begun (no insats of the agreement has a Bedömning).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unassessed: Option<Listed<Case>>,
-    pub behind: Listed<Behind>,
+    /// Absent while no insats of the agreement has a Förbrukat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behind: Option<Listed<Behind>>,
     /// What "far behind" means at this report date, as a sentence.
     pub behind_rule: String,
 }
@@ -108,9 +111,9 @@ pub fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Lim
     let with = |a: Option<Assessment>| -> Vec<&Initiative> {
         rows.iter().copied().filter(|i| i.assessment == a).collect()
     };
-    let follow_up_begun = agreement.initiatives.iter().any(|i| i.assessment.is_some());
+    let assessed = agreement.initiatives.iter().any(|i| i.assessment.is_some());
+    let spending_reported = agreement.initiatives.iter().any(|i| i.spent.is_some());
     let elapsed = year_elapsed(agreement.info.year, agreement.info.date);
-    let behind = behind(&rows, elapsed / 2.0);
     Attention {
         red: cases(
             with(Some(Assessment::Red)),
@@ -124,7 +127,7 @@ pub fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Lim
             "gula insatser",
             &places(options, REPORT.yellow.is_none()),
         ),
-        unassessed: follow_up_begun.then(|| {
+        unassessed: assessed.then(|| {
             cases(
                 with(None),
                 limits.unassessed,
@@ -132,13 +135,15 @@ pub fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Lim
                 &places(options, REPORT.unassessed.is_none()),
             )
         }),
-        behind: listed(
-            behind,
-            |b| b.at_stake,
-            limits.behind,
-            "organisationer",
-            &places(options, REPORT.behind.is_none()),
-        ),
+        behind: spending_reported.then(|| {
+            listed(
+                behind(&rows, elapsed / 2.0),
+                |b| b.at_stake,
+                limits.behind,
+                "organisationer",
+                &places(options, REPORT.behind.is_none()),
+            )
+        }),
         behind_rule: behind_rule(agreement.info.date, elapsed),
     }
 }

@@ -60,7 +60,8 @@ pub struct AreaData {
 pub struct AttentionSlides {
     #[serde(flatten)]
     pub attention: Attention,
-    /// The sections of each slide, in order: one slide, or two when they do not fit on one.
+    /// The sections of each slide, in order: one slide, or two when they do not fit on one; none
+    /// when there is nothing to show.
     pub slides: Vec<Vec<Section>>,
 }
 
@@ -198,8 +199,17 @@ fn attention_slides(mut attention: Attention) -> AttentionSlides {
             case.recipient = shorten(&case.recipient, LATE_RECIPIENT_CHARS);
         }
     }
-    for organisation in &mut attention.behind.shown {
-        organisation.name = shorten(&organisation.name, LATE_NAME_CHARS);
+    if let Some(list) = &mut attention.behind {
+        for organisation in &mut list.shown {
+            organisation.name = shorten(&organisation.name, LATE_NAME_CHARS);
+        }
+    }
+    if nothing_to_show(&attention) {
+        // Before the follow-up, or a year without a problem: the area's slide says so, in a line.
+        return AttentionSlides {
+            attention,
+            slides: Vec::new(),
+        };
     }
     let parts = [
         (Section::Red, lines(&attention.red)),
@@ -222,6 +232,14 @@ fn attention_slides(mut attention: Attention) -> AttentionSlides {
         }
     }
     AttentionSlides { attention, slides }
+}
+
+/// No Röd, no Gul, none late: no slide.
+fn nothing_to_show(a: &Attention) -> bool {
+    a.red.total == 0
+        && a.yellow.total == 0
+        && a.unassessed.as_ref().is_none_or(|l| l.total == 0)
+        && a.behind.as_ref().is_none_or(|l| l.total == 0)
 }
 
 /// The lines a list of insatser takes: heading (13 pt) and head row, two per insats (an empty list:
@@ -291,12 +309,7 @@ mod tests {
             red: cases(red.0, red.1),
             yellow: cases(yellow.0, yellow.1),
             unassessed: None,
-            behind: Listed {
-                total: 0,
-                at_stake: Amount::ZERO,
-                shown: Vec::new(),
-                more: None,
-            },
+            behind: None,
             behind_rule: String::new(),
         })
         .slides
@@ -305,7 +318,8 @@ mod tests {
     #[test]
     fn attention_takes_one_slide_when_it_fits_and_never_more_than_two() {
         use Section::*;
-        assert_eq!(slides((0, 0), (0, 0)), vec![vec![Red, Yellow, Late]]);
+        assert!(slides((0, 0), (0, 0)).is_empty(), "nothing to show");
+        assert_eq!(slides((0, 0), (1, 1)), vec![vec![Red, Yellow, Late]]);
         assert_eq!(slides((1, 1), (2, 2)), vec![vec![Red, Yellow, Late]]);
         assert_eq!(slides((2, 2), (3, 3)), vec![vec![Red, Yellow], vec![Late]]);
         assert_eq!(slides((6, 6), (5, 15)), vec![vec![Red], vec![Yellow, Late]]);
