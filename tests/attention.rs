@@ -346,6 +346,46 @@ fn the_october_deck_names_what_needs_attention_in_at_most_16_slides() {
     );
 }
 
+/// In March, before anyone has reported: nothing is late and no organisation is "behind" (nobody has
+/// a Förbrukat yet), so each area's slide says so in a line instead of adding an empty slide.
+#[test]
+fn before_the_follow_up_the_deck_flags_nothing_and_adds_no_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut book, _) = national_october();
+    book.set(
+        "Uppgifter",
+        "B6",
+        V::D(NaiveDate::from_ymd_opt(2025, 3, 14).unwrap()),
+    );
+    for row in book.sheet_mut("Insatser").iter_mut().skip(1) {
+        // Rekvirerat, Förbrukat, Bedömning, Kommentar
+        for cell in &mut row[8..12] {
+            *cell = V::E;
+        }
+    }
+    let input = book.write(&dir.path().join("mars.xlsx"));
+    let out = dir.path().join("ut");
+    let result = build(&input, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let deck = pdf_text(&out.join("statusbilder-2025.pdf"));
+    // Title, timeline, overview, one slide per area, summary.
+    assert_eq!(pages(&deck, "Bild"), 8);
+    assert_eq!(
+        deck.matches("Ingen insats har något förbrukat ännu.")
+            .count(),
+        4
+    );
+    assert!(!deck.contains("långt efter i förbrukningen"));
+    let named = (1..=ORGANISATIONS)
+        .filter(|o| deck.contains(&format!("Kommun {o:03}")))
+        .count();
+    assert_eq!(named, 0, "no organisation is singled out");
+}
+
 /// Not a check: writes the national October workbook into the folder named by
 /// `STYRDOK_NATIONAL_OCTOBER`, to look at its documents by eye or time them:
 /// `STYRDOK_NATIONAL_OCTOBER=/tmp/oktober cargo test --test main -- --ignored write_national_october`
