@@ -165,7 +165,9 @@ fn cases(
     what: &str,
     places: &str,
 ) -> Listed<Case> {
-    let cases = initiatives.into_iter().map(case).collect();
+    let mut cases: Vec<Case> = initiatives.into_iter().map(case).collect();
+    // Among equal stakes the larger Belopp first (`listed` sorts stably), then sheet order.
+    cases.sort_by_key(|c| Reverse(c.amount));
     listed(cases, |c| c.at_stake, limit, what, places)
 }
 
