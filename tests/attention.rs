@@ -182,7 +182,7 @@ fn ranked<'a>(insatser: &'a [Insats], area: &str, assessment: &str) -> Vec<&'a I
 }
 
 /// The smallest text on any page, in points (a character's font size times its text matrix).
-fn smallest_text(pdf: &Path) -> f64 {
+pub fn smallest_text(pdf: &Path) -> f64 {
     use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
     struct Smallest(f64);
     impl OutputDev for Smallest {
@@ -338,10 +338,19 @@ fn the_october_deck_names_what_needs_attention_in_at_most_16_slides() {
         .count();
     assert!(named <= 4 * (10 + 5 + 3 + 3), "{named} organisations named");
 
-    // Readable on a projector: nothing smaller than the example deck's insats tables (8.8 pt).
+    // Readable on a projector: nothing smaller than the example deck's smallest text, its insats
+    // tables (8.8 pt).
+    let example = dir.path().join("exempel");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    assert!(build(&input, &example, &[]).status.success());
+    let floor = smallest_text(&example.join("statusbilder-2025.pdf"));
+    assert!(
+        (floor - 8.8).abs() < 0.01,
+        "the example's smallest text: {floor:.2} pt"
+    );
     let smallest = smallest_text(&deck_pdf);
     assert!(
-        smallest >= 8.8 - 0.01,
+        smallest >= floor - 0.01,
         "text of {smallest:.2} pt on a slide"
     );
 }

@@ -116,6 +116,11 @@ fn documents_with_changes_and_attention_pass_the_external_validators() {
             out.join("statusbilder-2025.pdf"),
             out.join("aterrapport-2025.pdf"),
         ]));
+        // Readable on a projector, change marks included: nothing under the insats tables' 8.8 pt.
+        let smallest = crate::attention::smallest_text(&out.join("statusbilder-2025.pdf"));
+        if smallest < 8.8 - 0.01 {
+            failures.push(format!("{name}: text of {smallest:.2} pt on a slide"));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
