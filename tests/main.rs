@@ -1,5 +1,6 @@
 //! Every integration test in one binary: the Typst stack is linked once, not once per file.
 
+mod attention;
 mod bad_input;
 mod build_options;
 mod changes;

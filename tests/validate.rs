@@ -64,11 +64,73 @@ fn example_pdfs(out: &Path) -> Vec<PathBuf> {
 fn every_example_pdf_passes_the_external_validators() {
     let out = tempfile::tempdir().unwrap();
     let pdfs = example_pdfs(out.path());
+    let failures = judge(&pdfs);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The deck and the återrapport with the changes since an earlier version (`--sedan`): the changes
+/// slide and chapter group their rows by area, and the national workbook in October adds the "Att
+/// uppmärksamma" slides and sections. Both scales, both documents.
+#[test]
+fn documents_with_changes_and_attention_pass_the_external_validators() {
+    use crate::common::{Book, n, t};
+    let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
 
+    // Small: changes in two areas and in Uppgifter.
+    let before = Book::valid();
+    let mut now = Book::valid();
+    now.set("Uppgifter", "B2", t("Testöverenskommelse 2025, reviderad"));
+    now.set("Insatser", "F2", t("Avslutad"));
+    now.set("Insatser", "E4", n(250_000.0));
+    now.set("Insatser", "E5", n(250_000.0));
+    now.set("Insatser", "K5", t("Röd"));
+    // National: an earlier version where every fifth insats had another Belopp and Bedömning.
+    let (october, _) = crate::attention::national_october();
+    let mut earlier = october.clone();
+    for (k, row) in earlier.sheet_mut("Insatser").iter_mut().enumerate().skip(1) {
+        if k % 5 == 0 {
+            if let crate::common::V::N(x) = row[4] {
+                row[4] = n(x - 1_000.0);
+            }
+            row[10] = t("Gul");
+        }
+    }
+    for (name, before, now) in [("liten", &before, &now), ("nationell", &earlier, &october)] {
+        let (forra, nu) = (
+            dir.path().join(name).join("forra"),
+            dir.path().join(name).join("nu"),
+        );
+        std::fs::create_dir_all(&forra).unwrap();
+        std::fs::create_dir_all(&nu).unwrap();
+        let earlier = before.write(&forra.join("ok.xlsx"));
+        let input = now.write(&nu.join("ok.xlsx"));
+        let out = dir.path().join(name).join("ut");
+        let result = crate::common::build(&input, &out, &["--sedan", earlier.to_str().unwrap()]);
+        assert!(
+            result.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        failures.extend(judge(&[
+            out.join("statusbilder-2025.pdf"),
+            out.join("aterrapport-2025.pdf"),
+        ]));
+        // Readable on a projector, change marks included: nothing under the insats tables' 8.8 pt.
+        let smallest = crate::attention::smallest_text(&out.join("statusbilder-2025.pdf"));
+        if smallest < 8.8 - 0.01 {
+            failures.push(format!("{name}: text of {smallest:.2} pt on a slide"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What outloud, qpdf and pdfinfo find wrong in these PDFs; empty when all is well.
+fn judge(pdfs: &[PathBuf]) -> Vec<String> {
+    let mut failures = Vec::new();
     let outloud = std::env::var("STYRDOK_OUTLOUD").unwrap_or_else(|_| "outloud".into());
     if require(&outloud) {
-        for pdf in &pdfs {
+        for pdf in pdfs {
             let o = Command::new(&outloud)
                 .args(["--fail-on", "error", "--no-info"])
                 .arg(pdf)
@@ -84,7 +146,7 @@ fn every_example_pdf_passes_the_external_validators() {
         }
     }
     if require("qpdf") {
-        for pdf in &pdfs {
+        for pdf in pdfs {
             let o = Command::new("qpdf")
                 .arg("--check")
                 .arg(pdf)
@@ -100,7 +162,7 @@ fn every_example_pdf_passes_the_external_validators() {
         }
     }
     if require("pdfinfo") {
-        for pdf in &pdfs {
+        for pdf in pdfs {
             let info =
                 String::from_utf8_lossy(&Command::new("pdfinfo").arg(pdf).output().unwrap().stdout)
                     .into_owned();
@@ -132,5 +194,5 @@ fn every_example_pdf_passes_the_external_validators() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
 }

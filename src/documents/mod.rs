@@ -1,6 +1,7 @@
 //! One module per PDF document: the model turned into the data its template renders, and the plan
 //! of which documents an agreement gets (`plan`). Rendering them is `render`'s job.
 
+pub mod attention;
 pub mod deck;
 pub mod mandate;
 mod org_chart;

@@ -3,6 +3,7 @@
 //! can never disagree.
 
 use super::Options;
+use super::attention::{self, Attention};
 use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes};
 use crate::model::text::{self, RichText};
@@ -82,6 +83,9 @@ pub struct AreaReport {
     /// sub-areas) are left empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<AreaSummary>,
+    /// Set for a large area: its section "Att uppmärksamma", every Röd insats named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attention: Option<Attention>,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,6 +131,10 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
             .map(|a| {
                 let summary = summary::of_large(agreement, a, options);
                 let mut data = area(agreement, a, summary.is_none());
+                if summary.is_some() {
+                    data.attention =
+                        Some(attention::of_area(agreement, a, options, attention::REPORT));
+                }
                 data.summary = summary;
                 data
             })
@@ -188,6 +196,7 @@ fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
             .map(|s| area(agreement, s, listed))
             .collect(),
         summary: None,
+        attention: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! A large insatsområde in brief, for the deck and the återrapport: its money, the split by Typ and by
-//! Bedömning, the largest insatser and one line per responsible organisation. Listing thousands of
+//! Bedömning, the largest insatser and one line per responsible organisation (the last two for the
+//! återrapport only; the deck names what needs attention instead, `attention`). Listing thousands of
 //! insatser row by row makes documents nobody reads (and 600 slides); the full list stays in the
 //! updated workbook, the per-mottagare reports and, on request, the återrapport's appendix.
 
@@ -186,8 +187,8 @@ fn share(part: Amount, whole: Amount) -> f64 {
     }
 }
 
-/// "Alla 1 450 insatser finns i …": the places this build writes them to.
-fn full_list(count: usize, options: Options) -> String {
+/// The places besides the återrapport's chapters where this build lists every insats one by one.
+pub(super) fn places(options: Options) -> Vec<String> {
     let mut places = vec!["den uppdaterade arbetsboken (bladet Insatser)".to_string()];
     if options.all_initiatives {
         places.insert(0, "återrapportens bilaga".to_string());
@@ -195,12 +196,22 @@ fn full_list(count: usize, options: Options) -> String {
     if options.per_recipient {
         places.push("återrapporterna per mottagare (mappen mottagare)".to_string());
     }
-    let list = match places.split_last() {
+    places
+}
+
+/// "a, b och c".
+pub(super) fn and_list(items: &[String]) -> String {
+    match items.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} och {last}", rest.join(", ")),
-        _ => places.join(""),
-    };
+        _ => items.join(""),
+    }
+}
+
+/// "Alla 1 450 insatser finns i …": the places this build writes them to.
+fn full_list(count: usize, options: Options) -> String {
     format!(
-        "Alla {} insatser finns var för sig i {list}.",
-        crate::diagnostics::group_digits(count as u128)
+        "Alla {} insatser finns var för sig i {}.",
+        crate::diagnostics::group_digits(count as u128),
+        and_list(&places(options))
     )
 }
