@@ -109,7 +109,7 @@ pub fn drafts(
                 continue;
             }
         };
-        let subject = subject.lines().collect::<Vec<_>>().join(" ");
+        let subject = once_the_year(&subject.lines().collect::<Vec<_>>().join(" "), info.year);
         let bytes = Message {
             from: info.sender_mailbox.as_ref(),
             to_name: &contact.name,
@@ -194,8 +194,26 @@ pub fn stale_drafts(dir: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
     stale
 }
 
+/// The subject "Uppföljning {{Titel}} {{År}}" with a Titel that already ends in its year (as
+/// «ÖK Psykisk hälsa 2025» does) would say the year twice: it is said once.
+fn once_the_year(subject: &str, year: i32) -> String {
+    subject.replace(&format!("{year} {year}"), &year.to_string())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_ending_in_its_year_gets_the_year_once() {
+        assert_eq!(
+            super::once_the_year("Uppföljning ÖK 2025 2025 – Kommun A", 2025),
+            "Uppföljning ÖK 2025 – Kommun A"
+        );
+        assert_eq!(
+            super::once_the_year("Uppföljning ÖK 2025 – Kommun A", 2025),
+            "Uppföljning ÖK 2025 – Kommun A"
+        );
+    }
+
     use super::*;
 
     #[test]
