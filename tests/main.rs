@@ -8,6 +8,7 @@ mod common;
 mod deck;
 mod everyday;
 mod fill;
+mod fill_corpus;
 mod forms;
 mod injection;
 mod layering;

@@ -23,7 +23,7 @@ pub use error::{Problem, TemplateError, TemplateErrors};
 use error::place;
 use names::{Name, Piece, Source};
 use package::Package;
-use refs::{MAX_ROWS, Shift, Shifts, sheet_key};
+use refs::{MAX_ROWS, Shift, Shifts};
 use sheet::Item;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,11 +43,7 @@ struct SheetPlan {
 
 /// Fills one template. Every problem of the template is returned at once; nothing is made then.
 pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, TemplateErrors> {
-    let error = |at: Option<String>, problem: Problem| TemplateError {
-        file: file_name.to_string(),
-        at,
-        problem,
-    };
+    let error = |at: Option<String>, problem: Problem| TemplateError::new(file_name, at, problem);
     let whole = |problem| TemplateErrors(vec![error(None, problem)]);
     let pkg = Package::open(template, file_name).map_err(whole)?;
     let info = parts::workbook_info(&pkg).map_err(whole)?;
@@ -57,6 +53,20 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     let mut plans = Vec::new();
     let mut shifts = Shifts::new();
     let mut any_placeholder = false;
+    // The valid names are listed once, on the first unknown name.
+    let mut listed_valid = false;
+    let mut unknown = |raw: &str, suggestion: Option<String>| Problem::UnknownName {
+        placeholder: format!("{{{{{}}}}}", raw.trim()),
+        suggestion,
+        valid: (!std::mem::replace(&mut listed_valid, true)).then(|| names::valid_summary(data)),
+    };
+    // Placeholders outside cells anywhere in the package are refused (or, in headers, filled).
+    errors.extend(
+        outside_placeholders(&pkg, &info)
+            .map_err(whole)?
+            .into_iter()
+            .map(|p| error(None, p)),
+    );
     for sheet in &info.sheets {
         let text = pkg.read(&sheet.path).map_err(whole)?.unwrap_or_default();
         let scan = sheet::scan(&sheet.path, &text, &strings).map_err(whole)?;
@@ -104,16 +114,52 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
                             )),
                         }
                     }
-                    Err(unknown) => errors.push(error(
+                    Err(not_found) => errors.push(error(
                         at(cell.col, cell.row),
-                        Problem::UnknownName {
-                            placeholder: format!("{{{{{}}}}}", raw.trim()),
-                            suggestion: unknown.suggestion,
-                            valid: names::valid_summary(data),
-                        },
+                        unknown(raw, not_found.suggestion),
                     )),
                 }
             }
+        }
+        // Page headers and footers: single values are filled, repeating ones cannot be.
+        let header_at = Some(format!("{} (sidhuvud/sidfot)", sheet.name));
+        for text in &scan.headers {
+            any_placeholder = true;
+            let pieces = match names::split(text) {
+                Ok(p) => p,
+                Err(text) => {
+                    errors.push(error(header_at.clone(), Problem::Unclosed { text }));
+                    continue;
+                }
+            };
+            for piece in pieces {
+                let Piece::Placeholder(raw) = piece else {
+                    continue;
+                };
+                match names::resolve(raw, data) {
+                    Ok(name) if name.source().is_some() => errors.push(error(
+                        header_at.clone(),
+                        Problem::RepeatInHeader {
+                            placeholder: format!("{{{{{}}}}}", raw.trim()),
+                        },
+                    )),
+                    Ok(_) => {}
+                    Err(not_found) => {
+                        errors.push(error(header_at.clone(), unknown(raw, not_found.suggestion)))
+                    }
+                }
+            }
+        }
+        for (place, text) in &scan.outside {
+            any_placeholder = true;
+            errors.push(error(
+                Some(sheet.name.clone()),
+                Problem::OutsideCells {
+                    placeholder: first_placeholder(text),
+                    place: place.clone(),
+                    part: sheet.path.clone(),
+                },
+            ));
         }
         let mut shift = Shift::default();
         let mut repeats = BTreeMap::new();
@@ -144,9 +190,16 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
         }
         let rows = scan.last_row as u64 + 1 + shift.added_total() as u64;
         if rows > MAX_ROWS as u64 {
-            errors.push(error(at(0, 0), Problem::TooManyRows { rows }));
+            // Named at the repeating row that adds the rows (the last one, when there are several).
+            let (row, col) = sources
+                .iter()
+                .filter(|(r, _)| repeats.get(*r).is_some_and(|v: &Vec<usize>| v.len() > 1))
+                .map(|(&r, (_, c))| (r, *c))
+                .next_back()
+                .unwrap_or((scan.last_row, 0));
+            errors.push(error(at(col, row), Problem::TooManyRows { rows }));
         }
-        shifts.insert(sheet_key(&sheet.name), shift);
+        shifts.insert(&sheet.name, shift);
         plans.push(SheetPlan {
             text,
             scan,
@@ -166,12 +219,18 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     }
 
     let content = |text: &str, item: Item| cell_value(text, item, data);
-    let anything_moves = shifts.values().any(|s| !s.is_empty());
+    let header = |text: &str| header_text(text, data);
+    let anything_moves = shifts.any_moves();
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let no_shift = Shift::default();
     for (sheet, plan) in info.sheets.iter().zip(&plans) {
-        let shift = &shifts[&sheet_key(&sheet.name)];
+        let shift = shifts.get(&sheet.name).unwrap_or(&no_shift);
         // Sheets with formulas are rewritten too: their cached results are stale once cells are filled.
-        if plan.scan.cells.is_empty() && !anything_moves && !plan.scan.has_formulas {
+        if plan.scan.cells.is_empty()
+            && plan.scan.headers.is_empty()
+            && !anything_moves
+            && !plan.scan.has_formulas
+        {
             continue;
         }
         let filled = sheet::fill(
@@ -183,6 +242,7 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
                 shift,
                 repeats: &plan.repeats,
                 content: &content,
+                header: &header,
                 strings: &strings,
                 date1904: info.date1904,
             },
@@ -198,15 +258,34 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
             let Some(text) = pkg.read(&target).map_err(whole)? else {
                 continue;
             };
+            let repeating: Vec<u32> = plan.repeats.keys().copied().collect();
             let moved = if kind.ends_with("/drawing") {
                 parts::rewrite_drawing(&target, &text, shift)
             } else if kind.ends_with("/table") {
                 parts::rewrite_table(&target, &text, shift)
+            } else if kind.ends_with("/comments") || kind.ends_with("/threadedComment") {
+                parts::rewrite_comments(&target, &text, shift)
+            } else if kind.ends_with("/vmlDrawing") {
+                parts::rewrite_vml(&target, &text, shift)
+            } else if kind.ends_with("/pivotTable") {
+                parts::rewrite_pivot_table(&target, &text, shift, &repeating)
             } else {
                 Ok(None)
             };
             if let Some(bytes) = moved.map_err(whole)? {
                 changed.insert(target, bytes);
+            }
+        }
+    }
+    // Pivot caches are refreshed on opening (their records are the template's), and their source
+    // ranges move with the rows they cover.
+    for name in pkg.names() {
+        if name.starts_with("xl/pivotCache/pivotCacheDefinition") && name.ends_with(".xml") {
+            let Some(text) = pkg.read(name).map_err(whole)? else {
+                continue;
+            };
+            if let Some(bytes) = parts::rewrite_pivot_cache(name, &text, &shifts).map_err(whole)? {
+                changed.insert(name.clone(), bytes);
             }
         }
     }
@@ -247,6 +326,108 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
         bytes,
         warnings: Vec::new(),
     })
+}
+
+/// A page header or footer with its placeholders filled. `&` starts a code there (`&P` is the page
+/// number), so an `&` in a value is written `&&`.
+fn header_text(text: &str, data: &Data) -> String {
+    let Ok(pieces) = names::split(text) else {
+        return text.to_string();
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Placeholder(raw) => {
+                let value = match names::resolve(raw, data) {
+                    Ok(name) => value_for(&name, data, None).display(),
+                    // Checked before anything is written.
+                    Err(_) => format!("{{{{{raw}}}}}"),
+                };
+                out.push_str(&sheet::clean_text(&value).replace('&', "&&"));
+            }
+        }
+    }
+    out
+}
+
+/// The first `{{…}}` in a text, to name it in a message.
+fn first_placeholder(text: &str) -> String {
+    let Some(open) = text.find("{{") else {
+        return text.chars().take(40).collect();
+    };
+    let rest = &text[open..];
+    match rest.find("}}") {
+        Some(close) => rest[..close + 2].chars().take(80).collect(),
+        None => rest.chars().take(40).collect(),
+    }
+}
+
+/// Placeholders in parts other than the sheets' cells, which styrdok does not fill: notes, charts,
+/// drawings' text boxes, pivot tables, tables' column names, defined names and sheet names,
+/// document properties. Left there they would stay `{{…}}` in the filled copy without a word.
+fn outside_placeholders(
+    pkg: &Package,
+    info: &parts::WorkbookInfo,
+) -> Result<Vec<Problem>, Problem> {
+    let sheets: BTreeSet<&str> = info.sheets.iter().map(|s| s.path.as_str()).collect();
+    let mut found = Vec::new();
+    for name in pkg.names() {
+        let lower = name.to_lowercase();
+        let is_text = [".xml", ".vml", ".rels"].iter().any(|e| lower.ends_with(e));
+        // The sheets are read cell by cell (their headers are filled); shared strings are the
+        // cells' own text; the calculation chain goes.
+        if !is_text
+            || sheets.contains(name.as_str())
+            || lower.ends_with("sharedstrings.xml")
+            || lower.ends_with("calcchain.xml")
+        {
+            continue;
+        }
+        let Some(text) = pkg.read(name)? else {
+            continue;
+        };
+        let Some(at) = text.find("{{") else {
+            continue;
+        };
+        let place = if name == parts::WORKBOOK {
+            workbook_place(&text, at)
+        } else if lower.contains("comment") {
+            "i en anteckning eller kommentar".to_string()
+        } else if lower.contains("vmldrawing") || lower.ends_with(".vml") {
+            "i en anteckning eller formulärkontroll".to_string()
+        } else if lower.contains("/charts/") {
+            "i ett diagram (rubrik, axel eller serienamn)".to_string()
+        } else if lower.contains("/drawings/") {
+            "i en bild, figur eller textruta".to_string()
+        } else if lower.contains("/tables/") {
+            "i en tabells kolumnnamn".to_string()
+        } else if lower.contains("pivot") {
+            "i en pivottabell".to_string()
+        } else if lower.starts_with("docprops/") {
+            "i dokumentets egenskaper (Arkiv > Info)".to_string()
+        } else {
+            "utanför cellerna".to_string()
+        };
+        found.push(Problem::OutsideCells {
+            placeholder: first_placeholder(&text[at..]),
+            place,
+            part: name.clone(),
+        });
+    }
+    Ok(found)
+}
+
+/// Whether a placeholder in the workbook part is in a sheet's name or in a defined name.
+fn workbook_place(text: &str, at: usize) -> String {
+    let before = &text[..at];
+    let sheet = before.rfind("sheet ").or_else(|| before.rfind("sheet\t"));
+    let name = before.rfind("definedName");
+    match (sheet, name) {
+        (_, Some(n)) if sheet.is_none_or(|s| n > s) => "i ett definierat namn".into(),
+        (Some(_), _) => "i ett bladnamn".into(),
+        _ => "i arbetsboken".into(),
+    }
 }
 
 /// What a placeholder cell becomes: exactly one placeholder keeps its value's type (and the cell

@@ -3,7 +3,7 @@
 //! sheet they belong to (drawings, tables) or that name ranges (charts).
 
 use super::error::Problem;
-use super::package::{Package, rels_path, resolve_target};
+use super::package::{MAX_FILLED_PART, Package, rels_path, resolve_target};
 use super::refs::{FormulaContext, Shift, Shifts, shift_formula, shift_sqref};
 use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
 use quick_xml::events::{BytesStart, Event};
@@ -11,9 +11,11 @@ use quick_xml::events::{BytesStart, Event};
 pub const WORKBOOK: &str = "xl/workbook.xml";
 const STRICT_NS: &str = "purl.oclc.org/ooxml/spreadsheetml/main";
 
-fn bad(part: &str, e: impl std::fmt::Display) -> Problem {
+/// A part that cannot be read. The XML library's own (English) text is not shown: the user needs
+/// to know which part, and that the file is damaged.
+pub fn bad(part: &str, _cause: impl std::fmt::Display) -> Problem {
     Problem::NotXlsx {
-        detail: format!("{part}: {e}"),
+        detail: format!("delen {part} är inte välformad XML"),
     }
 }
 
@@ -27,6 +29,8 @@ pub struct SheetPart {
 #[derive(Debug, Clone)]
 pub struct WorkbookInfo {
     pub sheets: Vec<SheetPart>,
+    /// Every sheet's name in workbook order, chart sheets too: `localSheetId` counts them all.
+    pub all_names: Vec<String>,
     pub date1904: bool,
 }
 
@@ -66,14 +70,19 @@ pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
     let rels = relationships(pkg, WORKBOOK)?;
     let mut reader = xml::reader(&text);
     let mut sheets = Vec::new();
+    let mut all_names = Vec::new();
     let mut date1904 = false;
     loop {
         match reader.read_event().map_err(|e| bad(WORKBOOK, e))? {
             Event::Start(e) | Event::Empty(e) => match xml::local(e.name().0) {
                 "sheet" => {
-                    let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "r:id")) else {
+                    // The relationship id by its local name: its prefix is whatever the writer
+                    // bound the relationships namespace to (`r:id`, `ns1:id`).
+                    let (Some(name), Some(id)) = (attr(&e, "name"), xml::prefixed_attr(&e, "id"))
+                    else {
                         continue;
                     };
+                    all_names.push(name.clone());
                     // Chart sheets and macro sheets have nothing to fill.
                     if let Some((_, kind, path)) = rels.iter().find(|(i, _, _)| *i == id) {
                         if kind.ends_with("/worksheet") {
@@ -93,7 +102,11 @@ pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
             _ => {}
         }
     }
-    Ok(WorkbookInfo { sheets, date1904 })
+    Ok(WorkbookInfo {
+        sheets,
+        all_names,
+        date1904,
+    })
 }
 
 /// Shared strings as plain text (rich-text runs joined, phonetic hints left out), so a placeholder
@@ -160,6 +173,10 @@ pub trait Edit {
     /// Writes a whole element; returns whether it differs from the original.
     fn block(&mut self, _events: Vec<Event<'_>>, _w: &mut XmlWriter) -> Result<bool, Problem> {
         Ok(false)
+    }
+    /// A problem met in `tag` or `text` (which cannot return one), taken when the part is done.
+    fn take_error(&mut self) -> Option<Problem> {
+        None
     }
 }
 
@@ -253,6 +270,16 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
             Event::Eof => break,
             other => w.write_event(other).map_err(io)?,
         }
+        // Repeating rows multiply a part; past the limit it is refused before memory runs out.
+        if w.get_ref().len() as u64 > MAX_FILLED_PART {
+            return Err(Problem::OutputTooLarge {
+                part: part.to_string(),
+                limit: MAX_FILLED_PART / (1024 * 1024),
+            });
+        }
+    }
+    if let Some(problem) = edit.take_error() {
+        return Err(problem);
     }
     Ok(changed.then(|| w.into_inner()))
 }
@@ -269,6 +296,7 @@ pub fn rewrite_workbook(
         shifts: &'a Shifts,
         local_sheet: Option<usize>,
         seen_calc: bool,
+        error: Option<Problem>,
     }
     impl Edit for Names<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
@@ -290,16 +318,28 @@ pub fn rewrite_workbook(
         fn text(&mut self, _local: &str, text: &str) -> Option<String> {
             let own = self
                 .local_sheet
-                .and_then(|i| self.info.sheets.get(i))
-                .map(|s| s.name.as_str());
-            Some(shift_formula(
+                .and_then(|i| self.info.all_names.get(i))
+                .map(String::as_str);
+            let moved = shift_formula(
                 text,
                 &FormulaContext {
                     own_sheet: own,
                     shifts: self.shifts,
                     copy: None,
                 },
-            ))
+            );
+            match moved {
+                Ok(new) => Some(new),
+                Err(e) => {
+                    self.error.get_or_insert(
+                        Problem::from(e).at(format!("definierat namn ({})", text.trim())),
+                    );
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.error.take()
         }
     }
     let text = pkg.read(WORKBOOK)?.unwrap_or_default();
@@ -308,32 +348,67 @@ pub fn rewrite_workbook(
         shifts,
         local_sheet: None,
         seen_calc: false,
+        error: None,
     };
     let out = rewrite(WORKBOOK, &text, &mut edit)?.unwrap_or_else(|| text.clone().into_bytes());
     if edit.seen_calc {
         return Ok(out);
     }
-    // No calcPr: it goes where the schema orders it, after the names and before what follows them.
-    let mut out = String::from_utf8(out).map_err(|e| bad(WORKBOOK, e))?;
-    let before = [
-        "<oleSize",
-        "<customWorkbookViews",
-        "<pivotCaches",
-        "<smartTagPr",
-        "<smartTagTypes",
-        "<webPublishing",
-        "<fileRecoveryPr",
-        "<webPublishObjects",
-        "<extLst",
-        "</workbook>",
-    ];
-    let at = before
-        .iter()
-        .filter_map(|tag| out.find(tag))
-        .min()
-        .ok_or_else(|| bad(WORKBOOK, "</workbook> saknas"))?;
-    out.insert_str(at, "<calcPr fullCalcOnLoad=\"1\"/>");
+    // No calcPr: it goes where the schema orders it, after the names and before what follows them,
+    // found by local name (the root may be `<x:workbook>`), with the root's own prefix.
+    let text = String::from_utf8(out).map_err(|e| bad(WORKBOOK, e))?;
+    let (at, prefix) = calc_pr_position(&text)?;
+    let mut out = text;
+    out.insert_str(at, &format!("<{prefix}calcPr fullCalcOnLoad=\"1\"/>"));
     Ok(out.into_bytes())
+}
+
+/// Where `<calcPr>` belongs in a workbook part that has none: before the first child the schema
+/// orders after it, or before the root's end; and the root element's prefix (`x:` or none).
+fn calc_pr_position(text: &str) -> Result<(usize, String), Problem> {
+    const AFTER: [&str; 9] = [
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+    ];
+    let mut reader = xml::reader(text);
+    let mut depth = 0usize;
+    let mut prefix = String::new();
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event().map_err(|e| bad(WORKBOOK, e))? {
+            Event::Start(e) | Event::Empty(e)
+                if depth == 1 && AFTER.contains(&xml::local(e.name().0)) =>
+            {
+                return Ok((before, prefix));
+            }
+            Event::Start(e) => {
+                if depth == 0 {
+                    prefix = e
+                        .name()
+                        .0
+                        .rsplit_once(':')
+                        .map(|(p, _)| format!("{p}:"))
+                        .unwrap_or_default();
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok((before, prefix));
+                }
+            }
+            Event::Eof => return Err(bad(WORKBOOK, "")),
+            _ => {}
+        }
+    }
 }
 
 /// Removes the relationships (or content-type overrides) that point at a removed part.
@@ -368,54 +443,386 @@ pub fn without_relationship(
     Ok(changed.then(|| w.into_inner()))
 }
 
-/// Image and chart anchors (`<xdr:row>` of `from` and `to`, zero-based) moved with their sheet.
+/// Image and chart anchors (`<xdr:row>` of `from` and `to`, zero-based) moved with their sheet, as
+/// each anchor's `editAs` says: `twoCell` (the default) moves and sizes with its cells, `oneCell`
+/// moves but keeps its size (its `to` follows its `from`), `absolute` stays where it is.
 pub fn rewrite_drawing(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
-    struct Anchors<'a>(&'a Shift);
+    struct Anchors<'a> {
+        shift: &'a Shift,
+        part: &'a str,
+    }
     impl Edit for Anchors<'_> {
-        fn wants_text(&self, local: &str, parent: &str) -> bool {
-            local == "row" && matches!(parent, "from" | "to")
+        fn wants_block(&self, local: &str) -> bool {
+            matches!(local, "twoCellAnchor" | "oneCellAnchor")
         }
-        fn text(&mut self, _local: &str, text: &str) -> Option<String> {
-            let row: u32 = text.trim().parse().ok()?;
-            Some(self.0.row(row).to_string())
+        fn block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
+            let Some(Event::Start(start)) = events.first() else {
+                return Ok(false);
+            };
+            let edit_as = match xml::local(start.name().0) {
+                "oneCellAnchor" => "oneCell".to_string(),
+                _ => attr(start, "editAs").unwrap_or_else(|| "twoCell".into()),
+            };
+            // The rows of `from` and `to`, as written.
+            let mut stack: Vec<String> = Vec::new();
+            let mut rows: [Option<u32>; 2] = [None, None];
+            let mut buf = TextBuf::default();
+            for ev in &events {
+                match ev {
+                    Event::Start(e) => {
+                        stack.push(xml::local(e.name().0).to_string());
+                        buf.take();
+                    }
+                    Event::End(_) => {
+                        let local = stack.pop().unwrap_or_default();
+                        let parent = stack.last().map_or("", String::as_str);
+                        if local == "row" {
+                            let slot = match parent {
+                                "from" => 0,
+                                "to" => 1,
+                                _ => continue,
+                            };
+                            rows[slot] = buf.take().trim().parse().ok();
+                        }
+                    }
+                    other => buf.push(other),
+                }
+            }
+            let past = || Problem::PastLastRow {
+                reference: format!("bilden eller diagrammet i {}", self.part),
+            };
+            let from = match rows[0] {
+                Some(r) if edit_as != "absolute" => Some(self.shift.moved(r).ok_or_else(past)?),
+                other => other,
+            };
+            let to = match (edit_as.as_str(), rows[0], rows[1]) {
+                (_, _, None) => None,
+                ("absolute", _, to) => to,
+                ("oneCell", Some(old_from), Some(to)) => {
+                    let new = to + (from.unwrap_or(old_from) - old_from);
+                    Some(
+                        Some(new)
+                            .filter(|&r| r < super::refs::MAX_ROWS)
+                            .ok_or_else(past)?,
+                    )
+                }
+                (_, _, Some(to)) => Some(self.shift.moved(to).ok_or_else(past)?),
+            };
+            let changed = from != rows[0] || to != rows[1];
+            let mut stack: Vec<String> = Vec::new();
+            let mut skipping = false;
+            for ev in events {
+                match &ev {
+                    Event::Start(e) => {
+                        let local = xml::local(e.name().0).to_string();
+                        let parent = stack.last().cloned().unwrap_or_default();
+                        stack.push(local.clone());
+                        w.write_event(ev.clone()).map_err(|e| bad(self.part, e))?;
+                        let new = match (local.as_str(), parent.as_str()) {
+                            ("row", "from") => from,
+                            ("row", "to") => to,
+                            _ => None,
+                        };
+                        if let Some(new) = new {
+                            w.write_event(text_event(&new.to_string()))
+                                .map_err(|e| bad(self.part, e))?;
+                            skipping = true;
+                        }
+                    }
+                    Event::End(_) => {
+                        stack.pop();
+                        skipping = false;
+                        w.write_event(ev).map_err(|e| bad(self.part, e))?;
+                    }
+                    _ if skipping => {}
+                    _ => w.write_event(ev).map_err(|e| bad(self.part, e))?,
+                }
+            }
+            Ok(changed)
         }
     }
-    rewrite(part, text, &mut Anchors(shift))
+    rewrite(part, text, &mut Anchors { shift, part })
+}
+
+/// Notes (comments) and threaded comments: each `ref` moves with its cell. A note on a repeating
+/// row stays on the row's first copy.
+pub fn rewrite_comments(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+    struct Refs<'a> {
+        shift: &'a Shift,
+        error: Option<Problem>,
+    }
+    impl Edit for Refs<'_> {
+        fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
+            if !matches!(xml::local(e.name().0), "comment" | "threadedComment") {
+                return None;
+            }
+            let old = attr(e, "ref")?;
+            let range = super::refs::parse_range(&old)?;
+            match range.moved(self.shift) {
+                Some(new) if new != range => {
+                    Some(with_attrs(e, &[("ref", Some(&new.to_string()))]))
+                }
+                Some(_) => None,
+                None => {
+                    self.error
+                        .get_or_insert(Problem::PastLastRow { reference: old });
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.error.take()
+        }
+    }
+    rewrite(part, text, &mut Refs { shift, error: None })
+}
+
+/// The legacy drawing (VML) that shows notes and form controls: a note's cell (`<x:Row>`, 0-based)
+/// moves with its cell and its box (`<x:Anchor>`: column, offset, row, offset, column, offset, row,
+/// offset) by as many rows; a control without a cell moves with its top row.
+pub fn rewrite_vml(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+    struct Anchors<'a> {
+        shift: &'a Shift,
+        part: &'a str,
+    }
+    impl Edit for Anchors<'_> {
+        fn wants_block(&self, local: &str) -> bool {
+            local == "ClientData"
+        }
+        fn block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
+            let mut texts: [TextBuf; 2] = Default::default();
+            let mut inside: Option<usize> = None;
+            for ev in &events[1..] {
+                match ev {
+                    Event::Start(e) => {
+                        inside = match xml::local(e.name().0) {
+                            "Row" => Some(0),
+                            "Anchor" => Some(1),
+                            _ => None,
+                        }
+                    }
+                    Event::End(_) => inside = None,
+                    other => {
+                        if let Some(i) = inside {
+                            texts[i].push(other);
+                        }
+                    }
+                }
+            }
+            let past = || Problem::PastLastRow {
+                reference: format!("anteckningen eller kontrollen i {}", self.part),
+            };
+            let row: Option<u32> = texts[0].text().trim().parse().ok();
+            let mut anchor: Vec<u32> = texts[1]
+                .text()
+                .split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect();
+            let top = anchor.get(2).copied();
+            let (old, new) = match (row, top) {
+                (Some(r), _) => (r, self.shift.moved(r).ok_or_else(past)?),
+                (None, Some(t)) => (t, self.shift.moved(t).ok_or_else(past)?),
+                (None, None) => (0, 0),
+            };
+            let delta = new - old;
+            if anchor.len() == 8 {
+                for i in [2, 6] {
+                    anchor[i] = anchor[i]
+                        .checked_add(delta)
+                        .filter(|&r| r < super::refs::MAX_ROWS)
+                        .ok_or_else(past)?;
+                }
+            }
+            let new_row = row.map(|_| new.to_string());
+            let new_anchor = (anchor.len() == 8).then(|| {
+                anchor
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            let io = |e: std::io::Error| bad(self.part, e);
+            let mut skipping = false;
+            for ev in events {
+                match &ev {
+                    Event::Start(e) => {
+                        let text = match xml::local(e.name().0) {
+                            "Row" if delta > 0 => new_row.clone(),
+                            "Anchor" if delta > 0 => new_anchor.clone(),
+                            _ => None,
+                        };
+                        w.write_event(ev.clone()).map_err(io)?;
+                        if let Some(text) = text {
+                            w.write_event(text_event(&text)).map_err(io)?;
+                            skipping = true;
+                        }
+                    }
+                    Event::End(_) => {
+                        skipping = false;
+                        w.write_event(ev).map_err(io)?;
+                    }
+                    _ if skipping => {}
+                    _ => w.write_event(ev).map_err(io)?,
+                }
+            }
+            Ok(delta > 0)
+        }
+    }
+    rewrite(part, text, &mut Anchors { shift, part })
+}
+
+/// A pivot table's place on its sheet (`<location ref>`) moved with its rows. One whose range holds
+/// a repeating row is refused: it would be written over by the copies (or over them on refresh).
+pub fn rewrite_pivot_table(
+    part: &str,
+    text: &str,
+    shift: &Shift,
+    repeating: &[u32],
+) -> Result<Option<Vec<u8>>, Problem> {
+    struct Location<'a> {
+        shift: &'a Shift,
+        repeating: &'a [u32],
+        part: &'a str,
+        error: Option<Problem>,
+    }
+    impl Edit for Location<'_> {
+        fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
+            if xml::local(e.name().0) != "location" {
+                return None;
+            }
+            let old = attr(e, "ref")?;
+            let range = super::refs::parse_range(&old)?;
+            if self.repeating.iter().any(|&r| range.contains_row(r)) {
+                self.error.get_or_insert(Problem::PivotCrossesRepeat {
+                    part: self.part.to_string(),
+                    range: old,
+                });
+                return None;
+            }
+            match range.moved(self.shift) {
+                Some(new) if new != range => {
+                    Some(with_attrs(e, &[("ref", Some(&new.to_string()))]))
+                }
+                Some(_) => None,
+                None => {
+                    self.error
+                        .get_or_insert(Problem::PastLastRow { reference: old });
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.error.take()
+        }
+    }
+    rewrite(
+        part,
+        text,
+        &mut Location {
+            shift,
+            repeating,
+            part,
+            error: None,
+        },
+    )
+}
+
+/// A pivot cache's source range (`<worksheetSource ref sheet>`) grown over the copies of a
+/// repeating row like any range that ends on it, and the cache marked to be refreshed when the
+/// workbook opens: its stored records are the template's, not the filled values.
+pub fn rewrite_pivot_cache(
+    part: &str,
+    text: &str,
+    shifts: &Shifts,
+) -> Result<Option<Vec<u8>>, Problem> {
+    struct Source<'a> {
+        shifts: &'a Shifts,
+        error: Option<Problem>,
+    }
+    impl Edit for Source<'_> {
+        fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
+            match xml::local(e.name().0) {
+                "pivotCacheDefinition" => Some(with_attrs(e, &[("refreshOnLoad", Some("1"))])),
+                "worksheetSource" => {
+                    let old = attr(e, "ref")?;
+                    let shift = self.shifts.get(&attr(e, "sheet")?)?;
+                    match shift_sqref(&old, shift) {
+                        Ok(new) if new != old => Some(with_attrs(e, &[("ref", Some(&new))])),
+                        Ok(_) => None,
+                        Err(err) => {
+                            self.error.get_or_insert(err.into());
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.error.take()
+        }
+    }
+    rewrite(
+        part,
+        text,
+        &mut Source {
+            shifts,
+            error: None,
+        },
+    )
 }
 
 /// A table's range and its filter range grown over the copies of a repeating row.
 pub fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
-    struct Refs<'a>(&'a Shift);
+    struct Refs<'a>(&'a Shift, Option<Problem>);
     impl Edit for Refs<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
             if !matches!(xml::local(e.name().0), "table" | "autoFilter" | "sortState") {
                 return None;
             }
             let old = attr(e, "ref")?;
-            let new = shift_sqref(&old, self.0);
-            (new != old).then(|| with_attrs(e, &[("ref", Some(&new))]))
+            match shift_sqref(&old, self.0) {
+                Ok(new) => (new != old).then(|| with_attrs(e, &[("ref", Some(&new))])),
+                Err(err) => {
+                    self.1.get_or_insert(err.into());
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.1.take()
         }
     }
-    rewrite(part, text, &mut Refs(shift))
+    rewrite(part, text, &mut Refs(shift, None))
 }
 
 /// The ranges a chart plots (`<c:f>`), which always name their sheet.
 pub fn rewrite_chart(part: &str, text: &str, shifts: &Shifts) -> Result<Option<Vec<u8>>, Problem> {
-    struct Series<'a>(&'a Shifts);
+    struct Series<'a>(&'a Shifts, Option<Problem>);
     impl Edit for Series<'_> {
         fn wants_text(&self, local: &str, _parent: &str) -> bool {
             local == "f"
         }
         fn text(&mut self, _local: &str, text: &str) -> Option<String> {
-            Some(shift_formula(
+            let moved = shift_formula(
                 text,
                 &FormulaContext {
                     own_sheet: None,
                     shifts: self.0,
                     copy: None,
                 },
-            ))
+            );
+            match moved {
+                Ok(new) => Some(new),
+                Err(err) => {
+                    self.1.get_or_insert(err.into());
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.1.take()
         }
     }
-    rewrite(part, text, &mut Series(shifts))
+    rewrite(part, text, &mut Series(shifts, None))
 }

@@ -139,3 +139,19 @@ pub fn text_event(text: &str) -> Event<'static> {
 pub fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
+
+/// The value of a namespaced attribute by its local name, whatever prefix the writer chose
+/// (`r:id`, `ns1:id`); an unprefixed attribute of that name is a different one and is not taken.
+pub fn prefixed_attr(e: &BytesStart, local_name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| {
+            let key: &str = a.key.0;
+            !key.starts_with("xmlns") && key.split_once(':').is_some_and(|(_, l)| l == local_name)
+        })
+        .map(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
+        })
+}
