@@ -369,6 +369,12 @@ fn notes() -> Vec<u8> {
             Some("application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"),
         )
         .part("xl/drawings/vmlDrawing1.vml", vml.into(), None)
+        .rel("threadedComment", "../threadedComments/threadedComment1.xml")
+        .part(
+            "xl/threadedComments/threadedComment1.xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="B4" dT="2025-01-01T00:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>Summan av alla insatser</text></threadedComment></ThreadedComments>"#.into(),
+            None,
+        )
         .build()
 }
 
@@ -395,6 +401,11 @@ fn notes_move_with_their_cells_and_their_boxes_with_them() {
             6 + n - 1
         )),
         "{vml}"
+    );
+    let threaded = part(&out, "xl/threadedComments/threadedComment1.xml");
+    assert!(
+        threaded.contains(&format!(r#"ref="B{sum_row}""#)),
+        "{threaded}"
     );
     // The note above the rows stays.
     assert!(vml.contains("<x:Row>0</x:Row>") && vml.contains("1, 15, 0, 2, 3, 15, 3, 16"));
@@ -1112,6 +1123,44 @@ fn an_array_formula_through_the_repeating_row_is_refused() {
         matches!(problem, Problem::SharedFormula { .. }),
         "{message}"
     );
+}
+
+/// LibreOffice's own writer: cases saved again by LibreOffice (shared strings, its own VML and
+/// styles) fill as they did.
+#[test]
+fn cases_saved_by_libreoffice_fill_the_same() {
+    let Some(office) = office() else { return };
+    let n = insatser().len() as u32;
+    let dir = tempfile::tempdir().unwrap();
+    let resave = |name: &str, bytes: Vec<u8>| -> Vec<u8> {
+        let file = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(&file, bytes).unwrap();
+        let out = dir.path().join(format!("lo-{name}"));
+        convert(office, &file, "xlsx", &out);
+        std::fs::read(out.join(format!("{name}.xlsx"))).unwrap()
+    };
+    let out = filled(&resave("whole", whole_columns())).bytes;
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("104859"), "{sheet}");
+    assert!(sheet.contains("1048576"), "{sheet}");
+
+    let out = filled(&resave("notes", notes())).bytes;
+    let comments = part(&out, "xl/comments1.xml");
+    assert!(
+        comments.contains(&format!(r#"ref="B{}""#, 4 + n - 1)),
+        "{comments}"
+    );
+
+    let out = filled(&resave("breaks", breaks())).bytes;
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    let cols = &sheet[sheet
+        .find("<colBreaks")
+        .expect("LibreOffice keeps the column break")..];
+    assert!(cols.contains(r#"<brk id="3""#), "{sheet}");
+
+    let out = filled(&resave("header", header_only())).bytes;
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("{{"), "{sheet}");
 }
 
 /// Every case of the corpus, by name: the fuzz target's seeds and the table in the README.
