@@ -496,7 +496,7 @@ fn pivot(location: &str) -> Vec<u8> {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="{MAIN}" name="Pivot1" cacheId="1" dataCaption="Värden"><location ref="{location}" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField showAll="0"/><pivotField dataField="1" showAll="0"/></pivotFields></pivotTableDefinition>"#
     );
     let cache = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheDefinition xmlns="{MAIN}" xmlns:r="{REL}" r:id="rId1" recordCount="1"><cacheSource type="worksheet"><worksheetSource ref="A1:B2" sheet="Blad1"/></cacheSource><cacheFields count="2"><cacheField name="Insats" numFmtId="0"><sharedItems/></cacheField><cacheField name="Belopp" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheDefinition xmlns="{MAIN}" xmlns:r="{REL}" r:id="rId1" recordCount="1"><cacheSource type="worksheet"><worksheetSource ref="A1:B2" sheet="Blad1"/></cacheSource><cacheFields count="2"><cacheField name="Insats" numFmtId="0"><sharedItems count="1"><s v="{{{{Insatser.Insats}}}}"/></sharedItems></cacheField><cacheField name="Belopp" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>"#
     );
     let mut book = Book::default()
         .sheet("Blad1", ws(&rows, ""))
@@ -545,6 +545,35 @@ fn a_pivot_table_over_the_repeating_row_is_refused() {
     assert!(
         message.contains("xl/pivotTables/pivotTable1.xml"),
         "{message}"
+    );
+}
+
+/// A chart over the repeating rows: its ranges grow, and the template's text cached in it (the
+/// placeholders, which Excel reads again from the cells) is no placeholder left unfilled.
+fn chart_over_rows() -> Vec<u8> {
+    let chart = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:f>Blad1!$A$2:$A$2</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{{Insatser.Insats}}</c:v></c:pt></c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Blad1!$B$2:$B$2</c:f><c:numCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{{Insatser.Belopp}}</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>"#;
+    Book::default()
+        .sheet("Blad1", ws(&insats_rows(), ""))
+        .part(
+            "xl/charts/chart1.xml",
+            chart.into(),
+            Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
+        )
+        .build()
+}
+
+#[test]
+fn a_chart_over_the_repeating_rows_grows_with_them() {
+    let n = insatser().len() as u32;
+    let out = filled(&chart_over_rows()).bytes;
+    let chart = part(&out, "xl/charts/chart1.xml");
+    assert!(
+        chart.contains(&format!("Blad1!$A$2:$A${}", 1 + n)),
+        "{chart}"
+    );
+    assert!(
+        chart.contains(&format!("Blad1!$B$2:$B${}", 1 + n)),
+        "{chart}"
     );
 }
 
@@ -1194,6 +1223,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("11-duplicate-entry", duplicate_entry()),
         ("12-everyday", everyday()),
         ("12-array-formula", array_formula()),
+        ("12-chart-over-rows", chart_over_rows()),
     ]
 }
 

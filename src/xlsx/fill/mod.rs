@@ -371,25 +371,31 @@ fn outside_placeholders(
     info: &parts::WorkbookInfo,
 ) -> Result<Vec<Problem>, Problem> {
     let sheets: BTreeSet<&str> = info.sheets.iter().map(|s| s.path.as_str()).collect();
-    let mut found = Vec::new();
+    let mut problems = Vec::new();
     for name in pkg.names() {
         let lower = name.to_lowercase();
         let is_text = [".xml", ".vml", ".rels"].iter().any(|e| lower.ends_with(e));
         // The sheets are read cell by cell (their headers are filled); shared strings are the
         // cells' own text; the calculation chain goes.
+        // Pivot caches hold the template's values as they were, and are refreshed on opening.
         if !is_text
             || sheets.contains(name.as_str())
             || lower.ends_with("sharedstrings.xml")
             || lower.ends_with("calcchain.xml")
+            || lower.starts_with("xl/pivotcache/")
         {
             continue;
         }
         let Some(text) = pkg.read(name)? else {
             continue;
         };
-        let Some(at) = text.find("{{") else {
+        if !text.contains("{{") {
+            continue;
+        }
+        let Some(found) = xml::placeholder_outside_caches(&text) else {
             continue;
         };
+        let at = text.find(&found).or_else(|| text.find("{{")).unwrap_or(0);
         let place = if name == parts::WORKBOOK {
             workbook_place(&text, at)
         } else if lower.contains("comment") {
@@ -409,13 +415,13 @@ fn outside_placeholders(
         } else {
             "utanför cellerna".to_string()
         };
-        found.push(Problem::OutsideCells {
-            placeholder: first_placeholder(&text[at..]),
+        problems.push(Problem::OutsideCells {
+            placeholder: first_placeholder(&found),
             place,
             part: name.clone(),
         });
     }
-    Ok(found)
+    Ok(problems)
 }
 
 /// Whether a placeholder in the workbook part is in a sheet's name or in a defined name.
