@@ -499,10 +499,9 @@ pub fn rewrite_drawing(part: &str, text: &str, shift: &Shift) -> Result<Option<V
                 (_, _, None) => None,
                 ("absolute", _, to) => to,
                 ("oneCell", Some(old_from), Some(to)) => {
-                    let new = to + (from.unwrap_or(old_from) - old_from);
+                    let new = to.checked_add(from.unwrap_or(old_from) - old_from);
                     Some(
-                        Some(new)
-                            .filter(|&r| r < super::refs::MAX_ROWS)
+                        new.filter(|&r| r < super::refs::MAX_ROWS)
                             .ok_or_else(past)?,
                     )
                 }
