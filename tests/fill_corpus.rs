@@ -1239,3 +1239,150 @@ fn write_seeds() {
         std::fs::write(format!("{dir}/{name}.xlsx"), bytes).unwrap();
     }
 }
+
+/// A structure-aware shake of the corpus, beside the byte-level `fill` fuzz target (whose byte
+/// mutations mostly hit the zip, not the XML inside): a part of a case is changed (a number made
+/// extreme, a snippet inserted, a piece cut or doubled), packed again, and filled. A fill must
+/// return, its copy must open with every part inflating and every sheet parsing, and the same
+/// template must give the same bytes. `STYRDOK_SHAKES` rounds (default 300); a failing input is
+/// saved under `target/fill-shake-failure.xlsx`.
+#[test]
+#[ignore]
+fn shake_the_corpus() {
+    let rounds: u64 = std::env::var("STYRDOK_SHAKES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    let data = data();
+    let cases: Vec<(&str, Vec<(String, Vec<u8>)>)> = corpus()
+        .into_iter()
+        .filter_map(|(name, bytes)| {
+            let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+            let files = (0..zip.len())
+                .map(|i| {
+                    let mut f = zip.by_index(i).unwrap();
+                    let mut out = Vec::new();
+                    std::io::Read::read_to_end(&mut f, &mut out).unwrap();
+                    (f.name().unwrap().into_owned(), out)
+                })
+                .collect();
+            Some((name, files))
+        })
+        .collect();
+    const SNIPPETS: [&str; 16] = [
+        "{{Insatser.Insats}}",
+        "{{Insatser(1).Belopp}}",
+        "{{Titel}}",
+        "{{",
+        "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>{{Insatsområden.Kod}}</t></is></c></row>",
+        "</row>",
+        "Blad1:Blad2!",
+        "'Blad1'!",
+        "$A$1048576",
+        "B:B",
+        "5:6",
+        "&amp;",
+        ":",
+        "<x:c r=\"B2\"/>",
+        "<mergeCell ref=\"A2:B3\"/>",
+        "<f t=\"shared\" ref=\"A2:A3\" si=\"0\">A1</f>",
+    ];
+    const NUMBERS: [&str; 8] = [
+        "0",
+        "1",
+        "2",
+        "1048575",
+        "1048576",
+        "1048577",
+        "4294967295",
+        "16385",
+    ];
+    let mut seed: u64 = 0x5EED_F111;
+    let mut next = |n: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    for round in 0..rounds {
+        let (case, files) = &cases[next(cases.len())];
+        let mut files = files.clone();
+        for _ in 0..1 + next(3) {
+            let k = next(files.len());
+            let text = &mut files[k].1;
+            if text.is_empty() {
+                continue;
+            }
+            let at = next(text.len());
+            match next(4) {
+                0 => {
+                    // The number at or after `at`, made extreme.
+                    if let Some(p) = text[at..].iter().position(u8::is_ascii_digit) {
+                        let start = at + p;
+                        let end = start
+                            + text[start..]
+                                .iter()
+                                .take_while(|c| c.is_ascii_digit())
+                                .count();
+                        let n = NUMBERS[next(NUMBERS.len())].as_bytes().to_vec();
+                        text.splice(start..end, n);
+                    }
+                }
+                1 => {
+                    let s = SNIPPETS[next(SNIPPETS.len())].as_bytes().to_vec();
+                    text.splice(at..at, s);
+                }
+                2 => {
+                    let end = (at + 1 + next(64)).min(text.len());
+                    text.drain(at..end);
+                }
+                _ => {
+                    let end = (at + 1 + next(200)).min(text.len());
+                    let piece = text[at..end].to_vec();
+                    text.splice(end..end, piece);
+                }
+            }
+        }
+        let list: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        let bytes = zip_of(&list);
+        let checked = std::panic::catch_unwind(|| {
+            let Ok(once) = fill::fill(&bytes, "mall.xlsx", &data) else {
+                return;
+            };
+            let twice = fill::fill(&bytes, "mall.xlsx", &data).expect("fills again");
+            assert!(once.bytes == twice.bytes, "same template, other bytes");
+            let mut zip = zip::ZipArchive::new(Cursor::new(&once.bytes)).expect("copy opens");
+            for i in 0..zip.len() {
+                let mut f = zip.by_index(i).expect("entry");
+                let name = f.name().unwrap().to_string();
+                let mut out = Vec::new();
+                std::io::Read::read_to_end(&mut f, &mut out).expect("inflates");
+                // A sheet the patcher wrote parses (one it copied is the template's own).
+                let original = files.iter().find(|(n, _)| *n == name).map(|(_, b)| b);
+                if name.starts_with("xl/worksheets/sheet") && original != Some(&out) {
+                    let text = String::from_utf8(out).expect("UTF-8");
+                    let mut r = quick_xml::Reader::from_str(&text);
+                    loop {
+                        match r.read_event() {
+                            Ok(quick_xml::events::Event::Eof) => break,
+                            Ok(_) => {}
+                            Err(e) => panic!("{name} does not parse: {e}"),
+                        }
+                    }
+                }
+            }
+        });
+        if checked.is_err() {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/target/fill-shake-failure.xlsx"
+            );
+            std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+            std::fs::write(path, &bytes).unwrap();
+            panic!("round {round}, from case {case}: saved as {path}");
+        }
+    }
+}

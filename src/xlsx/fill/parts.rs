@@ -53,6 +53,15 @@ pub fn relationships(pkg: &Package, part: &str) -> Result<Vec<(String, String, S
                 else {
                     continue;
                 };
+                // Two relationships of one id: readers disagree about which is meant.
+                if out
+                    .iter()
+                    .any(|(i, _, _): &(String, String, String)| *i == id)
+                {
+                    return Err(Problem::NotXlsx {
+                        detail: format!("delen {path} har två relationer med id {id}"),
+                    });
+                }
                 out.push((id, kind, resolve_target(part, &target)));
             }
             Event::Eof => break,
