@@ -13,7 +13,7 @@ use zip::write::SimpleFileOptions;
 pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 /// A filled part may grow (repeating rows) to at most this much, and all changed parts together to
 /// twice that: memory stays bounded whatever the template and the data.
-pub const MAX_FILLED_PART: u64 = 512 * 1024 * 1024;
+pub const MAX_FILLED_PART: u64 = 256 * 1024 * 1024;
 
 const MB: u64 = 1024 * 1024;
 
