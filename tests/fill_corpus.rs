@@ -1192,6 +1192,38 @@ fn cases_saved_by_libreoffice_fill_the_same() {
     assert!(!sheet.contains("{{"), "{sheet}");
 }
 
+/// A what-if data table below the repeating row: its range and its input cell move with it.
+fn data_table() -> Vec<u8> {
+    let rows = insats_rows()
+        + &row(4, &[num("A4", 2.0), formula("B4", "A4*10")])
+        + &row(
+            5,
+            &[
+                num("A5", 1.0),
+                r#"<c r="B5"><f t="dataTable" ref="B5:B6" dt2D="0" dtr="0" r1="A4"/><v>10</v></c>"#
+                    .to_string(),
+            ],
+        )
+        + &row(6, &[num("A6", 3.0), num("B6", 30.0)]);
+    Book::default().sheet("Blad1", ws(&rows, "")).build()
+}
+
+#[test]
+fn a_data_table_below_the_rows_moves_with_its_input_cell() {
+    let d = insatser().len() as u32 - 1;
+    let out = filled(&data_table()).bytes;
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(&format!(
+            r#"<f t="dataTable" ref="B{}:B{}" dt2D="0" dtr="0" r1="A{}"/>"#,
+            5 + d,
+            6 + d,
+            4 + d
+        )),
+        "{sheet}"
+    );
+}
+
 /// Every case of the corpus, by name: the fuzz target's seeds and the table in the README.
 pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
     vec![
@@ -1224,6 +1256,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("12-everyday", everyday()),
         ("12-array-formula", array_formula()),
         ("12-chart-over-rows", chart_over_rows()),
+        ("12-data-table", data_table()),
     ]
 }
 

@@ -34,8 +34,9 @@ pub enum Problem {
     )]
     CutsMerged { merged: String },
     #[error(
-        "den upprepade raden går genom en delad formel eller matrisformel ({range}). Skriv in \
-         formeln i varje cell för sig i Excel och spara mallen igen."
+        "den upprepade raden går genom en delad formel, en matrisformel eller en datatabell \
+         ({range}). Skriv in formeln i varje cell för sig i Excel och spara mallen igen (en \
+         datatabell: flytta den under eller bredvid den upprepade raden)."
     )]
     SharedFormula { range: String },
     #[error("mallen skulle få {rows} rader, fler än Excel tillåter (1 048 576).")]

@@ -156,7 +156,10 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                         scan.has_formulas = true;
                         texts.open("f", empty);
                         if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
-                            if matches!(attr(e, "t").as_deref(), Some("shared" | "array")) {
+                            if matches!(
+                                attr(e, "t").as_deref(),
+                                Some("shared" | "array" | "dataTable")
+                            ) {
                                 scan.shared.push(range);
                             }
                         }
@@ -417,10 +420,27 @@ impl<'a> SheetEdit<'a> {
                 Event::End(e) if xml::local(e.name().0) == "v" => in_v = false,
                 _ if in_v => {}
                 Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "f" => {
-                    let t = match &new_ref {
-                        Some(nr) => with_attrs(e, &[("ref", Some(nr))]),
-                        None => e.clone().into_owned(),
-                    };
+                    // A data table's input cells (`r1`, `r2`) move with their rows too.
+                    let mut inputs: Vec<(&str, Option<String>)> = Vec::new();
+                    for key in ["r1", "r2"] {
+                        let Some(old) = attr(e, key) else { continue };
+                        let Some((c, r)) = parse_cell(&old) else {
+                            continue;
+                        };
+                        let moved = self.fill.shift.moved(r).ok_or_else(|| {
+                            Problem::PastLastRow {
+                                reference: old.clone(),
+                            }
+                            .at(at.clone())
+                        })?;
+                        inputs.push((key, Some(cell_name(c, moved))));
+                    }
+                    if let Some(nr) = &new_ref {
+                        inputs.push(("ref", Some(nr.clone())));
+                    }
+                    let changes: Vec<(&str, Option<&str>)> =
+                        inputs.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+                    let t = with_attrs(e, &changes);
                     if matches!(ev, Event::Start(_)) {
                         w.write_event(Event::Start(t)).map_err(io)?;
                         w.write_event(text_event(&new)).map_err(io)?;
