@@ -981,6 +981,35 @@ fn broken_files_are_described_in_swedish() {
     assert!(message.contains("välformad"), "{message}");
 }
 
+/// A damaged entry (fuzz finding: one that does not inflate was copied raw into the filled copy).
+fn damaged_entry() -> Vec<u8> {
+    let mut bytes = Book::default()
+        .sheet("Blad1", ws(&insats_rows(), ""))
+        .build();
+    let name = b"xl/styles.xml";
+    let header = bytes
+        .windows(name.len())
+        .position(|w| w == name)
+        .expect("the local header names the part");
+    // Past the name (the builder writes no extra field in local headers): the deflated data.
+    let data = header + name.len();
+    for b in &mut bytes[data + 2..data + 12] {
+        *b ^= 0x5A;
+    }
+    bytes
+}
+
+#[test]
+fn a_damaged_entry_is_refused_not_copied() {
+    let (_, problem, message) = only_problem(&damaged_entry());
+    assert!(matches!(problem, Problem::NotXlsx { .. }), "{message}");
+    assert!(
+        message.contains("xl/styles.xml") && message.contains("skadad"),
+        "{message}"
+    );
+    assert_swedish(&message);
+}
+
 /// (11) Many unknown names: the list of valid names is given once, not once per name.
 fn unknown_names() -> Vec<u8> {
     let rows: String = (1..=200)
@@ -1253,6 +1282,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("11-unknown-names", unknown_names()),
         ("11-last-row-repeat", last_row_repeat()),
         ("11-duplicate-entry", duplicate_entry()),
+        ("11-damaged-entry", damaged_entry()),
         ("12-everyday", everyday()),
         ("12-array-formula", array_formula()),
         ("12-chart-over-rows", chart_over_rows()),

@@ -161,6 +161,28 @@ impl<'a> Package<'a> {
                 name: "(okänt namn)".into(),
             });
         }
+        // Every entry is inflated once before anything else: a damaged one (which would be copied
+        // raw into the filled copy) is refused, and the sizes are counted as they really are, so
+        // an archive that declares small sizes and inflates huge is stopped at the limit.
+        let mut inflated: u64 = 0;
+        for i in 0..archive.len() {
+            let entry = archive.by_index(i).map_err(zip_problem)?;
+            let name = entry.name().map_err(zip_problem)?.into_owned();
+            let left = MAX_UNPACKED - inflated.min(MAX_UNPACKED);
+            let read =
+                std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|_| {
+                    Problem::NotXlsx {
+                        detail: format!("delen {name} är skadad och går inte att packa upp"),
+                    }
+                })?;
+            inflated += read;
+            if inflated > MAX_UNPACKED {
+                return Err(Problem::TotalTooLarge {
+                    megabytes: inflated / MB,
+                    limit: MAX_UNPACKED / MB,
+                });
+            }
+        }
         if ordered.iter().any(|n| n == "xl/workbook.bin") {
             return Err(Problem::Xlsb);
         }
