@@ -7,11 +7,14 @@
 //! workbook part and the parts whose row numbers move are streamed and only their changed elements
 //! are rewritten.
 
+mod anchors;
 pub mod data;
 mod error;
 mod names;
+mod outside;
 mod package;
 mod parts;
+mod pivot;
 mod refs;
 pub mod run;
 mod sheet;
@@ -62,7 +65,7 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     };
     // Placeholders outside cells anywhere in the package are refused (or, in headers, filled).
     errors.extend(
-        outside_placeholders(&pkg, &info)
+        outside::placeholders(&pkg, &info)
             .map_err(whole)?
             .into_iter()
             .map(|p| error(None, p)),
@@ -155,7 +158,7 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
             errors.push(error(
                 Some(sheet.name.clone()),
                 Problem::OutsideCells {
-                    placeholder: first_placeholder(text),
+                    placeholder: outside::first_placeholder(text),
                     place: place.clone(),
                     part: sheet.path.clone(),
                 },
@@ -260,15 +263,15 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
             };
             let repeating: Vec<u32> = plan.repeats.keys().copied().collect();
             let moved = if kind.ends_with("/drawing") {
-                parts::rewrite_drawing(&target, &text, shift)
+                anchors::rewrite_drawing(&target, &text, shift)
             } else if kind.ends_with("/table") {
                 parts::rewrite_table(&target, &text, shift)
             } else if kind.ends_with("/comments") || kind.ends_with("/threadedComment") {
-                parts::rewrite_comments(&target, &text, shift)
+                anchors::rewrite_comments(&target, &text, shift)
             } else if kind.ends_with("/vmlDrawing") {
-                parts::rewrite_vml(&target, &text, shift)
+                anchors::rewrite_vml(&target, &text, shift)
             } else if kind.ends_with("/pivotTable") {
-                parts::rewrite_pivot_table(&target, &text, shift, &repeating)
+                pivot::rewrite_pivot_table(&target, &text, shift, &repeating)
             } else {
                 Ok(None)
             };
@@ -284,7 +287,7 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
             let Some(text) = pkg.read(name).map_err(whole)? else {
                 continue;
             };
-            if let Some(bytes) = parts::rewrite_pivot_cache(name, &text, &shifts).map_err(whole)? {
+            if let Some(bytes) = pivot::rewrite_pivot_cache(name, &text, &shifts).map_err(whole)? {
                 changed.insert(name.clone(), bytes);
             }
         }
@@ -349,91 +352,6 @@ fn header_text(text: &str, data: &Data) -> String {
         }
     }
     out
-}
-
-/// The first `{{…}}` in a text, to name it in a message.
-fn first_placeholder(text: &str) -> String {
-    let Some(open) = text.find("{{") else {
-        return text.chars().take(40).collect();
-    };
-    let rest = &text[open..];
-    match rest.find("}}") {
-        Some(close) => rest[..close + 2].chars().take(80).collect(),
-        None => rest.chars().take(40).collect(),
-    }
-}
-
-/// Placeholders in parts other than the sheets' cells, which styrdok does not fill: notes, charts,
-/// drawings' text boxes, pivot tables, tables' column names, defined names and sheet names,
-/// document properties. Left there they would stay `{{…}}` in the filled copy without a word.
-fn outside_placeholders(
-    pkg: &Package,
-    info: &parts::WorkbookInfo,
-) -> Result<Vec<Problem>, Problem> {
-    let sheets: BTreeSet<&str> = info.sheets.iter().map(|s| s.path.as_str()).collect();
-    let mut problems = Vec::new();
-    for name in pkg.names() {
-        let lower = name.to_lowercase();
-        let is_text = [".xml", ".vml", ".rels"].iter().any(|e| lower.ends_with(e));
-        // The sheets are read cell by cell (their headers are filled); shared strings are the
-        // cells' own text; the calculation chain goes.
-        // Pivot caches hold the template's values as they were, and are refreshed on opening.
-        if !is_text
-            || sheets.contains(name.as_str())
-            || lower.ends_with("sharedstrings.xml")
-            || lower.ends_with("calcchain.xml")
-            || lower.starts_with("xl/pivotcache/")
-        {
-            continue;
-        }
-        let Some(text) = pkg.read(name)? else {
-            continue;
-        };
-        if !text.contains("{{") {
-            continue;
-        }
-        let Some(found) = xml::placeholder_outside_caches(&text) else {
-            continue;
-        };
-        let at = text.find(&found).or_else(|| text.find("{{")).unwrap_or(0);
-        let place = if name == parts::WORKBOOK {
-            workbook_place(&text, at)
-        } else if lower.contains("comment") {
-            "i en anteckning eller kommentar".to_string()
-        } else if lower.contains("vmldrawing") || lower.ends_with(".vml") {
-            "i en anteckning eller formulärkontroll".to_string()
-        } else if lower.contains("/charts/") {
-            "i ett diagram (rubrik, axel eller serienamn)".to_string()
-        } else if lower.contains("/drawings/") {
-            "i en bild, figur eller textruta".to_string()
-        } else if lower.contains("/tables/") {
-            "i en tabells kolumnnamn".to_string()
-        } else if lower.contains("pivot") {
-            "i en pivottabell".to_string()
-        } else if lower.starts_with("docprops/") {
-            "i dokumentets egenskaper (Arkiv > Info)".to_string()
-        } else {
-            "utanför cellerna".to_string()
-        };
-        problems.push(Problem::OutsideCells {
-            placeholder: first_placeholder(&found),
-            place,
-            part: name.clone(),
-        });
-    }
-    Ok(problems)
-}
-
-/// Whether a placeholder in the workbook part is in a sheet's name or in a defined name.
-fn workbook_place(text: &str, at: usize) -> String {
-    let before = &text[..at];
-    let sheet = before.rfind("sheet ").or_else(|| before.rfind("sheet\t"));
-    let name = before.rfind("definedName");
-    match (sheet, name) {
-        (_, Some(n)) if sheet.is_none_or(|s| n > s) => "i ett definierat namn".into(),
-        (Some(_), _) => "i ett bladnamn".into(),
-        _ => "i arbetsboken".into(),
-    }
 }
 
 /// What a placeholder cell becomes: exactly one placeholder keeps its value's type (and the cell
