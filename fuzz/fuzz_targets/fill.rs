@@ -57,13 +57,17 @@ fuzz_target!(|bytes: &[u8]| {
         {
             let text = String::from_utf8(out).expect("sheet is UTF-8");
             let mut reader = quick_xml::Reader::from_str(&text);
+            let mut depth = 0i64;
             loop {
                 match reader.read_event() {
                     Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+                    Ok(quick_xml::events::Event::End(_)) => depth -= 1,
                     Ok(_) => {}
                     Err(e) => panic!("{name} no longer parses: {e}"),
                 }
             }
+            assert_eq!(depth, 0, "{name} is cut off");
         }
     }
 });

@@ -202,6 +202,10 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
     loop {
         let event = reader.read_event().map_err(|e| bad(part, e))?;
         if let Some((local, events, buf)) = capture.as_mut() {
+            // The part ends inside the element: truncated (and `Eof` would repeat for ever).
+            if matches!(event, Event::Eof) {
+                return Err(bad(part, "avkortad"));
+            }
             if let Event::End(e) = &event {
                 if xml::local(e.name().0) == local.as_str() {
                     let old = buf.text();
@@ -277,6 +281,9 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
                 stack.pop();
                 w.write_event(event).map_err(io)?;
             }
+            // A part that ends with elements still open is truncated: refused, never completed
+            // or copied on as if it were whole.
+            Event::Eof if !stack.is_empty() => return Err(bad(part, "avkortad")),
             Event::Eof => break,
             other => w.write_event(other).map_err(io)?,
         }

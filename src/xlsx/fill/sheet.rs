@@ -101,8 +101,14 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
     // Elements open outside cells, and the text of the one open now.
     let mut stack: Vec<String> = Vec::new();
     let mut outer = xml::TextBuf::default();
+    let mut depth = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| bad(&e))?;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         if cell.is_none() {
             match &event {
                 Event::Start(e) | Event::Empty(e) => {
@@ -200,6 +206,8 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                 }
                 name => texts.close(name),
             },
+            // Elements still open at the end: a truncated sheet, refused.
+            Event::Eof if depth != 0 => return Err(bad(&"avkortad")),
             Event::Eof => break,
             other => texts.push(other),
         }
