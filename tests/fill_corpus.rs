@@ -1021,8 +1021,21 @@ fn truncated_sheet() -> Vec<u8> {
     Book::default().sheet("Blad1", cut.to_string()).build()
 }
 
+/// A row inside a cell's text (shake finding: the inner `</c>` ended the outer cell, and the
+/// rewrite wrote a sheet that no longer parsed).
+fn row_in_a_cell() -> Vec<u8> {
+    let rows = format!(
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Text{}</t></is></c></row>"#,
+        row(3, &[text("A3", "{{Titel}}")])
+    );
+    Book::default().sheet("Blad1", ws(&rows, "")).build()
+}
+
 #[test]
-fn a_truncated_sheet_is_refused() {
+fn a_truncated_or_nested_sheet_is_refused() {
+    let (_, problem, message) = only_problem(&row_in_a_cell());
+    assert!(matches!(problem, Problem::NotXlsx { .. }), "{message}");
+    assert!(message.contains("xl/worksheets/sheet1.xml"), "{message}");
     let (_, problem, message) = only_problem(&truncated_sheet());
     assert!(matches!(problem, Problem::NotXlsx { .. }), "{message}");
     assert!(message.contains("xl/worksheets/sheet1.xml"), "{message}");
@@ -1303,6 +1316,7 @@ pub fn corpus() -> Vec<(&'static str, Vec<u8>)> {
         ("11-duplicate-entry", duplicate_entry()),
         ("11-damaged-entry", damaged_entry()),
         ("11-truncated-sheet", truncated_sheet()),
+        ("11-row-in-a-cell", row_in_a_cell()),
         ("12-everyday", everyday()),
         ("12-array-formula", array_formula()),
         ("12-chart-over-rows", chart_over_rows()),

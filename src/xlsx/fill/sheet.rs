@@ -102,6 +102,7 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
     let mut stack: Vec<String> = Vec::new();
     let mut outer = xml::TextBuf::default();
     let mut depth = 0usize;
+    let mut in_row = false;
     loop {
         let event = reader.read_event().map_err(|e| bad(&e))?;
         match &event {
@@ -143,7 +144,12 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
                 match xml::local(e.name().0) {
+                    // A row inside a row, or a row or cell inside a cell, is no sheet Excel
+                    // wrote; its rewrite would split the cells wrongly, so it is refused.
+                    "row" | "c" if cell.is_some() => return Err(bad(&"c")),
+                    "row" if in_row => return Err(bad(&"row")),
                     "row" => {
+                        in_row = !empty;
                         row = row_number(e, next_row);
                         next_row = row + 1;
                         next_col = 0;
@@ -181,6 +187,7 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                 }
             }
             Event::End(e) => match xml::local(e.name().0) {
+                "row" => in_row = false,
                 "c" => {
                     stack.pop();
                     if let Some((r, c, kind)) = cell.take() {
