@@ -17,14 +17,14 @@ fn example_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
 }
 
-fn example() -> (Agreement, styrdok::workbook::Workbook) {
+pub fn example() -> (Agreement, styrdok::workbook::Workbook) {
     let path = example_input().join("ok2025-dalarna.xlsx");
     let book = styrdok::workbook::load(&path).expect("example reads");
     let checked = read_and_check(&path).1;
     (checked.usable().expect("example is valid").clone(), book)
 }
 
-fn data() -> Data {
+pub fn data() -> Data {
     let (agreement, book) = example();
     Data::new(&agreement, Some(&book))
 }
@@ -36,7 +36,7 @@ fn template(build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>) -> Vec<u
 }
 
 /// Every entry, unpacked.
-fn entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+pub fn entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     (0..zip.len())
         .map(|i| {
@@ -61,16 +61,16 @@ fn raw_entries(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn part(bytes: &[u8], name: &str) -> String {
+pub fn part(bytes: &[u8], name: &str) -> String {
     String::from_utf8(entries(bytes).remove(name).expect(name)).unwrap()
 }
 
-fn sheet_cells(bytes: &[u8], sheet: &str) -> calamine::Range<Cell> {
+pub fn sheet_cells(bytes: &[u8], sheet: &str) -> calamine::Range<Cell> {
     let mut xlsx = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
     xlsx.worksheet_range(sheet).unwrap()
 }
 
-fn formulas(bytes: &[u8], sheet: &str) -> calamine::Range<String> {
+pub fn formulas(bytes: &[u8], sheet: &str) -> calamine::Range<String> {
     let mut xlsx = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
     xlsx.worksheet_formula(sheet).unwrap()
 }
@@ -384,7 +384,7 @@ fn files_that_cannot_be_filled_are_refused_with_what_to_do() {
 }
 
 /// LibreOffice, when installed; in CI (`STYRDOK_REQUIRE_VALIDATORS=1`) it must be.
-fn office() -> Option<&'static str> {
+pub fn office() -> Option<&'static str> {
     let found = ["soffice", "libreoffice"].into_iter().find(|p| {
         std::process::Command::new(p)
             .arg("--version")
@@ -402,7 +402,7 @@ fn office() -> Option<&'static str> {
 }
 
 /// Converts with a profile of its own that recalculates every formula on load.
-fn convert(office: &str, file: &Path, to: &str, out: &Path) {
+pub fn convert(office: &str, file: &Path, to: &str, out: &Path) {
     let profile = out.join("lo-profile");
     std::fs::create_dir_all(profile.join("user")).unwrap();
     std::fs::write(
@@ -431,7 +431,7 @@ fn convert(office: &str, file: &Path, to: &str, out: &Path) {
     );
 }
 
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+pub fn csv_rows(path: &Path) -> Vec<Vec<String>> {
     std::fs::read_to_string(path)
         .unwrap()
         .lines()

@@ -10,6 +10,7 @@ mod deck;
 mod email;
 mod everyday;
 mod fill;
+mod fill_corpus;
 mod forms;
 mod injection;
 mod layering;

@@ -7,7 +7,9 @@ use libfuzzer_sys::fuzz_target;
 use styrdok::model::text::{self, Block, Span};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
     let parsed = text::parse(input);
     let mut out = String::new();
     for block in &parsed.blocks {
@@ -29,6 +31,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let count = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-    assert_eq!(count(&out), count(input), "letters or digits lost from {input:?}");
+    assert_eq!(
+        count(&out),
+        count(input),
+        "letters or digits lost from {input:?}"
+    );
     serde_json::to_string(&parsed).expect("parsed text serialises");
 });

@@ -7,11 +7,14 @@
 //! workbook part and the parts whose row numbers move are streamed and only their changed elements
 //! are rewritten.
 
+mod anchors;
 pub mod data;
 mod error;
 mod names;
+mod outside;
 mod package;
 mod parts;
+mod pivot;
 mod refs;
 pub mod run;
 mod sheet;
@@ -25,7 +28,7 @@ pub use text::fill_text;
 use error::place;
 use names::{Name, Piece, Source};
 use package::Package;
-use refs::{MAX_ROWS, Shift, Shifts, sheet_key};
+use refs::{MAX_ROWS, Shift, Shifts};
 use sheet::Item;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,11 +48,7 @@ struct SheetPlan {
 
 /// Fills one template. Every problem of the template is returned at once; nothing is made then.
 pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, TemplateErrors> {
-    let error = |at: Option<String>, problem: Problem| TemplateError {
-        file: file_name.to_string(),
-        at,
-        problem,
-    };
+    let error = |at: Option<String>, problem: Problem| TemplateError::new(file_name, at, problem);
     let whole = |problem| TemplateErrors(vec![error(None, problem)]);
     let pkg = Package::open(template, file_name).map_err(whole)?;
     let info = parts::workbook_info(&pkg).map_err(whole)?;
@@ -59,6 +58,20 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     let mut plans = Vec::new();
     let mut shifts = Shifts::new();
     let mut any_placeholder = false;
+    // The valid names are listed once, on the first unknown name.
+    let mut listed_valid = false;
+    let mut unknown = |raw: &str, suggestion: Option<String>| Problem::UnknownName {
+        placeholder: format!("{{{{{}}}}}", raw.trim()),
+        suggestion,
+        valid: (!std::mem::replace(&mut listed_valid, true)).then(|| names::valid_summary(data)),
+    };
+    // Placeholders outside cells anywhere in the package are refused (or, in headers, filled).
+    errors.extend(
+        outside::placeholders(&pkg, &info)
+            .map_err(whole)?
+            .into_iter()
+            .map(|p| error(None, p)),
+    );
     for sheet in &info.sheets {
         let text = pkg.read(&sheet.path).map_err(whole)?.unwrap_or_default();
         let scan = sheet::scan(&sheet.path, &text, &strings).map_err(whole)?;
@@ -106,16 +119,52 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
                             )),
                         }
                     }
-                    Err(unknown) => errors.push(error(
+                    Err(not_found) => errors.push(error(
                         at(cell.col, cell.row),
-                        Problem::UnknownName {
-                            placeholder: format!("{{{{{}}}}}", raw.trim()),
-                            suggestion: unknown.suggestion,
-                            valid: names::valid_summary(data),
-                        },
+                        unknown(raw, not_found.suggestion),
                     )),
                 }
             }
+        }
+        // Page headers and footers: single values are filled, repeating ones cannot be.
+        let header_at = Some(format!("{} (sidhuvud/sidfot)", sheet.name));
+        for text in &scan.headers {
+            any_placeholder = true;
+            let pieces = match names::split(text) {
+                Ok(p) => p,
+                Err(text) => {
+                    errors.push(error(header_at.clone(), Problem::Unclosed { text }));
+                    continue;
+                }
+            };
+            for piece in pieces {
+                let Piece::Placeholder(raw) = piece else {
+                    continue;
+                };
+                match names::resolve(raw, data) {
+                    Ok(name) if name.source().is_some() => errors.push(error(
+                        header_at.clone(),
+                        Problem::RepeatInHeader {
+                            placeholder: format!("{{{{{}}}}}", raw.trim()),
+                        },
+                    )),
+                    Ok(_) => {}
+                    Err(not_found) => {
+                        errors.push(error(header_at.clone(), unknown(raw, not_found.suggestion)))
+                    }
+                }
+            }
+        }
+        for (place, text) in &scan.outside {
+            any_placeholder = true;
+            errors.push(error(
+                Some(sheet.name.clone()),
+                Problem::OutsideCells {
+                    placeholder: outside::first_placeholder(text),
+                    place: place.clone(),
+                    part: sheet.path.clone(),
+                },
+            ));
         }
         let mut shift = Shift::default();
         let mut repeats = BTreeMap::new();
@@ -146,9 +195,16 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
         }
         let rows = scan.last_row as u64 + 1 + shift.added_total() as u64;
         if rows > MAX_ROWS as u64 {
-            errors.push(error(at(0, 0), Problem::TooManyRows { rows }));
+            // Named at the repeating row that adds the rows (the last one, when there are several).
+            let (row, col) = sources
+                .iter()
+                .filter(|(r, _)| repeats.get(*r).is_some_and(|v: &Vec<usize>| v.len() > 1))
+                .map(|(&r, (_, c))| (r, *c))
+                .next_back()
+                .unwrap_or((scan.last_row, 0));
+            errors.push(error(at(col, row), Problem::TooManyRows { rows }));
         }
-        shifts.insert(sheet_key(&sheet.name), shift);
+        shifts.insert(&sheet.name, shift);
         plans.push(SheetPlan {
             text,
             scan,
@@ -168,12 +224,18 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
     }
 
     let content = |text: &str, item: Item| cell_value(text, item, data);
-    let anything_moves = shifts.values().any(|s| !s.is_empty());
+    let header = |text: &str| header_text(text, data);
+    let anything_moves = shifts.any_moves();
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let no_shift = Shift::default();
     for (sheet, plan) in info.sheets.iter().zip(&plans) {
-        let shift = &shifts[&sheet_key(&sheet.name)];
+        let shift = shifts.get(&sheet.name).unwrap_or(&no_shift);
         // Sheets with formulas are rewritten too: their cached results are stale once cells are filled.
-        if plan.scan.cells.is_empty() && !anything_moves && !plan.scan.has_formulas {
+        if plan.scan.cells.is_empty()
+            && plan.scan.headers.is_empty()
+            && !anything_moves
+            && !plan.scan.has_formulas
+        {
             continue;
         }
         let filled = sheet::fill(
@@ -185,6 +247,7 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
                 shift,
                 repeats: &plan.repeats,
                 content: &content,
+                header: &header,
                 strings: &strings,
                 date1904: info.date1904,
             },
@@ -200,15 +263,34 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
             let Some(text) = pkg.read(&target).map_err(whole)? else {
                 continue;
             };
+            let repeating: Vec<u32> = plan.repeats.keys().copied().collect();
             let moved = if kind.ends_with("/drawing") {
-                parts::rewrite_drawing(&target, &text, shift)
+                anchors::rewrite_drawing(&target, &text, shift)
             } else if kind.ends_with("/table") {
                 parts::rewrite_table(&target, &text, shift)
+            } else if kind.ends_with("/comments") || kind.ends_with("/threadedComment") {
+                anchors::rewrite_comments(&target, &text, shift)
+            } else if kind.ends_with("/vmlDrawing") {
+                anchors::rewrite_vml(&target, &text, shift)
+            } else if kind.ends_with("/pivotTable") {
+                pivot::rewrite_pivot_table(&target, &text, shift, &repeating)
             } else {
                 Ok(None)
             };
             if let Some(bytes) = moved.map_err(whole)? {
                 changed.insert(target, bytes);
+            }
+        }
+    }
+    // Pivot caches are refreshed on opening (their records are the template's), and their source
+    // ranges move with the rows they cover.
+    for name in pkg.names() {
+        if name.starts_with("xl/pivotCache/pivotCacheDefinition") && name.ends_with(".xml") {
+            let Some(text) = pkg.read(name).map_err(whole)? else {
+                continue;
+            };
+            if let Some(bytes) = pivot::rewrite_pivot_cache(name, &text, &shifts).map_err(whole)? {
+                changed.insert(name.clone(), bytes);
             }
         }
     }
@@ -249,6 +331,29 @@ pub fn fill(template: &[u8], file_name: &str, data: &Data) -> Result<Filled, Tem
         bytes,
         warnings: Vec::new(),
     })
+}
+
+/// A page header or footer with its placeholders filled. `&` starts a code there (`&P` is the page
+/// number), so an `&` in a value is written `&&`.
+fn header_text(text: &str, data: &Data) -> String {
+    let Ok(pieces) = names::split(text) else {
+        return text.to_string();
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Placeholder(raw) => {
+                let value = match names::resolve(raw, data) {
+                    Ok(name) => value_for(&name, data, None).display(),
+                    // Checked before anything is written.
+                    Err(_) => format!("{{{{{raw}}}}}"),
+                };
+                out.push_str(&sheet::clean_text(&value).replace('&', "&&"));
+            }
+        }
+    }
+    out
 }
 
 /// What a placeholder cell becomes: exactly one placeholder keeps its value's type (and the cell

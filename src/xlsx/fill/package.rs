@@ -7,18 +7,98 @@ use std::io::{Cursor, Read, Write};
 use zip::ZipArchive;
 use zip::write::SimpleFileOptions;
 
-/// A part larger than this unpacked is not a template (and would be a zip bomb).
-const MAX_PART: u64 = 1 << 30;
+/// Unpacked, a template may hold at most this much, in one part and in all of them together (the
+/// reader's own limit for a workbook). Checked on the sizes the archive declares before anything is
+/// inflated, and again while inflating, since a declared size can lie.
+pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+/// A filled part may grow (repeating rows) to at most this much, and all changed parts together to
+/// twice that: memory stays bounded whatever the template and the data.
+pub const MAX_FILLED_PART: u64 = 256 * 1024 * 1024;
+
+const MB: u64 = 1024 * 1024;
 
 pub struct Package<'a> {
     bytes: &'a [u8],
     names: Vec<String>,
 }
 
+/// A zip library error in Swedish (its own English text never reaches the user).
 fn zip_problem(e: zip::result::ZipError) -> Problem {
+    use zip::result::ZipError;
+    let detail = match e {
+        ZipError::Io(_) | ZipError::InvalidArchive(_) => {
+            "filen är inget giltigt zip-paket: den är skadad, avkortad eller ingen Excel-arbetsbok"
+        }
+        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => {
+            "zip-paketet är packat på ett sätt som inte stöds"
+        }
+        ZipError::InvalidPassword => "zip-paketet är lösenordsskyddat",
+        ZipError::FileNotFound => "en del som zip-paketet listar saknas",
+        _ => "zip-paketet går inte att läsa",
+    };
     Problem::NotXlsx {
-        detail: e.to_string(),
+        detail: detail.into(),
     }
+}
+
+/// What a compound file (the container of .xls and of password-protected Office files) holds.
+fn compound_problem(bytes: &[u8], ext: &str) -> Problem {
+    let streams = std::panic::catch_unwind(|| {
+        let file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+        Some(
+            file.walk()
+                .map(|e| e.name().to_lowercase())
+                .collect::<Vec<_>>(),
+        )
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_default();
+    if streams
+        .iter()
+        .any(|n| n == "encryptedpackage" || n == "encryptioninfo")
+    {
+        Problem::Encrypted
+    } else if ext == "xls" {
+        Problem::OldXls
+    } else if streams.iter().any(|n| n == "workbook" || n == "book") {
+        Problem::RenamedXls { ext: ext.into() }
+    } else {
+        Problem::NotXlsx {
+            detail: "det är ett äldre Office-dokument, ingen Excel-arbetsbok".into(),
+        }
+    }
+}
+
+/// The names in the zip's central directory, as stored, duplicates included (the zip library keeps
+/// only one entry per name). `None` when the directory cannot be walked here (zip64 archives);
+/// the library's own count is compared then.
+fn central_names(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let u16_at = |p: usize| -> Option<usize> {
+        Some(u16::from_le_bytes(bytes.get(p..p + 2)?.try_into().ok()?) as usize)
+    };
+    let u32_at = |p: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(p..p + 4)?.try_into().ok()?) as usize)
+    };
+    let lowest = bytes.len().saturating_sub(22 + 65_535);
+    let eocd = (lowest..=bytes.len().checked_sub(22)?)
+        .rev()
+        .find(|&p| bytes[p..p + 4] == [0x50, 0x4b, 0x05, 0x06])?;
+    let count = u16_at(eocd + 10)?;
+    let size = u32_at(eocd + 12)?;
+    if count == 0xFFFF || size == 0xFFFF_FFFF || u32_at(eocd + 16)? == 0xFFFF_FFFF {
+        return None;
+    }
+    // Data before the archive (a self-extracting stub) shifts every offset alike.
+    let start = eocd.checked_sub(size)?;
+    let mut names = Vec::with_capacity(count);
+    let mut p = start;
+    while p + 46 <= eocd && bytes[p..p + 4] == [0x50, 0x4b, 0x01, 0x02] {
+        let (n, x, c) = (u16_at(p + 28)?, u16_at(p + 30)?, u16_at(p + 32)?);
+        names.push(bytes.get(p + 46..p + 46 + n)?.to_vec());
+        p += 46 + n + x + c;
+    }
+    Some(names)
 }
 
 impl<'a> Package<'a> {
@@ -29,13 +109,9 @@ impl<'a> Package<'a> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_lowercase();
-        // Compound file: an .xls, or an xlsx Excel encrypted with a password.
+        // Compound file: an .xls (perhaps renamed), or an xlsx encrypted with a password.
         if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            return Err(if ext == "xls" {
-                Problem::OldXls
-            } else {
-                Problem::Encrypted
-            });
+            return Err(compound_problem(bytes, &ext));
         }
         if ext == "xls" {
             return Err(Problem::OldXls);
@@ -46,12 +122,66 @@ impl<'a> Package<'a> {
         let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(zip_problem)?;
         // The archive's own order, kept when writing.
         let mut ordered = Vec::with_capacity(archive.len());
+        let mut total: u64 = 0;
         for i in 0..archive.len() {
             let f = archive.by_index_raw(i).map_err(zip_problem)?;
             if f.encrypted() {
                 return Err(Problem::Encrypted);
             }
-            ordered.push(f.name().map_err(zip_problem)?.into_owned());
+            let name = f.name().map_err(zip_problem)?.into_owned();
+            if f.size() > MAX_UNPACKED {
+                return Err(Problem::PartTooLarge {
+                    part: name,
+                    megabytes: f.size() / MB,
+                    limit: MAX_UNPACKED / MB,
+                });
+            }
+            total = total.saturating_add(f.size());
+            ordered.push(name);
+        }
+        if total > MAX_UNPACKED {
+            return Err(Problem::TotalTooLarge {
+                megabytes: total / MB,
+                limit: MAX_UNPACKED / MB,
+            });
+        }
+        // Two entries of one name (or of names differing only in case, which the package format
+        // counts as one): readers disagree about which is the part, so none is chosen here.
+        let stored = central_names(bytes);
+        let listed = stored.as_ref().map_or(archive.len(), Vec::len);
+        let mut seen = BTreeSet::new();
+        for name in stored.unwrap_or_default() {
+            let name = String::from_utf8_lossy(&name).to_lowercase();
+            if !seen.insert(name.clone()) {
+                return Err(Problem::DuplicateEntry { name });
+            }
+        }
+        if listed != archive.len() {
+            return Err(Problem::DuplicateEntry {
+                name: "(okänt namn)".into(),
+            });
+        }
+        // Every entry is inflated once before anything else: a damaged one (which would be copied
+        // raw into the filled copy) is refused, and the sizes are counted as they really are, so
+        // an archive that declares small sizes and inflates huge is stopped at the limit.
+        let mut inflated: u64 = 0;
+        for i in 0..archive.len() {
+            let entry = archive.by_index(i).map_err(zip_problem)?;
+            let name = entry.name().map_err(zip_problem)?.into_owned();
+            let left = MAX_UNPACKED - inflated.min(MAX_UNPACKED);
+            let read =
+                std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|_| {
+                    Problem::NotXlsx {
+                        detail: format!("delen {name} är skadad och går inte att packa upp"),
+                    }
+                })?;
+            inflated += read;
+            if inflated > MAX_UNPACKED {
+                return Err(Problem::TotalTooLarge {
+                    megabytes: inflated / MB,
+                    limit: MAX_UNPACKED / MB,
+                });
+            }
         }
         if ordered.iter().any(|n| n == "xl/workbook.bin") {
             return Err(Problem::Xlsb);
@@ -86,13 +216,30 @@ impl<'a> Package<'a> {
         }
         let mut archive = ZipArchive::new(Cursor::new(self.bytes)).map_err(zip_problem)?;
         let file = archive.by_name(name).map_err(zip_problem)?;
-        let mut text = String::new();
-        file.take(MAX_PART)
-            .read_to_string(&mut text)
-            .map_err(|e| Problem::NotXlsx {
-                detail: format!("{name}: {e}"),
+        let mut bytes = Vec::new();
+        // One byte more than allowed tells a lying declared size from an exact one.
+        file.take(MAX_UNPACKED + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| Problem::NotXlsx {
+                detail: format!("delen {name} går inte att packa upp (skadad)"),
             })?;
-        Ok(Some(text))
+        if bytes.len() as u64 > MAX_UNPACKED {
+            return Err(Problem::PartTooLarge {
+                part: name.to_string(),
+                megabytes: bytes.len() as u64 / MB,
+                limit: MAX_UNPACKED / MB,
+            });
+        }
+        // A byte-order mark is allowed before the XML declaration; the text itself must be UTF-8.
+        let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| Problem::NotXlsx {
+                detail: format!("delen {name} är inte text i UTF-8"),
+            })
     }
 
     /// The filled package: changed parts written anew (with their original time stamps, so the same
@@ -102,9 +249,24 @@ impl<'a> Package<'a> {
         changed: &BTreeMap<String, Vec<u8>>,
         removed: &BTreeSet<String>,
     ) -> Result<Vec<u8>, Problem> {
-        let io = |e: std::io::Error| Problem::Io {
-            detail: e.to_string(),
+        let io = |_: std::io::Error| Problem::Io {
+            detail: "den ifyllda kopian kunde inte skrivas i minnet".into(),
         };
+        let total: u64 = changed.values().map(|b| b.len() as u64).sum();
+        if let Some((part, _)) = changed
+            .iter()
+            .find(|(_, b)| b.len() as u64 > MAX_FILLED_PART)
+            .or_else(|| {
+                (total > 2 * MAX_FILLED_PART)
+                    .then(|| changed.iter().next())
+                    .flatten()
+            })
+        {
+            return Err(Problem::OutputTooLarge {
+                part: part.clone(),
+                limit: MAX_FILLED_PART / MB,
+            });
+        }
         let mut archive = ZipArchive::new(Cursor::new(self.bytes)).map_err(zip_problem)?;
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(self.bytes.len() * 2)));
         for i in 0..archive.len() {

@@ -1,9 +1,10 @@
 //! The package's parts around the sheets: the workbook (sheet list, 1904 dates, names, calculation),
 //! relationships, content types, shared strings, and the parts whose row numbers move with the
-//! sheet they belong to (drawings, tables) or that name ranges (charts).
+//! sheet they belong to (tables) or that name ranges (charts); drawings and notes are in `anchors`,
+//! pivot tables in `pivot`.
 
 use super::error::Problem;
-use super::package::{Package, rels_path, resolve_target};
+use super::package::{MAX_FILLED_PART, Package, rels_path, resolve_target};
 use super::refs::{FormulaContext, Shift, Shifts, shift_formula, shift_sqref};
 use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
 use quick_xml::events::{BytesStart, Event};
@@ -11,9 +12,11 @@ use quick_xml::events::{BytesStart, Event};
 pub const WORKBOOK: &str = "xl/workbook.xml";
 const STRICT_NS: &str = "purl.oclc.org/ooxml/spreadsheetml/main";
 
-fn bad(part: &str, e: impl std::fmt::Display) -> Problem {
+/// A part that cannot be read. The XML library's own (English) text is not shown: the user needs
+/// to know which part, and that the file is damaged.
+pub fn bad(part: &str, _cause: impl std::fmt::Display) -> Problem {
     Problem::NotXlsx {
-        detail: format!("{part}: {e}"),
+        detail: format!("delen {part} är inte välformad XML"),
     }
 }
 
@@ -27,6 +30,8 @@ pub struct SheetPart {
 #[derive(Debug, Clone)]
 pub struct WorkbookInfo {
     pub sheets: Vec<SheetPart>,
+    /// Every sheet's name in workbook order, chart sheets too: `localSheetId` counts them all.
+    pub all_names: Vec<String>,
     pub date1904: bool,
 }
 
@@ -49,6 +54,15 @@ pub fn relationships(pkg: &Package, part: &str) -> Result<Vec<(String, String, S
                 else {
                     continue;
                 };
+                // Two relationships of one id: readers disagree about which is meant.
+                if out
+                    .iter()
+                    .any(|(i, _, _): &(String, String, String)| *i == id)
+                {
+                    return Err(Problem::NotXlsx {
+                        detail: format!("delen {path} har två relationer med id {id}"),
+                    });
+                }
                 out.push((id, kind, resolve_target(part, &target)));
             }
             Event::Eof => break,
@@ -66,14 +80,19 @@ pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
     let rels = relationships(pkg, WORKBOOK)?;
     let mut reader = xml::reader(&text);
     let mut sheets = Vec::new();
+    let mut all_names = Vec::new();
     let mut date1904 = false;
     loop {
         match reader.read_event().map_err(|e| bad(WORKBOOK, e))? {
             Event::Start(e) | Event::Empty(e) => match xml::local(e.name().0) {
                 "sheet" => {
-                    let (Some(name), Some(id)) = (attr(&e, "name"), attr(&e, "r:id")) else {
+                    // The relationship id by its local name: its prefix is whatever the writer
+                    // bound the relationships namespace to (`r:id`, `ns1:id`).
+                    let (Some(name), Some(id)) = (attr(&e, "name"), xml::prefixed_attr(&e, "id"))
+                    else {
                         continue;
                     };
+                    all_names.push(name.clone());
                     // Chart sheets and macro sheets have nothing to fill.
                     if let Some((_, kind, path)) = rels.iter().find(|(i, _, _)| *i == id) {
                         if kind.ends_with("/worksheet") {
@@ -93,7 +112,11 @@ pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
             _ => {}
         }
     }
-    Ok(WorkbookInfo { sheets, date1904 })
+    Ok(WorkbookInfo {
+        sheets,
+        all_names,
+        date1904,
+    })
 }
 
 /// Shared strings as plain text (rich-text runs joined, phonetic hints left out), so a placeholder
@@ -161,6 +184,10 @@ pub trait Edit {
     fn block(&mut self, _events: Vec<Event<'_>>, _w: &mut XmlWriter) -> Result<bool, Problem> {
         Ok(false)
     }
+    /// A problem met in `tag` or `text` (which cannot return one), taken when the part is done.
+    fn take_error(&mut self) -> Option<Problem> {
+        None
+    }
 }
 
 /// Streams a part through `edit`; `None` when nothing changed, so the part is copied raw.
@@ -175,6 +202,10 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
     loop {
         let event = reader.read_event().map_err(|e| bad(part, e))?;
         if let Some((local, events, buf)) = capture.as_mut() {
+            // The part ends inside the element: truncated (and `Eof` would repeat for ever).
+            if matches!(event, Event::Eof) {
+                return Err(bad(part, "avkortad"));
+            }
             if let Event::End(e) = &event {
                 if xml::local(e.name().0) == local.as_str() {
                     let old = buf.text();
@@ -250,9 +281,22 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
                 stack.pop();
                 w.write_event(event).map_err(io)?;
             }
+            // A part that ends with elements still open is truncated: refused, never completed
+            // or copied on as if it were whole.
+            Event::Eof if !stack.is_empty() => return Err(bad(part, "avkortad")),
             Event::Eof => break,
             other => w.write_event(other).map_err(io)?,
         }
+        // Repeating rows multiply a part; past the limit it is refused before memory runs out.
+        if w.get_ref().len() as u64 > MAX_FILLED_PART {
+            return Err(Problem::OutputTooLarge {
+                part: part.to_string(),
+                limit: MAX_FILLED_PART / (1024 * 1024),
+            });
+        }
+    }
+    if let Some(problem) = edit.take_error() {
+        return Err(problem);
     }
     Ok(changed.then(|| w.into_inner()))
 }
@@ -269,6 +313,7 @@ pub fn rewrite_workbook(
         shifts: &'a Shifts,
         local_sheet: Option<usize>,
         seen_calc: bool,
+        error: Option<Problem>,
     }
     impl Edit for Names<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
@@ -290,16 +335,28 @@ pub fn rewrite_workbook(
         fn text(&mut self, _local: &str, text: &str) -> Option<String> {
             let own = self
                 .local_sheet
-                .and_then(|i| self.info.sheets.get(i))
-                .map(|s| s.name.as_str());
-            Some(shift_formula(
+                .and_then(|i| self.info.all_names.get(i))
+                .map(String::as_str);
+            let moved = shift_formula(
                 text,
                 &FormulaContext {
                     own_sheet: own,
                     shifts: self.shifts,
                     copy: None,
                 },
-            ))
+            );
+            match moved {
+                Ok(new) => Some(new),
+                Err(e) => {
+                    self.error.get_or_insert(
+                        Problem::from(e).at(format!("definierat namn ({})", text.trim())),
+                    );
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.error.take()
         }
     }
     let text = pkg.read(WORKBOOK)?.unwrap_or_default();
@@ -308,32 +365,67 @@ pub fn rewrite_workbook(
         shifts,
         local_sheet: None,
         seen_calc: false,
+        error: None,
     };
     let out = rewrite(WORKBOOK, &text, &mut edit)?.unwrap_or_else(|| text.clone().into_bytes());
     if edit.seen_calc {
         return Ok(out);
     }
-    // No calcPr: it goes where the schema orders it, after the names and before what follows them.
-    let mut out = String::from_utf8(out).map_err(|e| bad(WORKBOOK, e))?;
-    let before = [
-        "<oleSize",
-        "<customWorkbookViews",
-        "<pivotCaches",
-        "<smartTagPr",
-        "<smartTagTypes",
-        "<webPublishing",
-        "<fileRecoveryPr",
-        "<webPublishObjects",
-        "<extLst",
-        "</workbook>",
-    ];
-    let at = before
-        .iter()
-        .filter_map(|tag| out.find(tag))
-        .min()
-        .ok_or_else(|| bad(WORKBOOK, "</workbook> saknas"))?;
-    out.insert_str(at, "<calcPr fullCalcOnLoad=\"1\"/>");
+    // No calcPr: it goes where the schema orders it, after the names and before what follows them,
+    // found by local name (the root may be `<x:workbook>`), with the root's own prefix.
+    let text = String::from_utf8(out).map_err(|e| bad(WORKBOOK, e))?;
+    let (at, prefix) = calc_pr_position(&text)?;
+    let mut out = text;
+    out.insert_str(at, &format!("<{prefix}calcPr fullCalcOnLoad=\"1\"/>"));
     Ok(out.into_bytes())
+}
+
+/// Where `<calcPr>` belongs in a workbook part that has none: before the first child the schema
+/// orders after it, or before the root's end; and the root element's prefix (`x:` or none).
+fn calc_pr_position(text: &str) -> Result<(usize, String), Problem> {
+    const AFTER: [&str; 9] = [
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+    ];
+    let mut reader = xml::reader(text);
+    let mut depth = 0usize;
+    let mut prefix = String::new();
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event().map_err(|e| bad(WORKBOOK, e))? {
+            Event::Start(e) | Event::Empty(e)
+                if depth == 1 && AFTER.contains(&xml::local(e.name().0)) =>
+            {
+                return Ok((before, prefix));
+            }
+            Event::Start(e) => {
+                if depth == 0 {
+                    prefix = e
+                        .name()
+                        .0
+                        .rsplit_once(':')
+                        .map(|(p, _)| format!("{p}:"))
+                        .unwrap_or_default();
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok((before, prefix));
+                }
+            }
+            Event::Eof => return Err(bad(WORKBOOK, "")),
+            _ => {}
+        }
+    }
 }
 
 /// Removes the relationships (or content-type overrides) that point at a removed part.
@@ -368,54 +460,57 @@ pub fn without_relationship(
     Ok(changed.then(|| w.into_inner()))
 }
 
-/// Image and chart anchors (`<xdr:row>` of `from` and `to`, zero-based) moved with their sheet.
-pub fn rewrite_drawing(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
-    struct Anchors<'a>(&'a Shift);
-    impl Edit for Anchors<'_> {
-        fn wants_text(&self, local: &str, parent: &str) -> bool {
-            local == "row" && matches!(parent, "from" | "to")
-        }
-        fn text(&mut self, _local: &str, text: &str) -> Option<String> {
-            let row: u32 = text.trim().parse().ok()?;
-            Some(self.0.row(row).to_string())
-        }
-    }
-    rewrite(part, text, &mut Anchors(shift))
-}
-
 /// A table's range and its filter range grown over the copies of a repeating row.
 pub fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
-    struct Refs<'a>(&'a Shift);
+    struct Refs<'a>(&'a Shift, Option<Problem>);
     impl Edit for Refs<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
             if !matches!(xml::local(e.name().0), "table" | "autoFilter" | "sortState") {
                 return None;
             }
             let old = attr(e, "ref")?;
-            let new = shift_sqref(&old, self.0);
-            (new != old).then(|| with_attrs(e, &[("ref", Some(&new))]))
+            match shift_sqref(&old, self.0) {
+                Ok(new) => (new != old).then(|| with_attrs(e, &[("ref", Some(&new))])),
+                Err(err) => {
+                    self.1.get_or_insert(err.into());
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.1.take()
         }
     }
-    rewrite(part, text, &mut Refs(shift))
+    rewrite(part, text, &mut Refs(shift, None))
 }
 
 /// The ranges a chart plots (`<c:f>`), which always name their sheet.
 pub fn rewrite_chart(part: &str, text: &str, shifts: &Shifts) -> Result<Option<Vec<u8>>, Problem> {
-    struct Series<'a>(&'a Shifts);
+    struct Series<'a>(&'a Shifts, Option<Problem>);
     impl Edit for Series<'_> {
         fn wants_text(&self, local: &str, _parent: &str) -> bool {
             local == "f"
         }
         fn text(&mut self, _local: &str, text: &str) -> Option<String> {
-            Some(shift_formula(
+            let moved = shift_formula(
                 text,
                 &FormulaContext {
                     own_sheet: None,
                     shifts: self.0,
                     copy: None,
                 },
-            ))
+            );
+            match moved {
+                Ok(new) => Some(new),
+                Err(err) => {
+                    self.1.get_or_insert(err.into());
+                    None
+                }
+            }
+        }
+        fn take_error(&mut self) -> Option<Problem> {
+            self.1.take()
         }
     }
-    rewrite(part, text, &mut Series(shifts))
+    rewrite(part, text, &mut Series(shifts, None))
 }

@@ -5,7 +5,19 @@ use std::collections::HashMap;
 
 /// Rows Excel can hold (0-based rows run to this minus one).
 pub const MAX_ROWS: u32 = 1_048_576;
+/// Excel's last row, 0-based. A range ending here ("to the bottom of the sheet", `B2:B1048576`)
+/// keeps ending here when rows are inserted above, as in Excel.
+pub const LAST_ROW: u32 = MAX_ROWS - 1;
 const MAX_COLS: u32 = 16_384;
+
+/// Why a reference cannot be moved right. Excel would write `#REF!`; styrdok refuses instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RefError {
+    /// The reference, as written, would move below Excel's last row.
+    PastLastRow(String),
+    /// A 3D reference (`Blad1:Blad2!C7`) over sheets whose rows move differently.
+    ThreeD(String),
+}
 
 /// The repeating rows of one sheet: each template row and how many rows are added below it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,33 +38,88 @@ impl Shift {
     }
 
     pub fn added_total(&self) -> u32 {
-        self.regions.iter().map(|&(_, a)| a).sum()
+        self.regions
+            .iter()
+            .fold(0u32, |n, &(_, a)| n.saturating_add(a))
     }
 
-    /// Where a row ends up: moved by every region above it.
+    /// How many copies follow this row when it repeats (0 for any other row).
+    pub fn added_at(&self, r: u32) -> u32 {
+        self.regions
+            .iter()
+            .find(|&&(t, _)| t == r)
+            .map_or(0, |&(_, a)| a)
+    }
+
+    /// Where a row ends up: moved by every region above it. May lie past the last row; the
+    /// callers that can meet such rows use `moved`.
     pub fn row(&self, r: u32) -> u32 {
-        r + self
-            .regions
+        self.regions
             .iter()
             .take_while(|&&(t, _)| t < r)
-            .map(|&(_, a)| a)
-            .sum::<u32>()
+            .fold(r, |n, &(_, a)| n.saturating_add(a))
+    }
+
+    /// Where a row ends up, or `None` when it would fall off the sheet.
+    pub fn moved(&self, r: u32) -> Option<u32> {
+        let n = self.row(r);
+        (n <= LAST_ROW).then_some(n)
     }
 
     /// Where the last row of a range ends up: a range ending on a repeating row grows over its
-    /// copies, so `SUM(D11:D11)` under a region sums the whole region.
-    pub fn end(&self, r: u32) -> u32 {
-        let own = self
-            .regions
-            .iter()
-            .find(|&&(t, _)| t == r)
-            .map_or(0, |&(_, a)| a);
-        self.row(r) + own
+    /// copies, so `SUM(D11:D11)` under a region sums the whole region; a range ending on the
+    /// sheet's last row stays there. `None` when it would fall off the sheet.
+    pub fn end(&self, r: u32) -> Option<u32> {
+        if r == LAST_ROW {
+            return Some(r);
+        }
+        let n = self.row(r).saturating_add(self.added_at(r));
+        (n <= LAST_ROW).then_some(n)
     }
 }
 
-/// The shifts of every sheet, by lower-cased sheet name.
-pub type Shifts = HashMap<String, Shift>;
+/// The shifts of every sheet, by lower-cased sheet name, and the sheets in workbook order (a 3D
+/// reference spans the sheets between its two names).
+#[derive(Debug, Clone, Default)]
+pub struct Shifts {
+    by_name: HashMap<String, Shift>,
+    order: Vec<String>,
+}
+
+impl Shifts {
+    pub fn new() -> Shifts {
+        Shifts::default()
+    }
+
+    /// A sheet's shift, sheets given in workbook order.
+    pub fn insert(&mut self, name: &str, shift: Shift) {
+        let key = sheet_key(name);
+        self.order.push(key.clone());
+        self.by_name.insert(key, shift);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Shift> {
+        self.by_name.get(&sheet_key(name))
+    }
+
+    pub fn any_moves(&self) -> bool {
+        self.by_name.values().any(|s| !s.is_empty())
+    }
+
+    /// The shifts of the sheets from `first` to `last` in workbook order; `None` when either is not
+    /// a sheet of the workbook.
+    fn span(&self, first: &str, last: &str) -> Option<Vec<&Shift>> {
+        let a = self.order.iter().position(|n| *n == sheet_key(first))?;
+        let b = self.order.iter().position(|n| *n == sheet_key(last))?;
+        let (a, b) = (a.min(b), a.max(b));
+        Some(
+            self.order[a..=b]
+                .iter()
+                .filter_map(|n| self.by_name.get(n))
+                .collect(),
+        )
+    }
+}
 
 pub fn sheet_key(name: &str) -> String {
     name.to_lowercase()
@@ -72,13 +139,26 @@ impl Range {
         self.r1 <= r && r <= self.r2
     }
 
-    /// Grown or moved by a sheet's shift.
-    pub fn shifted(&self, shift: &Shift) -> Range {
-        Range {
-            r1: shift.row(self.r1),
-            r2: shift.end(self.r2),
+    /// Grown or moved by a sheet's shift; `None` when a row would fall off the sheet.
+    pub fn shifted(&self, shift: &Shift) -> Option<Range> {
+        Some(Range {
+            r1: shift.moved(self.r1)?,
+            r2: shift.end(self.r2)?,
             ..*self
-        }
+        })
+    }
+
+    /// Moved (never grown) by a sheet's shift.
+    pub fn moved(&self, shift: &Shift) -> Option<Range> {
+        Some(Range {
+            r1: shift.moved(self.r1)?,
+            r2: if self.r2 == LAST_ROW {
+                LAST_ROW
+            } else {
+                shift.moved(self.r2)?
+            },
+            ..*self
+        })
     }
 
     pub fn moved_down(&self, rows: u32) -> Range {
@@ -175,15 +255,18 @@ pub fn parse_range(s: &str) -> Option<Range> {
 }
 
 /// A space-separated list of ranges (`sqref`), each grown or moved; unreadable parts are kept.
-pub fn shift_sqref(sqref: &str, shift: &Shift) -> String {
-    sqref
-        .split(' ')
-        .map(|part| match parse_range(part) {
-            Some(r) => r.shifted(shift).to_string(),
+pub fn shift_sqref(sqref: &str, shift: &Shift) -> Result<String, RefError> {
+    let mut out = Vec::new();
+    for part in sqref.split(' ') {
+        out.push(match parse_range(part) {
+            Some(r) => r
+                .shifted(shift)
+                .ok_or_else(|| RefError::PastLastRow(part.to_string()))?
+                .to_string(),
             None => part.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        });
+    }
+    Ok(out.join(" "))
 }
 
 /// How a formula is moved.
@@ -198,25 +281,33 @@ pub struct FormulaContext<'a> {
 }
 
 impl FormulaContext<'_> {
-    fn shift_for(&self, sheet: Option<&str>) -> Option<&Shift> {
-        let name = sheet.or(self.own_sheet)?;
-        self.shifts.get(&sheet_key(name))
-    }
-
-    fn single(&self, shift: Option<&Shift>, row: u32, abs: bool) -> u32 {
-        let moved = shift.map_or(row, |s| s.row(row));
+    fn single(&self, shift: Option<&Shift>, row: u32, abs: bool) -> Option<u32> {
+        let moved = match shift {
+            Some(s) => s.moved(row)?,
+            None => row,
+        };
         match self.copy {
-            Some(k) if !abs => moved + k,
-            _ => moved,
+            Some(k) if !abs => moved.checked_add(k).filter(|&n| n <= LAST_ROW),
+            _ => Some(moved),
         }
     }
 
-    fn range_end(&self, shift: Option<&Shift>, row: u32, abs: bool) -> u32 {
+    fn range_end(&self, shift: Option<&Shift>, row: u32, abs: bool) -> Option<u32> {
         match self.copy {
+            // To the bottom of the sheet stays there; a relative end copied down would fall off.
+            Some(_) if row == LAST_ROW && abs => Some(row),
             Some(_) => self.single(shift, row, abs),
-            None => shift.map_or(row, |s| s.end(row)),
+            None => shift.map_or(Some(row), |s| s.end(row)),
         }
     }
+}
+
+/// The sheet a reference is qualified with.
+enum Qualifier {
+    None,
+    Sheet(String),
+    /// `Blad1:Blad3!`: every sheet from the first to the last in workbook order.
+    Span(String, String),
 }
 
 fn is_token_char(c: u8) -> bool {
@@ -246,13 +337,14 @@ fn parse_row_number(s: &str) -> Option<(u32, bool)> {
 }
 
 /// A formula with every reference into a shifted sheet moved. Text in quotes, function names,
-/// defined names, structured and external references are left as they are.
-pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
+/// defined names, structured and external references are left as they are; whole columns (`B:B`)
+/// never move. A reference that cannot be moved right is an error, never `#REF!`.
+pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefError> {
     let b = formula.as_bytes();
     let mut out = String::with_capacity(formula.len() + 8);
     let mut i = 0;
     // The sheet named just before the next reference, and whether it is in another workbook.
-    let mut sheet: Option<String> = None;
+    let mut sheet = Qualifier::None;
     let mut external = false;
     while i < b.len() {
         let c = b[i];
@@ -269,7 +361,11 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
                 let name = inner.replace("''", "'");
                 // `'[1]Sheet'!A1` points into another workbook.
                 external |= name.starts_with('[');
-                sheet = Some(name);
+                // A sheet name cannot hold `:`; here it joins the two ends of a 3D reference.
+                sheet = match name.split_once(':') {
+                    Some((a, z)) => Qualifier::Span(a.to_string(), z.to_string()),
+                    None => Qualifier::Sheet(name),
+                };
                 out.push_str(&formula[i..=end]);
                 i = end + 1;
             } else {
@@ -293,7 +389,7 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
             let token = &formula[start..i];
             match b.get(i) {
                 Some(b'!') => {
-                    sheet = Some(token.to_string());
+                    sheet = Qualifier::Sheet(token.to_string());
                     out.push_str(token);
                     out.push('!');
                     i += 1;
@@ -301,17 +397,12 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
                 }
                 Some(b'(') => {
                     out.push_str(token);
-                    sheet = None;
+                    sheet = Qualifier::None;
                     external = false;
                     continue;
                 }
                 _ => {}
             }
-            let shift = if external {
-                None
-            } else {
-                ctx.shift_for(sheet.as_deref())
-            };
             // A second token after `:` makes a range.
             let second = (b.get(i) == Some(&b':')).then(|| {
                 let s2 = i + 1;
@@ -321,45 +412,53 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
                 }
                 (s2, e2)
             });
-            if let Some((col, ca, row, ra)) = parse_cell_parts(token) {
-                match second
-                    .and_then(|(s2, e2)| parse_cell_parts(&formula[s2..e2]).map(|p| (p, e2)))
+            // `Blad1:Blad3!C7`: two sheet names around `:`, the second followed by `!`.
+            if let Some((s2, e2)) = second {
+                if b.get(e2) == Some(&b'!')
+                    && e2 > s2
+                    && parse_cell_parts(token).is_none()
+                    && parse_row_number(token).is_none()
                 {
-                    Some(((col2, ca2, row2, ra2), e2)) => {
-                        let (r1, r2) = if shift.is_some() || ctx.copy.is_some() {
-                            (ctx.single(shift, row, ra), ctx.range_end(shift, row2, ra2))
-                        } else {
-                            (row, row2)
-                        };
-                        out.push_str(&format_cell(col, ca, r1, ra));
-                        out.push(':');
-                        out.push_str(&format_cell(col2, ca2, r2, ra2));
-                        i = e2;
-                    }
-                    None => {
-                        out.push_str(&format_cell(col, ca, ctx.single(shift, row, ra), ra));
-                    }
+                    sheet = Qualifier::Span(token.to_string(), formula[s2..e2].to_string());
+                    out.push_str(&formula[start..=e2]);
+                    i = e2 + 1;
+                    continue;
                 }
-            } else if let (Some((row, ra)), Some((s2, e2))) = (parse_row_number(token), second) {
-                match parse_row_number(&formula[s2..e2]) {
-                    Some((row2, ra2)) => {
-                        let r1 = ctx.single(shift, row, ra);
-                        let r2 = ctx.range_end(shift, row2, ra2);
-                        out.push_str(&format!(
-                            "{}{}:{}{}",
-                            if ra { "$" } else { "" },
-                            r1 + 1,
-                            if ra2 { "$" } else { "" },
-                            r2 + 1
-                        ));
-                        i = e2;
-                    }
-                    None => out.push_str(token),
-                }
-            } else {
-                out.push_str(token);
             }
-            sheet = None;
+            let shifts: Vec<Option<&Shift>> = if external {
+                vec![None]
+            } else {
+                match &sheet {
+                    Qualifier::None => vec![ctx.own_sheet.and_then(|s| ctx.shifts.get(s))],
+                    Qualifier::Sheet(name) => vec![ctx.shifts.get(name)],
+                    Qualifier::Span(a, z) => match ctx.shifts.span(a, z) {
+                        Some(list) => list.into_iter().map(Some).collect(),
+                        None => vec![None],
+                    },
+                }
+            };
+            // The reference moved by each sheet it points into; a 3D reference must move alike
+            // on all of them.
+            let mut moved: Option<(String, usize)> = None;
+            for shift in &shifts {
+                let one = move_reference(formula, start, i, second, *shift, ctx)?;
+                match &moved {
+                    None => moved = Some(one),
+                    Some(first) if *first == one => {}
+                    Some(_) => {
+                        let span = match &sheet {
+                            Qualifier::Span(a, z) => format!("{a}:{z}!"),
+                            _ => String::new(),
+                        };
+                        let end = one.1.max(i);
+                        return Err(RefError::ThreeD(format!("{span}{}", &formula[start..end])));
+                    }
+                }
+            }
+            let (text, end) = moved.unwrap_or_else(|| (token.to_string(), i));
+            out.push_str(&text);
+            i = end;
+            sheet = Qualifier::None;
             external = false;
             continue;
         }
@@ -367,12 +466,65 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> String {
         let ch_len = formula[i..].chars().next().map_or(1, char::len_utf8);
         out.push_str(&formula[i..i + ch_len]);
         if !matches!(c, b' ') {
-            sheet = None;
+            sheet = Qualifier::None;
             external = false;
         }
         i += ch_len;
     }
-    out
+    Ok(out)
+}
+
+/// One token (and the range it starts, when `second` follows a `:`) moved by one sheet's shift:
+/// the new text and the index just past what it replaces.
+fn move_reference(
+    formula: &str,
+    start: usize,
+    token_end: usize,
+    second: Option<(usize, usize)>,
+    shift: Option<&Shift>,
+    ctx: &FormulaContext,
+) -> Result<(String, usize), RefError> {
+    let token = &formula[start..token_end];
+    let after_token = token_end;
+    let past = |end: usize| RefError::PastLastRow(formula[start..end].to_string());
+    if let Some((col, ca, row, ra)) = parse_cell_parts(token) {
+        if let Some(((col2, ca2, row2, ra2), e2)) =
+            second.and_then(|(s2, e2)| parse_cell_parts(&formula[s2..e2]).map(|p| (p, e2)))
+        {
+            let (r1, r2) = if shift.is_some() || ctx.copy.is_some() {
+                (
+                    ctx.single(shift, row, ra).ok_or_else(|| past(e2))?,
+                    ctx.range_end(shift, row2, ra2).ok_or_else(|| past(e2))?,
+                )
+            } else {
+                (row, row2)
+            };
+            let text = format!(
+                "{}:{}",
+                format_cell(col, ca, r1, ra),
+                format_cell(col2, ca2, r2, ra2)
+            );
+            return Ok((text, e2));
+        }
+        let end = after_token;
+        let r = ctx.single(shift, row, ra).ok_or_else(|| past(end))?;
+        return Ok((format_cell(col, ca, r, ra), end));
+    }
+    if let (Some((row, ra)), Some((s2, e2))) = (parse_row_number(token), second) {
+        if let Some((row2, ra2)) = parse_row_number(&formula[s2..e2]) {
+            let r1 = ctx.single(shift, row, ra).ok_or_else(|| past(e2))?;
+            let r2 = ctx.range_end(shift, row2, ra2).ok_or_else(|| past(e2))?;
+            let text = format!(
+                "{}{}:{}{}",
+                if ra { "$" } else { "" },
+                r1 + 1,
+                if ra2 { "$" } else { "" },
+                r2 + 1
+            );
+            return Ok((text, e2));
+        }
+    }
+    Ok((token.to_string(), after_token))
 }
 
 /// The index just past a quoted run starting at `start`, where a doubled quote is an escaped one.
@@ -416,7 +568,9 @@ mod tests {
         let mut s = Shift::default();
         s.add(10, 23); // row 11 repeated 24 times
         let mut map = Shifts::new();
-        map.insert("redovisning".into(), s);
+        map.insert("Annat", Shift::default());
+        map.insert("Redovisning", s);
+        map.insert("Tredje", Shift::default());
         map
     }
 
@@ -430,6 +584,20 @@ mod tests {
                 copy,
             },
         )
+        .unwrap()
+    }
+
+    fn refused(f: &str, own: &str, copy: Option<u32>) -> RefError {
+        let shifts = shifts();
+        shift_formula(
+            f,
+            &FormulaContext {
+                own_sheet: Some(own),
+                shifts: &shifts,
+                copy,
+            },
+        )
+        .unwrap_err()
     }
 
     #[test]
@@ -480,12 +648,76 @@ mod tests {
 
     #[test]
     fn sqref_grows() {
-        let s = &shifts()["redovisning"];
-        assert_eq!(shift_sqref("K11", s), "K11:K34");
-        assert_eq!(shift_sqref("A1:B2 C12", s), "A1:B2 C35");
+        let shifts = shifts();
+        let s = shifts.get("Redovisning").unwrap();
+        assert_eq!(shift_sqref("K11", s).unwrap(), "K11:K34");
+        assert_eq!(shift_sqref("A1:B2 C12", s).unwrap(), "A1:B2 C35");
+        // To the bottom of the sheet stays at the bottom.
+        assert_eq!(shift_sqref("C1:C1048576", s).unwrap(), "C1:C1048576");
+        assert_eq!(shift_sqref("B2:B1048576", s).unwrap(), "B2:B1048576");
+        assert_eq!(
+            shift_sqref("B1048570", s),
+            Err(RefError::PastLastRow("B1048570".into()))
+        );
         assert_eq!(
             parse_range("$A$1:B2").map(|r| r.to_string()),
             Some("A1:B2".into())
+        );
+    }
+
+    #[test]
+    fn whole_columns_and_the_last_row_stay() {
+        assert_eq!(
+            moved("SUM(B2:B1048576)", "Redovisning", None),
+            "SUM(B2:B1048576)"
+        );
+        assert_eq!(moved("SUM(B:B)", "Redovisning", None), "SUM(B:B)");
+        assert_eq!(
+            moved("SUM($B$2:$B$1048576)", "Redovisning", None),
+            "SUM($B$2:$B$1048576)"
+        );
+        assert_eq!(
+            moved("SUM(12:1048576)", "Redovisning", None),
+            "SUM(35:1048576)"
+        );
+        assert_eq!(
+            moved("SUM(1:1048576)", "Redovisning", None),
+            "SUM(1:1048576)"
+        );
+        assert_eq!(
+            refused("B1048576+1", "Redovisning", None),
+            RefError::PastLastRow("B1048576".into())
+        );
+        assert_eq!(
+            refused("SUM(B1048570:B1048575)", "Redovisning", None),
+            RefError::PastLastRow("B1048570:B1048575".into())
+        );
+        // Another sheet's last rows do not move.
+        assert_eq!(
+            moved("Annat!B1048576", "Redovisning", None),
+            "Annat!B1048576"
+        );
+    }
+
+    #[test]
+    fn three_d_references_move_only_when_every_sheet_moves_alike() {
+        // Above the repeating row nothing moves on any sheet.
+        assert_eq!(
+            moved("SUM(Annat:Tredje!C7)", "Annat", None),
+            "SUM(Annat:Tredje!C7)"
+        );
+        assert_eq!(
+            refused("SUM(Annat:Tredje!C17)", "Annat", None),
+            RefError::ThreeD("Annat:Tredje!C17".into())
+        );
+        assert_eq!(
+            refused("SUM('Annat:Tredje'!C17)", "Annat", None),
+            RefError::ThreeD("Annat:Tredje!C17".into())
+        );
+        // A span of one moving sheet moves with it.
+        assert_eq!(
+            moved("SUM(Redovisning:Redovisning!C17)", "Annat", None),
+            "SUM(Redovisning:Redovisning!C40)"
         );
     }
 }

@@ -97,7 +97,13 @@ pub fn fill_templates(
             Ok(b) => b,
             Err(e) => {
                 errors.push(error(Problem::Io {
-                    detail: e.to_string(),
+                    detail: match e.kind() {
+                        std::io::ErrorKind::NotFound => "filen finns inte".into(),
+                        std::io::ErrorKind::PermissionDenied => {
+                            "du saknar behörighet att läsa den".into()
+                        }
+                        _ => "läsfel (är filen öppen i ett annat program?)".into(),
+                    },
                 }));
                 continue;
             }

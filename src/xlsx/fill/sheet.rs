@@ -35,6 +35,30 @@ pub struct Scan {
     pub shared: Vec<Range>,
     pub last_row: u32,
     pub has_formulas: bool,
+    /// Header and footer texts that hold placeholders (filled with single values).
+    pub headers: Vec<String>,
+    /// Placeholders elsewhere in the sheet, outside any cell, which are not filled: (where, in
+    /// Swedish, and the text they are in).
+    pub outside: Vec<(String, String)>,
+}
+
+/// The elements of a page header or footer (`&C{{Titel}}`).
+pub fn is_header(local: &str) -> bool {
+    matches!(
+        local,
+        "oddHeader" | "oddFooter" | "evenHeader" | "evenFooter" | "firstHeader" | "firstFooter"
+    )
+}
+
+/// Where in a sheet an element outside the cells is, as the user knows it.
+fn describe(local: &str) -> String {
+    match local {
+        "formula1" | "formula2" | "dataValidation" => "i en dataverifiering (listruta)".into(),
+        "formula" | "cfRule" => "i en villkorsstyrd formatering".into(),
+        "hyperlink" => "i en hyperlänk".into(),
+        "f" | "sqref" => "i en formel utanför cellerna (tillägg i extLst)".into(),
+        other => format!("i bladets element <{other}>"),
+    }
 }
 
 /// The text of a cell as the user sees it, for strings only (shared or inline).
@@ -66,9 +90,7 @@ fn row_number(e: &BytesStart, next: u32) -> u32 {
 }
 
 pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem> {
-    let bad = |e: &dyn std::fmt::Display| Problem::NotXlsx {
-        detail: format!("{part}: {e}"),
-    };
+    let bad = |e: &dyn std::fmt::Display| super::parts::bad(part, e);
     let mut reader = xml::reader(text);
     let mut scan = Scan::default();
     let (mut row, mut next_row, mut next_col) = (0u32, 0u32, 0u32);
@@ -76,13 +98,58 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
     let mut cell: Option<(u32, u32, Option<String>)> = None;
     let mut texts = CellTexts::default();
     let mut has_f = false;
+    // Elements open outside cells, and the text of the one open now.
+    let mut stack: Vec<String> = Vec::new();
+    let mut outer = xml::TextBuf::default();
+    let mut depth = 0usize;
+    let mut in_row = false;
     loop {
         let event = reader.read_event().map_err(|e| bad(&e))?;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if cell.is_none() {
+            match &event {
+                Event::Start(e) | Event::Empty(e) => {
+                    let local = xml::local(e.name().0);
+                    for a in e.attributes().flatten() {
+                        if a.value.contains("{{") {
+                            scan.outside.push((describe(local), a.value.to_string()));
+                        }
+                    }
+                    if matches!(event, Event::Start(_)) {
+                        stack.push(local.to_string());
+                        outer.take();
+                    }
+                }
+                Event::End(e)
+                    if stack.last().map(String::as_str) == Some(xml::local(e.name().0)) =>
+                {
+                    let local = stack.pop().unwrap_or_default();
+                    let text = outer.take();
+                    if text.contains("{{") {
+                        if is_header(&local) {
+                            scan.headers.push(text);
+                        } else if local != "c" {
+                            scan.outside.push((describe(&local), text));
+                        }
+                    }
+                }
+                other => outer.push(other),
+            }
+        }
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
                 match xml::local(e.name().0) {
+                    // A row inside a row, or a row or cell inside a cell, is no sheet Excel
+                    // wrote; its rewrite would split the cells wrongly, so it is refused.
+                    "row" | "c" if cell.is_some() => return Err(bad(&"c")),
+                    "row" if in_row => return Err(bad(&"row")),
                     "row" => {
+                        in_row = !empty;
                         row = row_number(e, next_row);
                         next_row = row + 1;
                         next_col = 0;
@@ -101,7 +168,10 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                         scan.has_formulas = true;
                         texts.open("f", empty);
                         if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
-                            if matches!(attr(e, "t").as_deref(), Some("shared" | "array")) {
+                            if matches!(
+                                attr(e, "t").as_deref(),
+                                Some("shared" | "array" | "dataTable")
+                            ) {
                                 scan.shared.push(range);
                             }
                         }
@@ -117,7 +187,9 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                 }
             }
             Event::End(e) => match xml::local(e.name().0) {
+                "row" => in_row = false,
                 "c" => {
+                    stack.pop();
                     if let Some((r, c, kind)) = cell.take() {
                         let formula = texts.f.take();
                         let value = texts.v.take();
@@ -141,6 +213,8 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                 }
                 name => texts.close(name),
             },
+            // Elements still open at the end: a truncated sheet, refused.
+            Event::Eof if depth != 0 => return Err(bad(&"avkortad")),
             Event::Eof => break,
             other => texts.push(other),
         }
@@ -168,6 +242,8 @@ pub struct Fill<'a> {
     pub repeats: &'a BTreeMap<u32, Vec<usize>>,
     /// The value for a placeholder cell's text.
     pub content: &'a dyn Fn(&str, Item) -> Value,
+    /// A header or footer text with its placeholders filled (single values only; checked before).
+    pub header: &'a dyn Fn(&str) -> String,
     pub strings: &'a [String],
     pub date1904: bool,
 }
@@ -177,7 +253,9 @@ pub fn fill(part: &str, text: &str, fill: &Fill) -> Result<Option<Vec<u8>>, Prob
     let mut edit = SheetEdit {
         fill,
         next_row: 0,
+        row: 0,
         part,
+        error: None,
     };
     rewrite(part, text, &mut edit)
 }
@@ -185,7 +263,11 @@ pub fn fill(part: &str, text: &str, fill: &Fill) -> Result<Option<Vec<u8>>, Prob
 struct SheetEdit<'a> {
     fill: &'a Fill<'a>,
     next_row: u32,
+    /// The template row being written, for messages.
+    row: u32,
     part: &'a str,
+    /// The first problem met outside the rows (ranges, formulas of validations and formats).
+    error: Option<Problem>,
 }
 
 /// One cell of a buffered row.
@@ -202,12 +284,10 @@ enum Part<'x> {
 
 impl<'a> SheetEdit<'a> {
     fn io(&self, e: std::io::Error) -> Problem {
-        Problem::NotXlsx {
-            detail: format!("{}: {e}", self.part),
-        }
+        super::parts::bad(self.part, e)
     }
 
-    fn formula(&self, text: &str, copy: Option<u32>) -> String {
+    fn formula(&self, text: &str, copy: Option<u32>) -> Result<String, Problem> {
         shift_formula(
             text,
             &FormulaContext {
@@ -216,6 +296,19 @@ impl<'a> SheetEdit<'a> {
                 copy,
             },
         )
+        .map_err(Problem::from)
+    }
+
+    /// A template cell as the user names it (`Redovisning!B7`).
+    fn place(&self, col: u32, row: u32) -> String {
+        super::error::place(self.fill.sheet, col, row)
+    }
+
+    /// Keeps the first problem met where none can be returned.
+    fn fail(&mut self, problem: Problem) {
+        if self.error.is_none() {
+            self.error = Some(problem);
+        }
     }
 
     fn write_row(
@@ -317,9 +410,15 @@ impl<'a> SheetEdit<'a> {
         }
         // A formula: its references move, and in a copy its relative rows follow the copy.
         let old = f.text();
-        let new = self.formula(&old, copy);
+        let at = self.place(col, self.row);
+        let new = self.formula(&old, copy).map_err(|p| p.at(at.clone()))?;
         let f_ref = f_tag.as_ref().and_then(|t| attr(t, "ref"));
-        let new_ref = f_ref.as_ref().map(|r| shift_sqref(r, self.fill.shift));
+        let new_ref = match &f_ref {
+            Some(r) => {
+                Some(shift_sqref(r, self.fill.shift).map_err(|e| Problem::from(e).at(at.clone()))?)
+            }
+            None => None,
+        };
         // The cached result goes: it was computed for the template's values, and LibreOffice shows a
         // cached result of a file it believes Excel wrote instead of recalculating it.
         let cached = cell.inner.iter().any(
@@ -336,10 +435,27 @@ impl<'a> SheetEdit<'a> {
                 Event::End(e) if xml::local(e.name().0) == "v" => in_v = false,
                 _ if in_v => {}
                 Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "f" => {
-                    let t = match &new_ref {
-                        Some(nr) => with_attrs(e, &[("ref", Some(nr))]),
-                        None => e.clone().into_owned(),
-                    };
+                    // A data table's input cells (`r1`, `r2`) move with their rows too.
+                    let mut inputs: Vec<(&str, Option<String>)> = Vec::new();
+                    for key in ["r1", "r2"] {
+                        let Some(old) = attr(e, key) else { continue };
+                        let Some((c, r)) = parse_cell(&old) else {
+                            continue;
+                        };
+                        let moved = self.fill.shift.moved(r).ok_or_else(|| {
+                            Problem::PastLastRow {
+                                reference: old.clone(),
+                            }
+                            .at(at.clone())
+                        })?;
+                        inputs.push((key, Some(cell_name(c, moved))));
+                    }
+                    if let Some(nr) = &new_ref {
+                        inputs.push(("ref", Some(nr.clone())));
+                    }
+                    let changes: Vec<(&str, Option<&str>)> =
+                        inputs.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+                    let t = with_attrs(e, &changes);
                     if matches!(ev, Event::Start(_)) {
                         w.write_event(Event::Start(t)).map_err(io)?;
                         w.write_event(text_event(&new)).map_err(io)?;
@@ -371,6 +487,17 @@ impl<'a> SheetEdit<'a> {
     ) -> Result<(), Problem> {
         let io = |e: std::io::Error| self.io(e);
         let name = start.name().0.to_string();
+        // New elements take the cell's own prefix: in a sheet written as `<x:c>`, an unprefixed
+        // `<v>` would be in no namespace and every reader would see the cell empty.
+        let prefix = match name.rsplit_once(':') {
+            Some((p, _)) => format!("{p}:"),
+            None => String::new(),
+        };
+        let (v, is, t) = (
+            format!("{prefix}v"),
+            format!("{prefix}is"),
+            format!("{prefix}t"),
+        );
         let number = match value {
             Value::Number(n) => Some(*n),
             Value::Date(d) => Some(serial(*d, self.fill.date1904)),
@@ -379,10 +506,11 @@ impl<'a> SheetEdit<'a> {
         if let Some(n) = number {
             let tag = with_attrs(start, &[("r", Some(r)), ("t", None)]);
             w.write_event(Event::Start(tag)).map_err(io)?;
-            w.write_event(Event::Start(BytesStart::new("v")))
+            w.write_event(Event::Start(BytesStart::new(v.as_str())))
                 .map_err(io)?;
             w.write_event(text_event(&format_number(n))).map_err(io)?;
-            w.write_event(Event::End(BytesEnd::new("v"))).map_err(io)?;
+            w.write_event(Event::End(BytesEnd::new(v.as_str())))
+                .map_err(io)?;
             w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
             return Ok(());
         }
@@ -396,14 +524,16 @@ impl<'a> SheetEdit<'a> {
                 let text = clean_text(text);
                 let tag = with_attrs(start, &[("r", Some(r)), ("t", Some("inlineStr"))]);
                 w.write_event(Event::Start(tag)).map_err(io)?;
-                w.write_event(Event::Start(BytesStart::new("is")))
+                w.write_event(Event::Start(BytesStart::new(is.as_str())))
                     .map_err(io)?;
-                let mut t = BytesStart::new("t");
-                t.push_attribute(("xml:space", "preserve"));
-                w.write_event(Event::Start(t)).map_err(io)?;
+                let mut t_tag = BytesStart::new(t.as_str());
+                t_tag.push_attribute(("xml:space", "preserve"));
+                w.write_event(Event::Start(t_tag)).map_err(io)?;
                 w.write_event(text_event(&text)).map_err(io)?;
-                w.write_event(Event::End(BytesEnd::new("t"))).map_err(io)?;
-                w.write_event(Event::End(BytesEnd::new("is"))).map_err(io)?;
+                w.write_event(Event::End(BytesEnd::new(t.as_str())))
+                    .map_err(io)?;
+                w.write_event(Event::End(BytesEnd::new(is.as_str())))
+                    .map_err(io)?;
                 w.write_event(Event::End(BytesEnd::new(name))).map_err(io)?;
                 Ok(())
             }
@@ -416,6 +546,7 @@ impl<'a> SheetEdit<'a> {
         };
         let row = row_number(start, self.next_row);
         self.next_row = row + 1;
+        self.row = row;
         // Group the row's events into cells.
         let mut parts: Vec<Part> = Vec::new();
         let mut current: Option<Cell> = None;
@@ -471,6 +602,106 @@ impl<'a> SheetEdit<'a> {
         }
     }
 
+    /// A sparkline (`<x14:sparkline>`: the data `xm:f`, the cell `xm:sqref`) on a repeating row is
+    /// copied once per filled row, each drawing its own row's data, as Excel's fill-down does;
+    /// elsewhere it moves with its row. It never grows over the copies (one sparkline cannot show
+    /// several rows, and LibreOffice drops one that tries).
+    fn sparkline_block(
+        &mut self,
+        events: Vec<Event<'_>>,
+        w: &mut XmlWriter,
+    ) -> Result<bool, Problem> {
+        let mut texts: BTreeMap<&'static str, xml::TextBuf> = BTreeMap::new();
+        let mut inside: Option<&'static str> = None;
+        for ev in &events[1..] {
+            match ev {
+                Event::Start(e) => {
+                    inside = match xml::local(e.name().0) {
+                        "f" => Some("f"),
+                        "sqref" => Some("sqref"),
+                        _ => None,
+                    }
+                }
+                Event::End(_) => inside = None,
+                other => {
+                    if let Some(k) = inside {
+                        texts.entry(k).or_default().push(other);
+                    }
+                }
+            }
+        }
+        let f = texts.get("f").map(xml::TextBuf::text).unwrap_or_default();
+        let sqref = texts
+            .get("sqref")
+            .map(xml::TextBuf::text)
+            .unwrap_or_default();
+        let Some(cell) = parse_range(sqref.trim()).filter(|r| r.r1 == r.r2) else {
+            // Not one cell: moved (never grown) like any other range.
+            return self.sparkline_copies(&events, w, &f, &sqref, &[None]);
+        };
+        let copies: Vec<Option<u32>> = match self.fill.repeats.get(&cell.r1) {
+            Some(records) => (0..records.len().max(1) as u32).map(Some).collect(),
+            None => vec![None],
+        };
+        self.sparkline_copies(&events, w, &f, &sqref, &copies)
+    }
+
+    fn sparkline_copies(
+        &mut self,
+        events: &[Event<'_>],
+        w: &mut XmlWriter,
+        f: &str,
+        sqref: &str,
+        copies: &[Option<u32>],
+    ) -> Result<bool, Problem> {
+        let io = |e: std::io::Error| self.io(e);
+        let at = format!("{} (minidiagram i {sqref})", self.fill.sheet);
+        let mut changed = copies.len() > 1;
+        for &copy in copies {
+            let new_f = self.formula(f, copy).map_err(|p| p.at(at.clone()))?;
+            let new_sqref = match parse_range(sqref.trim()) {
+                Some(range) => {
+                    let moved = range
+                        .moved(self.fill.shift)
+                        .map(|r| r.moved_down(copy.unwrap_or(0)))
+                        .filter(|r| r.r2 < super::refs::MAX_ROWS)
+                        .ok_or_else(|| {
+                            Problem::PastLastRow {
+                                reference: sqref.to_string(),
+                            }
+                            .at(at.clone())
+                        })?;
+                    moved.to_string()
+                }
+                None => sqref.to_string(),
+            };
+            changed |= new_f != f || new_sqref != sqref;
+            let mut inside: Option<&str> = None;
+            for ev in events {
+                match ev {
+                    Event::Start(e) => {
+                        inside = match xml::local(e.name().0) {
+                            "f" => Some(new_f.as_str()),
+                            "sqref" => Some(new_sqref.as_str()),
+                            _ => None,
+                        };
+                        w.write_event(ev.clone()).map_err(io)?;
+                        if let Some(text) = inside {
+                            w.write_event(text_event(text)).map_err(io)?;
+                        }
+                    }
+                    Event::End(_) => {
+                        inside = None;
+                        w.write_event(ev.clone()).map_err(io)?;
+                    }
+                    _ if inside.is_some() => {}
+                    _ => w.write_event(ev.clone()).map_err(io)?,
+                }
+            }
+        }
+        Ok(changed)
+    }
+
     /// Merged ranges moved; a merge inside a repeating row is repeated on every copy.
     fn merge_block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
         let io = |e: std::io::Error| self.io(e);
@@ -488,10 +719,10 @@ impl<'a> SheetEdit<'a> {
                     continue;
                 };
                 // Rows move; a merge never grows (one crossing a repeating row was refused).
-                let moved = Range {
-                    r1: shift.row(range.r1),
-                    r2: shift.row(range.r2),
-                    ..range
+                let Some(moved) = range.moved(shift) else {
+                    return Err(
+                        Problem::PastLastRow { reference: old }.at(self.place(range.c1, range.r1))
+                    );
                 };
                 changed |= moved != range;
                 ranges.push(moved.to_string());
@@ -538,7 +769,7 @@ impl<'a> SheetEdit<'a> {
 }
 
 impl Edit for SheetEdit<'_> {
-    fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
+    fn tag(&mut self, e: &BytesStart, parent: &str) -> Option<BytesStart<'static>> {
         let shift = self.fill.shift;
         let key = match xml::local(e.name().0) {
             "dimension" | "hyperlink" | "autoFilter" => "ref",
@@ -553,34 +784,66 @@ impl Edit for SheetEdit<'_> {
                 return (attr(e, "r").as_deref() != Some(new.as_str()))
                     .then(|| with_attrs(e, &[("r", Some(&new))]));
             }
-            "brk" => {
+            // A row break moves with its row (`id` is the row above the break, 1-based, so the
+            // break stays under the same row); column breaks (`colBreaks`) name columns: they stay.
+            "brk" if parent == "rowBreaks" => {
                 let id: u32 = attr(e, "id")?.parse().ok()?;
-                let new = shift.row(id).to_string();
-                return (new != id.to_string()).then(|| with_attrs(e, &[("id", Some(&new))]));
+                if id == 0 {
+                    return None;
+                }
+                let new = match shift.moved(id - 1) {
+                    Some(r) => r + 1,
+                    None => {
+                        self.fail(Problem::PastLastRow {
+                            reference: format!("sidbrytning efter rad {id}"),
+                        });
+                        return None;
+                    }
+                };
+                return (new != id).then(|| with_attrs(e, &[("id", Some(&new.to_string()))]));
             }
             _ => return None,
         };
         let old = attr(e, key)?;
-        let new = shift_sqref(&old, shift);
+        let new = match shift_sqref(&old, shift) {
+            Ok(new) => new,
+            Err(err) => {
+                let at = format!("{} ({})", self.fill.sheet, describe(xml::local(e.name().0)));
+                self.fail(Problem::from(err).at(at));
+                return None;
+            }
+        };
         (new != old).then(|| with_attrs(e, &[(key, Some(&new))]))
     }
 
     fn wants_text(&self, local: &str, _parent: &str) -> bool {
         // Outside sheetData: conditional-format and validation formulas, and the x14 extension's
-        // `xm:f` and `xm:sqref` (drop-downs pointing at another sheet live there).
-        matches!(local, "formula" | "formula1" | "formula2" | "f" | "sqref")
+        // `xm:f` and `xm:sqref` (drop-downs pointing at another sheet live there); page headers
+        // and footers, whose placeholders are filled.
+        matches!(local, "formula" | "formula1" | "formula2" | "f" | "sqref") || is_header(local)
     }
 
     fn text(&mut self, local: &str, text: &str) -> Option<String> {
-        if local == "sqref" {
-            Some(shift_sqref(text, self.fill.shift))
+        if is_header(local) {
+            return text.contains("{{").then(|| (self.fill.header)(text));
+        }
+        let moved = if local == "sqref" {
+            shift_sqref(text, self.fill.shift).map_err(Problem::from)
         } else {
-            Some(self.formula(text, None))
+            self.formula(text, None)
+        };
+        match moved {
+            Ok(new) => Some(new),
+            Err(problem) => {
+                let at = format!("{} ({})", self.fill.sheet, describe(local));
+                self.fail(problem.at(at));
+                None
+            }
         }
     }
 
     fn wants_block(&self, local: &str) -> bool {
-        matches!(local, "row" | "mergeCells")
+        matches!(local, "row" | "mergeCells" | "sparkline")
     }
 
     fn block(&mut self, events: Vec<Event<'_>>, w: &mut XmlWriter) -> Result<bool, Problem> {
@@ -588,11 +851,15 @@ impl Edit for SheetEdit<'_> {
             Some(Event::Start(e)) => xml::local(e.name().0).to_string(),
             _ => return Ok(false),
         };
-        if local == "row" {
-            self.row_block(events, w)
-        } else {
-            self.merge_block(events, w)
+        match local.as_str() {
+            "row" => self.row_block(events, w),
+            "sparkline" => self.sparkline_block(events, w),
+            _ => self.merge_block(events, w),
         }
+    }
+
+    fn take_error(&mut self) -> Option<Problem> {
+        self.error.take()
     }
 }
 

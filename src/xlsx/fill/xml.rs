@@ -139,3 +139,58 @@ pub fn text_event(text: &str) -> Event<'static> {
 pub fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
+
+/// The value of a namespaced attribute by its local name, whatever prefix the writer chose
+/// (`r:id`, `ns1:id`); an unprefixed attribute of that name is a different one and is not taken.
+pub fn prefixed_attr(e: &BytesStart, local_name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| {
+            let key: &str = a.key.0;
+            !key.starts_with("xmlns") && key.split_once(':').is_some_and(|(_, l)| l == local_name)
+        })
+        .map(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
+        })
+}
+
+/// The first text or attribute value holding `{{` outside a cached copy of cell values (a chart's
+/// `c:strCache`/`c:numCache`: values Excel and LibreOffice read again from the cells, so a
+/// placeholder cached there is filled through its cell). A part that does not parse is taken
+/// whole: whatever it says, it has a placeholder that would not be filled.
+pub fn placeholder_outside_caches(text: &str) -> Option<String> {
+    let mut reader = reader(text);
+    let mut stack: Vec<String> = Vec::new();
+    let mut buf = TextBuf::default();
+    loop {
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(_) => return text.contains("{{").then(|| text.to_string()),
+        };
+        let cached = || stack.iter().any(|n| n.ends_with("Cache"));
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                for a in e.attributes().flatten() {
+                    if a.value.contains("{{") {
+                        return Some(a.value.to_string());
+                    }
+                }
+                if matches!(event, Event::Start(_)) {
+                    stack.push(local(e.name().0).to_string());
+                }
+                buf.take();
+            }
+            Event::End(_) => {
+                let t = buf.take();
+                if t.contains("{{") && !cached() {
+                    return Some(t);
+                }
+                stack.pop();
+            }
+            Event::Eof => return None,
+            other => buf.push(other),
+        }
+    }
+}
