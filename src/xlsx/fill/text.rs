@@ -16,6 +16,8 @@ pub fn fill_text(
     data: &Data,
 ) -> Result<String, TemplateErrors> {
     let mut errors = Vec::new();
+    // The valid names are listed with the first unknown one only, as for a workbook template.
+    let mut listed_valid = false;
     let mut out = String::new();
     for (n, line) in text.lines().enumerate() {
         let error = |problem| TemplateError {
@@ -52,7 +54,8 @@ pub fn fill_text(
                     Err(unknown) => errors.push(error(Problem::UnknownName {
                         placeholder: format!("{{{{{}}}}}", raw.trim()),
                         suggestion: unknown.suggestion,
-                        valid: names::valid_summary(data),
+                        valid: (!std::mem::replace(&mut listed_valid, true))
+                            .then(|| names::valid_summary(data)),
                     })),
                 },
             }
