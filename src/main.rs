@@ -24,11 +24,29 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result = styrdok::cli::run(cli);
+    styrdok::render::init_render_threads(cli.render_threads());
+    let stop = styrdok::pipeline::watch::Stop::default();
+    stop_on_ctrl_c(&stop);
+    let result = styrdok::cli::run(cli, &stop);
     if let Err(e) = &result {
         eprintln!("fel: {e}");
     }
     ExitCode::from(styrdok::commands::exit_code(&result))
+}
+
+/// Ctrl-C ends a `--watch` loop cleanly (a write in progress finishes or is removed, then "Bevakningen
+/// avslutad."); with no loop running it ends the process as it would without a handler. Installed
+/// once, here: a process can have only one.
+fn stop_on_ctrl_c(stop: &styrdok::pipeline::watch::Stop) {
+    let stop = stop.clone();
+    let installed = ctrlc::set_handler(move || {
+        if !stop.stop() {
+            std::process::exit(130);
+        }
+    });
+    if let Err(e) = installed {
+        eprintln!("varning: Ctrl-C kunde inte fångas ({e}); avsluta med att stänga fönstret.");
+    }
 }
 
 /// mimalloc asks Linux for transparent huge pages; every first touch of one zeroes 2 MB. A long

@@ -15,10 +15,10 @@ const LAYERS: &[(&str, u32)] = &[
     ("changes", 4),
     ("documents", 5),
     ("xlsx", 5),
-    ("pipeline", 6),
     ("mail", 6),
-    ("commands", 7),
-    ("cli", 8),
+    ("pipeline", 7),
+    ("commands", 8),
+    ("cli", 9),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -1,28 +1,34 @@
 //! `styrdok check`: every problem of every project, with its cell; writes nothing.
 
-use super::Outcome;
-use super::report::{self, Format, ProjectDiagnostics};
-use crate::diagnostics::JsonReport;
-use crate::pipeline;
-use std::path::Path;
+use super::args::{FormatArgs, InputArgs};
+use super::report::{self, Format};
+use super::{CommandError, Outcome};
+use crate::pipeline::{self, ProjectDiagnostics};
+use clap::Args;
 
-pub fn run(input: &Path, format: Format) -> Outcome {
-    let checked = pipeline::check_projects(input);
+/// `styrdok check`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+pub fn run(args: &CheckArgs) -> Result<Outcome, CommandError> {
+    let checked = pipeline::check_projects(&args.input.input);
     let outcome = if checked.iter().any(|p| p.checked.has_errors()) {
         Outcome::InputErrors
     } else {
         Outcome::Done
     };
     let projects = ProjectDiagnostics::of(&checked);
-    match format {
+    match args.format.format {
         Format::Text => print!("{}", report::text(&projects, true)),
         Format::Json => {
-            let mut json = JsonReport::new("check");
-            for p in &projects {
-                json.add(p.name.as_deref(), &p.diagnostics);
-            }
+            let json = report::json("check", &projects);
             print!("{}", json.render(super::exit_code(&Ok(outcome))));
         }
     }
-    outcome
+    Ok(outcome)
 }

@@ -1,52 +1,54 @@
-//! `styrdok collect`: the returned forms merged into a copy of the input, written as the updated
-//! workbook, with who has and has not reported.
+//! `styrdok collect`: the returned forms merged into a copy of the input (`pipeline::collect`),
+//! with who has and has not reported, as text or JSON.
 
+use super::args::{FormatArgs, InputArgs, OutputArgs};
 use super::report::Format;
 use super::{CommandError, Outcome};
-use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
-use crate::mail::{self, Kind, MessageText};
-use crate::model::same_organisation;
-use crate::pipeline;
-use crate::xlsx::fill::run::templates_folder;
-use crate::xlsx::forms::{merge, read, write};
-use crate::xlsx::updated_workbook;
+use crate::diagnostics::{JsonReport, render as render_diagnostics};
+use crate::pipeline::{self, CollectStop, Collected};
+use clap::Args;
 use serde_json::json;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// What a collect found, reported as text or JSON at the end.
-struct Collected {
-    /// Problems with the input the forms were made from: nothing was merged.
-    input_problems: Vec<Diagnostic>,
-    /// Problems with the forms or the merged rows.
-    problems: Vec<Diagnostic>,
-    reported: Vec<String>,
-    not_reported: Vec<String>,
-    forms_read: usize,
-    rows_merged: usize,
-    written: Vec<PathBuf>,
-    /// With `--epost`: the reminders written (one per organisation that has not reported and has a
-    /// contact), and their folder.
-    reminders: Option<(usize, PathBuf)>,
-    /// Reminders of an earlier run to organisations that have reported since: removed.
-    removed: Vec<PathBuf>,
-    /// Without a Sista dag the reminders name no deadline; the summary says so.
-    no_deadline: bool,
-    /// Why nothing was written, in a sentence for the terminal.
-    stopped: Option<&'static str>,
+/// `styrdok collect`'s arguments.
+#[derive(Debug, Clone, Args)]
+#[command(
+    mut_arg("input", |a| a.help("Underlaget blanketterna gjordes från (ändras aldrig)")),
+    mut_arg("output", |a| a.help("Mappen den uppdaterade arbetsboken skrivs till"))
+)]
+pub struct CollectArgs {
+    /// Mappen med de ifyllda blanketterna.
+    #[arg(value_name = "BLANKETTMAPP")]
+    pub forms_dir: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Skriv också en påminnelse (e-postutkast, blanketten bifogad igen) till varje ansvarig som inte har rapporterat, i MAPP/paminnelser/. Ingenting skickas.
+    #[arg(long, help_heading = "Flaggor")]
+    pub epost: bool,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
-/// Reads the returned forms in `forms_dir`, merges them into a copy of the input and writes the
-/// updated workbook. `InputErrors` when some form or row had an error (the rest is still merged and
-/// written, and each problem named); an error when nothing could be written.
-pub fn run(
-    forms_dir: &Path,
-    input: &Path,
-    out: &Path,
-    email: bool,
-    format: Format,
-) -> Result<Outcome, CommandError> {
-    let collected = collect(forms_dir, input, out, email);
-    match format {
+/// Reads the returned forms, merges them into a copy of the input and writes the updated workbook.
+/// `InputErrors` when some form or row had an error (the rest is still merged and written, and each
+/// problem named); an error when nothing could be written.
+pub fn run(args: &CollectArgs) -> Result<Outcome, CommandError> {
+    let collected = pipeline::collect(
+        &args.forms_dir,
+        &args.input.input,
+        &args.output.output,
+        args.epost,
+    );
+    let outcome = |c: &Collected| {
+        if c.has_errors() {
+            Outcome::InputErrors
+        } else {
+            Outcome::Done
+        }
+    };
+    match args.format.format {
         Format::Text => {
             if let Ok(c) = &collected {
                 text(c);
@@ -68,7 +70,7 @@ pub fn run(
                     if let Some((count, _)) = &c.reminders {
                         report.set("reminders", json!(count));
                     }
-                    super::exit_code(&Ok(c.outcome()))
+                    super::exit_code(&Ok(outcome(c)))
                 }
                 Err(e) => {
                     report.failed(e.to_string());
@@ -78,16 +80,19 @@ pub fn run(
             print!("{}", report.render(code));
         }
     }
-    collected.map(|c| c.outcome())
+    Ok(outcome(&collected?))
 }
 
-impl Collected {
-    fn outcome(&self) -> Outcome {
-        if self.stopped.is_some() || self.problems.iter().any(Diagnostic::is_error) {
-            Outcome::InputErrors
-        } else {
-            Outcome::Done
+/// Why nothing was written, in a sentence for the terminal.
+fn stopped_line(stop: CollectStop) -> &'static str {
+    match stop {
+        CollectStop::InputErrors => {
+            "Underlaget har fel: rätta dem och kör collect igen. Ingenting skrevs."
         }
+        CollectStop::NoContacts => {
+            "Ingenting skrevs: lägg till bladet Kontakter (Ansvarig, Namn, E-post, Kopia) eller kör utan --epost."
+        }
+        CollectStop::MergedErrors => "Den sammanslagna arbetsboken har fel; ingenting skrevs.",
     }
 }
 
@@ -96,7 +101,7 @@ fn text(c: &Collected) {
         eprint!("{}", render_diagnostics(&c.input_problems));
     }
     if let Some(stopped) = c.stopped.filter(|_| !c.input_problems.is_empty()) {
-        eprintln!("{stopped}");
+        eprintln!("{}", stopped_line(stopped));
         return;
     }
     println!("Har rapporterat ({}):", c.reported.len());
@@ -115,14 +120,20 @@ fn text(c: &Collected) {
         print!("{}", render_diagnostics(&c.problems));
     }
     if let Some(stopped) = c.stopped {
-        eprintln!("{stopped}");
+        eprintln!("{}", stopped_line(stopped));
         return;
     }
     for p in &c.written {
         println!("Skrev {}", p.display());
     }
     println!("Bygg återrapporten från den: styrdok build <den filen>.");
-    for p in &c.removed {
+    for (p, e) in &c.stale.left {
+        eprintln!(
+            "varning: det gamla utkastet {} kunde inte tas bort ({e}); skicka det inte",
+            p.display()
+        );
+    }
+    for p in &c.stale.removed {
         println!(
             "Tog bort den gamla påminnelsen {} (ingen påminnelse behövs längre)",
             p.display()
@@ -139,87 +150,4 @@ fn text(c: &Collected) {
             );
         }
     }
-}
-
-fn collect(
-    forms_dir: &Path,
-    input: &Path,
-    out: &Path,
-    email: bool,
-) -> Result<Collected, CommandError> {
-    let mut collected = Collected {
-        input_problems: Vec::new(),
-        problems: Vec::new(),
-        reported: Vec::new(),
-        not_reported: Vec::new(),
-        forms_read: 0,
-        rows_merged: 0,
-        written: Vec::new(),
-        reminders: None,
-        removed: Vec::new(),
-        no_deadline: false,
-        stopped: None,
-    };
-    let (book, checked) = pipeline::read_and_check(input);
-    let (Some(book), Some(agreement)) = (book, checked.usable()) else {
-        collected.input_problems = checked.diagnostics.clone();
-        collected.stopped =
-            Some("Underlaget har fel: rätta dem och kör collect igen. Ingenting skrevs.");
-        return Ok(collected);
-    };
-    if email && agreement.contacts.is_none() {
-        collected.input_problems = vec![super::forms::no_contacts_sheet()];
-        collected.stopped = Some(
-            "Ingenting skrevs: lägg till bladet Kontakter (Ansvarig, Namn, E-post, Kopia) eller kör utan --epost.",
-        );
-        return Ok(collected);
-    }
-    let files = read::form_files(forms_dir).map_err(|source| CommandError::FormsFolder {
-        path: forms_dir.to_path_buf(),
-        source,
-    })?;
-    let returned: Vec<_> = files
-        .iter()
-        .filter_map(|f| read::read_form(f, &mut collected.problems))
-        .collect();
-    let merged = merge::merge(book.clone(), agreement, &returned);
-    collected.problems.extend(merged.diagnostics);
-
-    let after = pipeline::check_book(&merged.book);
-    collected.problems.extend(after.diagnostics.iter().cloned());
-    collected.reported = merged.reported;
-    collected.not_reported = merged.not_reported;
-    collected.forms_read = files.len();
-    collected.rows_merged = merged.merged_rows;
-    if after.has_errors() {
-        collected.stopped = Some("Den sammanslagna arbetsboken har fel; ingenting skrevs.");
-        return Ok(collected);
-    }
-    let file = updated_workbook::file(&merged.book, &after, input, out, None)
-        .map_err(CommandError::output)?;
-    let mut files = vec![file];
-    let reminders_dir = out.join(mail::REMINDERS_FOLDER);
-    if email {
-        // The same forms as `styrdok forms` made from this input: same names, same bytes.
-        let pending: Vec<write::Form> = write::forms(agreement, &reminders_dir)
-            .map_err(CommandError::Forms)?
-            .into_iter()
-            .filter(|f| {
-                collected
-                    .not_reported
-                    .iter()
-                    .any(|r| same_organisation(r, &f.recipient))
-            })
-            .collect();
-        let text = MessageText::load(&templates_folder(input), Kind::Reminder.text_file())?;
-        let drafts = mail::drafts(agreement, Some(&book), &pending, &text, &reminders_dir)?;
-        collected.reminders = Some((drafts.len(), reminders_dir.clone()));
-        collected.no_deadline = agreement.info.deadline.is_none();
-        files.extend(drafts);
-    }
-    collected.written = pipeline::write(files).map_err(CommandError::output)?;
-    if email {
-        collected.removed = super::forms::remove_stale_drafts(&reminders_dir, &collected.written);
-    }
-    Ok(collected)
 }

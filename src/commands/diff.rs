@@ -1,115 +1,56 @@
-//! `styrdok diff FÖRRA [INDATA]`: what changed since the last meeting, grouped by insatsområde, as
-//! text for a person or JSON for a script (`--format json`).
+//! `styrdok diff FÖRRA [INDATA]`: what changed since the last meeting (`pipeline::compare`), grouped
+//! by insatsområde, as text for a person or JSON for a script (`--format json`).
 
-use super::Outcome;
+use super::args::{FormatArgs, InputArgs};
 use super::report::Format;
+use super::{CommandError, Outcome};
 use crate::changes::{
-    Changes, ChangesError, FieldChange, Values, previous_path, previous_unreadable, render,
-    render_errors, render_previous_problems,
+    Changes, FieldChange, Values, previous_unreadable, render, render_errors,
+    render_previous_problems,
 };
-use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
-use crate::pipeline;
-use crate::workbook::{self, Project};
+use crate::diagnostics::{JsonReport, render as render_diagnostics};
+use crate::pipeline::{self, Compared, Comparison};
+use clap::Args;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// One project compared with its earlier version.
-struct Compared {
-    project: Project,
-    previous: PathBuf,
-    /// The earlier version's own problems: warnings only, unless it could not be read at all.
-    previous_problems: Vec<Diagnostic>,
-    /// The input's errors (the comparison is made anyway, so a wrong figure is not taken for a
-    /// change); for an unreadable input, why.
-    errors: Vec<Diagnostic>,
-    outcome: Comparison,
+/// `styrdok diff`'s arguments.
+#[derive(Debug, Clone, Args)]
+#[command(mut_arg("input", |a| a.help("Arbetsbok eller mapp med arbetsböcker, som de ser ut nu")))]
+pub struct DiffArgs {
+    /// Förra mötets arbetsbok: en sparad kopia av indata eller en tidigare «-uppdaterad.xlsx».
+    // Named so it sorts before `input`: help lists the arguments alphabetically by name.
+    #[arg(value_name = "FÖRRA")]
+    pub earlier: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
-enum Comparison {
-    Changes(Changes),
-    /// The earlier version could not be read.
-    PreviousUnreadable,
-    /// The input could not be read.
-    Unreadable,
-    /// Insatser of either version cannot be told apart.
-    Keys(Vec<ChangesError>),
-    /// Either version has no agreement to compare.
-    Nothing,
-}
-
-/// `styrdok diff FÖRRA [INDATA]`: exit 0 when both versions could be read and compared, 1 when
-/// either could not be read or the insatser cannot be told apart.
-pub fn run(previous: &Path, input: &Path, format: Format) -> Outcome {
-    let pairs: Vec<(Project, PathBuf)> = workbook::projects(input)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(n, p)| previous_path(previous, &p, n == 0).map(|old| (p, old)))
-        .collect();
-    let nothing_matched = pairs.is_empty().then(|| {
+/// Exit 0 when both versions could be read and compared, 1 when either could not be read or the
+/// insatser cannot be told apart.
+pub fn run(args: &DiffArgs) -> Result<Outcome, CommandError> {
+    let (previous, input) = (&args.earlier, &args.input.input);
+    let comparisons = pipeline::compare(previous, input);
+    let nothing_matched = comparisons.nothing_matched.then(|| {
         format!(
             "{} motsvarar inget projekt i {}",
             previous.display(),
             input.display()
         )
     });
-    let compared: Vec<Compared> = pairs
-        .into_iter()
-        .map(|(project, previous)| compare(project, previous))
-        .collect();
-    let outcome = if nothing_matched.is_some()
-        || compared
-            .iter()
-            .any(|c| !matches!(c.outcome, Comparison::Changes(_)))
-    {
-        Outcome::InputErrors
-    } else {
+    let outcome = if comparisons.all_compared() {
         Outcome::Done
+    } else {
+        Outcome::InputErrors
     };
-    match format {
-        Format::Text => text(&compared, nothing_matched.as_deref()),
-        Format::Json => {
-            let json = json_report(&compared, nothing_matched, outcome);
-            print!("{json}");
-        }
+    let compared = &comparisons.compared;
+    match args.format.format {
+        Format::Text => text(compared, nothing_matched.as_deref()),
+        Format::Json => print!("{}", json_report(compared, nothing_matched, outcome)),
     }
-    outcome
-}
-
-fn compare(project: Project, previous: PathBuf) -> Compared {
-    let mut compared = Compared {
-        project,
-        previous,
-        previous_problems: Vec::new(),
-        errors: Vec::new(),
-        outcome: Comparison::Nothing,
-    };
-    let old = match pipeline::read_previous(&compared.previous) {
-        Ok(old) => old,
-        Err(problems) => {
-            compared.previous_problems = problems;
-            compared.outcome = Comparison::PreviousUnreadable;
-            return compared;
-        }
-    };
-    compared.previous_problems = old.checked.diagnostics.clone();
-    let (book, checked) = pipeline::read_and_check(&compared.project.path);
-    let Some(book) = book else {
-        compared.errors = checked.diagnostics;
-        compared.outcome = Comparison::Unreadable;
-        return compared;
-    };
-    compared.errors = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    compared.outcome = match old.changes_to(&book, &checked) {
-        Some(Ok(changes)) => Comparison::Changes(changes),
-        Some(Err(errors)) => Comparison::Keys(errors),
-        None => Comparison::Nothing,
-    };
-    compared
+    Ok(outcome)
 }
 
 fn text(compared: &[Compared], nothing_matched: Option<&str>) {

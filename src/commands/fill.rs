@@ -1,82 +1,125 @@
 //! `styrdok fill MALL [INDATA] [-o UT] [--per-mottagare]`: one template of the organisation's own,
-//! filled from the checked input; with `--watch`, again on every save (commands/watch.rs).
+//! filled from the checked input (`pipeline::fill`); with `--watch`, again on every save.
 
+use super::args::{FormatArgs, InputArgs, OutputArgs};
+use super::report::Format;
 use super::{CommandError, Outcome};
-use crate::diagnostics::{Diagnostic, render as render_diagnostics};
-use crate::pipeline;
-use crate::xlsx::fill::run::fill_templates;
+use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
+use crate::pipeline::{self, FillRequest, Filled};
+use clap::Args;
 use std::path::PathBuf;
 
-pub struct FillOptions {
+/// `styrdok fill`'s arguments.
+#[derive(Debug, Clone, Args)]
+#[command(mut_arg("output", |a| a.help("Mappen den ifyllda mallen skrivs till (som MAPP/<mallens filnamn>)")))]
+pub struct FillArgs {
+    /// Excel-mallen (.xlsx) med platshållare som {{Titel}} och {{Insatser.Belopp}}.
+    #[arg(value_name = "MALL")]
     pub template: PathBuf,
-    pub input: PathBuf,
-    pub output: PathBuf,
-    pub per_recipient: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Skriv också en ifylld kopia per ansvarig organisation i MAPP/<mallens namn>/.
+    #[arg(long, help_heading = "Flaggor")]
+    pub per_mottagare: bool,
+    /// Fyll i igen varje gång arbetsboken eller mallen sparas; den senaste hela filen ligger kvar vid fel. Ctrl-C avslutar.
+    #[arg(short, long, help_heading = "Flaggor", conflicts_with = "format")]
+    pub watch: bool,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
-/// What one filling came to (`run` maps it to an exit code, `--watch` to its next step).
-pub enum Filled {
-    /// The files written.
-    Written(Vec<PathBuf>),
-    /// The input or the template has errors, already printed; nothing was written.
-    Refused,
-    /// The workbook could not be read at all (perhaps it is being saved): the problems, not yet
-    /// printed, since `--watch` tries again first.
-    Unreadable(String),
+impl FillArgs {
+    pub fn request(&self) -> FillRequest {
+        FillRequest {
+            template: self.template.clone(),
+            input: self.input.input.clone(),
+            output: self.output.output.clone(),
+            per_recipient: self.per_mottagare,
+        }
+    }
 }
 
-pub fn run(options: &FillOptions) -> Result<Outcome, CommandError> {
-    match fill(options)? {
-        Filled::Written(paths) => {
-            for p in paths {
-                println!("Skrev {}", p.display());
+pub fn run(args: &FillArgs) -> Result<Outcome, CommandError> {
+    let request = args.request();
+    let result = pipeline::fill(&request);
+    if args.format.format == Format::Json {
+        let mut json = JsonReport::new("fill");
+        let result = match result {
+            Ok((diagnostics, filled)) => {
+                json.add(None, &diagnostics);
+                match &filled {
+                    Filled::Written { files, warnings } => {
+                        for p in files {
+                            json.written(p.display().to_string());
+                        }
+                        let warnings = warnings.iter().map(|w| w.to_string().into());
+                        json.set("template_warnings", serde_json::Value::Array(warnings.collect()));
+                    }
+                    Filled::NoTemplate => json.failed(no_template(&request)),
+                    Filled::TemplateErrors(e) => {
+                        let errors = e.0.iter().map(|e| e.to_string().into());
+                        json.set("template_errors", serde_json::Value::Array(errors.collect()));
+                    }
+                    Filled::InputErrors | Filled::Unreadable => {}
+                }
+                Ok(outcome(&filled))
             }
-            Ok(Outcome::Done)
-        }
-        Filled::Refused => Ok(Outcome::InputErrors),
-        Filled::Unreadable(problems) => {
-            eprint!("{problems}");
-            eprintln!("Ingen mall fylldes i: rätta felen ovan och kör igen.");
-            Ok(Outcome::InputErrors)
-        }
+            Err(e) => {
+                let e = CommandError::from(e);
+                json.failed(e.to_string());
+                Err(e)
+            }
+        };
+        print!("{}", json.render(super::exit_code(&result)));
+        return result;
+    }
+    let (diagnostics, filled) = result?;
+    present(&request, &diagnostics, &filled, false);
+    Ok(outcome(&filled))
+}
+
+fn outcome(filled: &Filled) -> Outcome {
+    match filled {
+        Filled::Written { .. } => Outcome::Done,
+        _ => Outcome::InputErrors,
     }
 }
 
-/// Reads and checks the input, fills the template and writes it (and its per-mottagare copies).
-/// Prints the problems (but those of an unreadable workbook); the caller says what was written.
-pub fn fill(options: &FillOptions) -> Result<Filled, CommandError> {
-    let (book, checked) = pipeline::read_and_check(&options.input);
-    if checked.diagnostics.iter().any(Diagnostic::is_unreadable) {
-        return Ok(Filled::Unreadable(render_diagnostics(&checked.diagnostics)));
+fn no_template(request: &FillRequest) -> String {
+    format!("mallen {} finns inte", request.template.display())
+}
+
+/// Says in the terminal what one filling came to; under `--watch` (`watching`) the files written
+/// are not listed and an unreadable workbook gets the loop's own closing line.
+pub(super) fn present(
+    request: &FillRequest,
+    diagnostics: &[Diagnostic],
+    filled: &Filled,
+    watching: bool,
+) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_diagnostics(diagnostics));
     }
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", render_diagnostics(&checked.diagnostics));
-    }
-    let Some(agreement) = checked.usable() else {
-        eprintln!("Ingen mall fylldes i: rätta felen ovan och kör igen.");
-        return Ok(Filled::Refused);
-    };
-    if !options.template.is_file() {
-        eprintln!("fel: mallen {} finns inte", options.template.display());
-        return Ok(Filled::Refused);
-    }
-    let filled = match fill_templates(
-        std::slice::from_ref(&options.template),
-        agreement,
-        book.as_ref(),
-        &options.output,
-        options.per_recipient,
-    ) {
-        Ok(f) => f,
-        Err(e) => {
+    const NOT_FILLED: &str = "Ingen mall fylldes i: rätta felen ovan och kör igen.";
+    match filled {
+        Filled::Unreadable if watching => {}
+        Filled::Unreadable | Filled::InputErrors => eprintln!("{NOT_FILLED}"),
+        Filled::NoTemplate => eprintln!("fel: {}", no_template(request)),
+        Filled::TemplateErrors(e) => {
             eprintln!("{e}");
             eprintln!("Ingen fil skrevs: rätta mallen och kör igen.");
-            return Ok(Filled::Refused);
         }
-    };
-    for w in &filled.warnings {
-        eprintln!("{w}");
+        Filled::Written { files, warnings } => {
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            if !watching {
+                for p in files {
+                    println!("Skrev {}", p.display());
+                }
+            }
+        }
     }
-    let written = pipeline::write(filled.rendered).map_err(CommandError::output)?;
-    Ok(Filled::Written(written))
 }

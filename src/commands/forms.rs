@@ -1,101 +1,121 @@
-//! `styrdok forms`: one form workbook per Ansvarig, to fill in the follow-up; with `--epost` also an
-//! e-mail draft per Ansvarig with a contact, the form attached.
+//! `styrdok forms`: one form workbook per Ansvarig (`pipeline::forms`); with `--epost` also an e-mail
+//! draft per Ansvarig with a contact, the form attached. Said as text or JSON.
 
+use super::args::{FormatArgs, InputArgs};
+use super::report::Format;
 use super::{CommandError, Outcome};
-use crate::diagnostics::{Diagnostic, Place, Problem, render as render_diagnostics};
-use crate::mail::{self, Kind, MessageText};
-use crate::model::Agreement;
-use crate::model::schema::contacts;
-use crate::pipeline;
-use crate::render::OutputFile;
-use crate::xlsx::fill::run::templates_folder;
-use crate::xlsx::forms::write;
-use std::path::{Path, PathBuf};
+use crate::diagnostics::{JsonReport, render as render_diagnostics};
+use crate::pipeline::{self, FormsMade, FormsStop};
+use clap::Args;
+use serde_json::json;
+use std::path::PathBuf;
 
-/// Writes one form per Ansvarig into `out` (and with `email` the drafts into `out/epost/`); refuses
-/// when the input has errors, like `build`.
-pub fn run(input: &Path, out: &Path, email: bool) -> Result<Outcome, CommandError> {
-    let (book, checked) = pipeline::read_and_check(input);
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", render_diagnostics(&checked.diagnostics));
+/// `styrdok forms`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct FormsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Mappen blanketterna skrivs till.
+    #[arg(
+        short,
+        long,
+        default_value = "output/blanketter",
+        value_name = "MAPP",
+        help_heading = "Flaggor"
+    )]
+    pub output: PathBuf,
+    /// Skriv också ett e-postutkast per ansvarig med kontakt i bladet Kontakter, blanketten bifogad, i MAPP/epost/. Ingenting skickas.
+    #[arg(long, help_heading = "Flaggor")]
+    pub epost: bool,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+/// Writes one form per Ansvarig (and with `--epost` the drafts); refuses when the input has errors,
+/// like `build`.
+pub fn run(args: &FormsArgs) -> Result<Outcome, CommandError> {
+    let made = pipeline::forms(&args.input.input, &args.output, args.epost);
+    if args.format.format == Format::Json {
+        let mut json = JsonReport::new("forms");
+        let result = match made {
+            Ok(made) => {
+                json.add(None, &made.diagnostics);
+                if made.stopped == Some(FormsStop::NoContacts) {
+                    json.add(None, &[pipeline::no_contacts_sheet()]);
+                }
+                for p in &made.written {
+                    json.written(p.display().to_string());
+                }
+                json.set("forms", json!(made.forms));
+                if let Some((count, _)) = &made.drafts {
+                    json.set("drafts", json!(count));
+                }
+                Ok(outcome(&made))
+            }
+            Err(e) => {
+                let e = CommandError::from(e);
+                json.failed(e.to_string());
+                Err(e)
+            }
+        };
+        print!("{}", json.render(super::exit_code(&result)));
+        return result;
     }
-    let Some(agreement) = checked.usable() else {
-        eprintln!("Inga blanketter skrevs: rätta felen ovan och kör igen.");
-        return Ok(Outcome::InputErrors);
-    };
-    if email && agreement.contacts.is_none() {
-        eprint!("{}", render_diagnostics(&[no_contacts_sheet()]));
-        eprintln!(
-            "Inga blanketter skrevs: lägg till bladet Kontakter (Ansvarig, Namn, E-post, Kopia) eller kör utan --epost."
-        );
-        return Ok(Outcome::InputErrors);
+    let made = made?;
+    text(&made);
+    Ok(outcome(&made))
+}
+
+fn outcome(made: &FormsMade) -> Outcome {
+    match made.stopped {
+        Some(_) => Outcome::InputErrors,
+        None => Outcome::Done,
     }
-    let forms = write::forms(agreement, out).map_err(CommandError::Forms)?;
-    let drafts_dir = out.join(mail::FORMS_FOLDER);
-    let drafts = if email {
-        let text = MessageText::load(&templates_folder(input), Kind::Form.text_file())?;
-        mail::drafts(agreement, book.as_ref(), &forms, &text, &drafts_dir)?
-    } else {
-        Vec::new()
-    };
-    let form_count = forms.len();
-    let draft_count = drafts.len();
-    let files: Vec<OutputFile> = forms.into_iter().map(|f| f.file).chain(drafts).collect();
-    let paths = pipeline::write(files).map_err(CommandError::output)?;
-    for p in &paths {
+}
+
+fn text(made: &FormsMade) {
+    if !made.diagnostics.is_empty() {
+        eprint!("{}", render_diagnostics(&made.diagnostics));
+    }
+    match made.stopped {
+        Some(FormsStop::InputErrors) => {
+            eprintln!("Inga blanketter skrevs: rätta felen ovan och kör igen.");
+            return;
+        }
+        Some(FormsStop::NoContacts) => {
+            eprint!("{}", render_diagnostics(&[pipeline::no_contacts_sheet()]));
+            eprintln!(
+                "Inga blanketter skrevs: lägg till bladet Kontakter (Ansvarig, Namn, E-post, Kopia) eller kör utan --epost."
+            );
+            return;
+        }
+        None => {}
+    }
+    for p in &made.written {
         println!("Skrev {}", p.display());
     }
-    if email {
-        for p in remove_stale_drafts(&drafts_dir, &paths) {
-            println!("Tog bort det gamla utkastet {}", p.display());
-        }
-    }
-    println!(
-        "{form_count} blanketter. Skicka var och en till sin mottagare; samla de ifyllda i en mapp och kör «styrdok collect MAPP»."
-    );
-    if email {
-        sent_by_you(draft_count, &drafts_dir, agreement);
-    }
-    Ok(Outcome::Done)
-}
-
-/// The problem `--epost` reports when the workbook has no `Kontakter`.
-pub(super) fn no_contacts_sheet() -> Diagnostic {
-    Diagnostic::new(
-        Place::Input,
-        Problem::MissingSheet {
-            sheet: contacts::SHEET.name.to_string(),
-            suggestion: None,
-        },
-    )
-}
-
-/// Removes the drafts of an earlier run that this run did not write again, so the folder holds
-/// exactly the messages to send; returns those removed. Best effort: a draft that cannot be
-/// removed is named on stderr instead.
-pub(super) fn remove_stale_drafts(dir: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
-    let mut removed = Vec::new();
-    for stale in mail::stale_drafts(dir, written) {
-        match std::fs::remove_file(&stale) {
-            Ok(()) => removed.push(stale),
-            Err(e) => eprintln!(
-                "varning: det gamla utkastet {} kunde inte tas bort ({e}); skicka det inte",
-                stale.display()
-            ),
-        }
-    }
-    removed
-}
-
-/// What to do with the drafts: styrdok has sent nothing.
-pub(super) fn sent_by_you(count: usize, dir: &Path, agreement: &Agreement) {
-    println!(
-        "{count} e-postutkast i {}. Öppna dem i ditt e-postprogram (Outlook, Thunderbird och Apple Mail öppnar .eml-filer), läs igenom och skicka. styrdok skickar ingenting.",
-        dir.display()
-    );
-    if agreement.info.deadline.is_none() {
-        println!(
-            "Utkasten nämner ingen sista dag: skriv fältet «Sista dag» i bladet Uppgifter och kör igen."
+    for (p, e) in &made.stale.left {
+        eprintln!(
+            "varning: det gamla utkastet {} kunde inte tas bort ({e}); skicka det inte",
+            p.display()
         );
+    }
+    for p in &made.stale.removed {
+        println!("Tog bort det gamla utkastet {}", p.display());
+    }
+    println!(
+        "{} blanketter. Skicka var och en till sin mottagare; samla de ifyllda i en mapp och kör «styrdok collect MAPP».",
+        made.forms
+    );
+    if let Some((count, dir)) = &made.drafts {
+        println!(
+            "{count} e-postutkast i {}. Öppna dem i ditt e-postprogram (Outlook, Thunderbird och Apple Mail öppnar .eml-filer), läs igenom och skicka. styrdok skickar ingenting.",
+            dir.display()
+        );
+        if made.no_deadline {
+            println!(
+                "Utkasten nämner ingen sista dag: skriv fältet «Sista dag» i bladet Uppgifter och kör igen."
+            );
+        }
     }
 }

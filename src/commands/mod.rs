@@ -1,9 +1,12 @@
-//! The commands: each runs the pipeline and returns what happened. `main` turns that into the exit
-//! code the README documents and prints a failure in one place.
+//! The commands: each parses its arguments (`args` holds the groups they share), calls one pipeline
+//! function and presents its outcome as text or JSON. `main` turns the result into the exit code the
+//! README documents and prints a failure in one place.
 
+pub mod args;
 pub mod build;
 pub mod check;
 pub mod collect;
+pub mod completions;
 pub mod diff;
 pub mod fill;
 pub mod forms;
@@ -14,10 +17,9 @@ pub mod templates;
 pub mod watch;
 
 use crate::mail::MailError;
-use crate::pipeline::OutputError;
+use crate::pipeline::watch::WatchError;
+use crate::pipeline::{CollectError, FormsError, InitError, OutputError};
 use crate::render::templates::TemplateDirError;
-use crate::xlsx::forms::write::FormError;
-use std::path::PathBuf;
 
 /// How a command that ran to its end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,24 +38,15 @@ pub enum CommandError {
     #[error(transparent)]
     Templates(#[from] TemplateDirError),
     #[error(transparent)]
-    Forms(FormError),
+    Forms(#[from] FormsError),
+    #[error(transparent)]
+    Collect(#[from] CollectError),
     #[error(transparent)]
     Mail(#[from] MailError),
     #[error(transparent)]
-    Init(#[from] init::InitError),
+    Init(#[from] InitError),
     #[error(transparent)]
-    Watch(#[from] watch::WatchError),
-    #[error("mappen {} kunde inte läsas: {source}", path.display())]
-    FormsFolder {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-impl CommandError {
-    pub fn output(e: impl Into<OutputError>) -> Self {
-        CommandError::Output(e.into())
-    }
+    Watch(#[from] WatchError),
 }
 
 /// The exit code of a command's result: 0 done, 1 the input has errors, 2 nothing could be written.

@@ -1,37 +1,15 @@
 //! How a command reports: as text for a person (diagnostics to the terminal, one line per file
 //! written) or as one JSON document on stdout for a script (`--format json`).
 
-use crate::diagnostics::{Diagnostic, render as render_text};
-use crate::pipeline::CheckedProject;
-use std::path::PathBuf;
+use crate::diagnostics::{JsonReport, render as render_text};
+use crate::pipeline::ProjectDiagnostics;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// `--format`: text for a person, JSON for a script.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     #[default]
     Text,
     Json,
-}
-
-/// One project's diagnostics, named for the report.
-#[derive(Debug, Clone)]
-pub struct ProjectDiagnostics {
-    /// The subfolder's name; `None` for the input itself.
-    pub name: Option<String>,
-    pub path: PathBuf,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl ProjectDiagnostics {
-    pub fn of(projects: &[CheckedProject]) -> Vec<ProjectDiagnostics> {
-        projects
-            .iter()
-            .map(|p| ProjectDiagnostics {
-                name: p.project.name.clone(),
-                path: p.project.path.clone(),
-                diagnostics: p.checked.diagnostics.clone(),
-            })
-            .collect()
-    }
 }
 
 /// The text report of every project with problems, headed by its folder when there are several.
@@ -46,4 +24,13 @@ pub fn text(projects: &[ProjectDiagnostics], all: bool) -> String {
         }
     }
     out
+}
+
+/// The JSON report of `command` with every project's diagnostics; the command adds its own fields.
+pub fn json(command: &'static str, projects: &[ProjectDiagnostics]) -> JsonReport {
+    let mut json = JsonReport::new(command);
+    for p in projects {
+        json.add(p.name.as_deref(), &p.diagnostics);
+    }
+    json
 }

@@ -1,7 +1,23 @@
-//! The one place the stages meet: read → load → check → plan → render → write. Every command runs
-//! the pipeline through these functions, so they all read, judge and write input the same way.
+//! The one place the stages meet: read → load → check → plan → render → write. Each command is one
+//! call here (`build`, `compare`, `collect`, `forms`, `fill`, `init`, `watch`) that returns what
+//! happened as data; nothing here prints. So the command line and a web page read, judge and write
+//! input the same way, and say it each in their own way.
 
+mod build;
+mod collect;
+mod compare;
+mod fill;
+mod forms;
+mod init;
 mod pictures;
+pub mod watch;
+
+pub use build::{BuildRequest, Built, Note, build};
+pub use collect::{CollectError, CollectStop, Collected, collect};
+pub use compare::{Compared, Comparison, Comparisons, compare};
+pub use fill::{FillRequest, Filled, fill};
+pub use forms::{FormsError, FormsMade, FormsStop, StaleDrafts, forms, no_contacts_sheet};
+pub use init::{EXAMPLE_TEMPLATE, InitError, STARTER_WORKBOOK, init};
 
 use crate::changes::{self, Changes, ChangesError, Previous};
 use crate::checks::{self, Checked};
@@ -9,6 +25,7 @@ use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::documents::{self, Options, PlanError};
 use crate::model::{self, Agreement};
 use crate::render::record::{self, KeyBuilder, Record, Reuse};
+use crate::render::templates::TemplateDirError;
 use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, WriteError};
 use crate::workbook::{self, Project, Workbook};
 use crate::xlsx::fill::TemplateErrors;
@@ -27,6 +44,41 @@ pub enum OutputError {
     UpdatedWorkbook(#[from] UpdatedWorkbookError),
     #[error(transparent)]
     Write(#[from] WriteError),
+    #[error(transparent)]
+    Templates(#[from] TemplateDirError),
+}
+
+/// How far a build has come, for a progress bar or a web page's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many documents are about to be rendered (those kept from the last build not counted).
+    Rendering { total: usize },
+    /// One more document rendered (told from any rendering thread).
+    Rendered,
+    /// Rendering is over (done or failed).
+    Finished,
+}
+
+/// One project's diagnostics, named for a report.
+#[derive(Debug, Clone)]
+pub struct ProjectDiagnostics {
+    /// The subfolder's name; `None` for the input itself.
+    pub name: Option<String>,
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ProjectDiagnostics {
+    pub fn of(projects: &[CheckedProject]) -> Vec<ProjectDiagnostics> {
+        projects
+            .iter()
+            .map(|p| ProjectDiagnostics {
+                name: p.project.name.clone(),
+                path: p.project.path.clone(),
+                diagnostics: p.checked.diagnostics.clone(),
+            })
+            .collect()
+    }
 }
 
 /// One project of the input, read and checked. `book` is `None` when the files could not be read;

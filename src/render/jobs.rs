@@ -81,6 +81,22 @@ const EVICT_EVERY_PER_THREAD: usize = 4;
 /// Data this large (a deck or report of thousands of insatser) marks a long document.
 const LARGE_DATA: usize = 96 * 1024;
 
+/// Typst lays out a long table with deep recursion: rendering threads get a generous stack
+/// (rayon's default of 2 MB overflowed on the 5 800-insats benchmark).
+const RENDER_STACK: usize = 256 * 1024 * 1024;
+
+/// Sets up rayon's global pool, on which documents are rendered: `threads` of them (`--jobs`), or one
+/// per core. Once per process, before the first render (the pool cannot be rebuilt later); a second
+/// call changes nothing.
+pub fn init_render_threads(threads: Option<usize>) {
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(RENDER_STACK);
+    if let Some(n) = threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    // Only fails when the pool already exists, which then serves as it is.
+    let _ = pool.build_global();
+}
+
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order and
 /// calling `done` as each finishes (for a progress bar). Each PDF goes to a temporary file beside its
 /// target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
@@ -92,6 +108,8 @@ pub fn render_jobs(
     done: &(dyn Fn() + Sync),
 ) -> Result<Vec<StagedFile>, RenderError> {
     use rayon::prelude::*;
+    // When the process did not set the pool up (a library user, a test), it gets the deep stacks now.
+    init_render_threads(None);
     let mut results: Vec<Option<Result<StagedFile, RenderError>>> =
         jobs.iter().map(|_| None).collect();
     // Large documents (by their data) first, one at a time with the caches emptied after each: one

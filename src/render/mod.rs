@@ -14,4 +14,4 @@ pub use engine::{Attachment, Engine, RenderError, attachment_name};
 pub use files::{
     OutputFile, StagedFile, WriteError, stage, stage_file, write_all, write_atomic, write_with,
 };
-pub use jobs::{Job, render_jobs};
+pub use jobs::{Job, init_render_threads, render_jobs};
