@@ -9,12 +9,12 @@
 
 mod cells;
 mod compare;
-mod run;
+mod previous;
 mod terminal;
 pub mod view;
 
 pub use compare::compare;
-pub use run::{Previous, previous_path};
+pub use previous::{Previous, previous_path};
 pub use terminal::{previous_unreadable, render, render_errors, render_previous_problems};
 
 use crate::diagnostics::CellRef;

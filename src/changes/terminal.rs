@@ -124,12 +124,12 @@ pub fn render_previous_problems(diagnostics: &[Diagnostic]) -> String {
     text
 }
 
-/// Why the versions could not be compared, in the checks' layout.
 /// The line that says the last meeting's version could not be read (its problems come before it).
 pub fn previous_unreadable(path: &std::path::Path) -> String {
     format!("Den förra versionen ({}) kunde inte läsas.", path.display())
 }
 
+/// Why the versions could not be compared, in the checks' layout.
 pub fn render_errors(errors: &[ChangesError]) -> String {
     let mut text = String::new();
     for e in errors {
