@@ -2,9 +2,10 @@
 //!
 //! Data walks one way (see ARCHITECTURE.md): `diagnostics` ← `workbook` (cells with positions) ←
 //! `model` (loading and value types) ← `checks` (rules) and `render` (Typst, files) ← `changes` (two
-//! versions compared) ← `documents` (PDF data) and `xlsx` (workbooks) ← `pipeline` (read → load →
-//! check → plan → render → write) and `mail` (e-mail drafts of the forms) ← `commands` ← `cli`. A
-//! module only ever imports from modules to its left (tests/layering.rs).
+//! versions compared) ← `documents` (PDF data) and `xlsx` (workbooks) ← `mail` (e-mail drafts of the
+//! forms) ← `pipeline` (one function per command: read → load → check → plan → render → write,
+//! outcomes as data) ← `commands` (arguments in, outcomes said) ← `cli`. A module only ever imports
+//! from modules to its left (tests/layering.rs).
 
 pub mod changes;
 pub mod checks;

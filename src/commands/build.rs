@@ -103,14 +103,9 @@ fn json(built: Built) -> Result<Outcome, CommandError> {
             json.set("kept", serde_json::Value::Array(kept.collect()));
             Ok(Outcome::Done)
         }
-        Err(e) => {
-            let e = CommandError::from(e);
-            json.failed(e.to_string());
-            Err(e)
-        }
+        Err(e) => Err(e.into()),
     };
-    print!("{}", json.render(super::exit_code(&result)));
-    result
+    report::print_json(json, result)
 }
 
 /// What the last meeting's version and the organisation's templates had to say, as the terminal

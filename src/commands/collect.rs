@@ -2,7 +2,7 @@
 //! with who has and has not reported, as text or JSON.
 
 use super::args::{FormatArgs, InputArgs, OutputArgs};
-use super::report::Format;
+use super::report::{self, Format};
 use super::{CommandError, Outcome};
 use crate::diagnostics::{JsonReport, render as render_diagnostics};
 use crate::pipeline::{self, CollectStop, Collected};
@@ -48,39 +48,31 @@ pub fn run(args: &CollectArgs) -> Result<Outcome, CommandError> {
             Outcome::Done
         }
     };
-    match args.format.format {
-        Format::Text => {
-            if let Ok(c) = &collected {
-                text(c);
-            }
-        }
-        Format::Json => {
-            let mut report = JsonReport::new("collect");
-            let code = match &collected {
-                Ok(c) => {
-                    report.add(None, &c.input_problems);
-                    report.add(None, &c.problems);
-                    for p in &c.written {
-                        report.written(p.display().to_string());
-                    }
-                    report.set("reported", json!(c.reported));
-                    report.set("not_reported", json!(c.not_reported));
-                    report.set("forms_read", json!(c.forms_read));
-                    report.set("rows_merged", json!(c.rows_merged));
-                    if let Some((count, _)) = &c.reminders {
-                        report.set("reminders", json!(count));
-                    }
-                    super::exit_code(&Ok(outcome(c)))
-                }
-                Err(e) => {
-                    report.failed(e.to_string());
-                    2
-                }
-            };
-            print!("{}", report.render(code));
-        }
+    if args.format.format == Format::Text {
+        let collected = collected?;
+        text(&collected);
+        return Ok(outcome(&collected));
     }
-    Ok(outcome(&collected?))
+    let mut json = JsonReport::new("collect");
+    let result = match collected {
+        Ok(c) => {
+            json.add(None, &c.input_problems);
+            json.add(None, &c.problems);
+            for p in &c.written {
+                json.written(p.display().to_string());
+            }
+            json.set("reported", json!(c.reported));
+            json.set("not_reported", json!(c.not_reported));
+            json.set("forms_read", json!(c.forms_read));
+            json.set("rows_merged", json!(c.rows_merged));
+            if let Some((count, _)) = &c.reminders {
+                json.set("reminders", json!(count));
+            }
+            Ok(outcome(&c))
+        }
+        Err(e) => Err(e.into()),
+    };
+    report::print_json(json, result)
 }
 
 /// Why nothing was written, in a sentence for the terminal.

@@ -2,7 +2,7 @@
 //! filled from the checked input (`pipeline::fill`); with `--watch`, again on every save.
 
 use super::args::{FormatArgs, InputArgs, OutputArgs};
-use super::report::Format;
+use super::report::{self, Format};
 use super::{CommandError, Outcome};
 use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
 use crate::pipeline::{self, FillRequest, Filled};
@@ -66,14 +66,9 @@ pub fn run(args: &FillArgs) -> Result<Outcome, CommandError> {
                 }
                 Ok(outcome(&filled))
             }
-            Err(e) => {
-                let e = CommandError::from(e);
-                json.failed(e.to_string());
-                Err(e)
-            }
+            Err(e) => Err(e.into()),
         };
-        print!("{}", json.render(super::exit_code(&result)));
-        return result;
+        return report::print_json(json, result);
     }
     let (diagnostics, filled) = result?;
     present(&request, &diagnostics, &filled, false);

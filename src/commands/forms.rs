@@ -2,7 +2,7 @@
 //! draft per Ansvarig with a contact, the form attached. Said as text or JSON.
 
 use super::args::{FormatArgs, InputArgs};
-use super::report::Format;
+use super::report::{self, Format};
 use super::{CommandError, Outcome};
 use crate::diagnostics::{JsonReport, render as render_diagnostics};
 use crate::pipeline::{self, FormsMade, FormsStop};
@@ -52,14 +52,9 @@ pub fn run(args: &FormsArgs) -> Result<Outcome, CommandError> {
                 }
                 Ok(outcome(&made))
             }
-            Err(e) => {
-                let e = CommandError::from(e);
-                json.failed(e.to_string());
-                Err(e)
-            }
+            Err(e) => Err(e.into()),
         };
-        print!("{}", json.render(super::exit_code(&result)));
-        return result;
+        return report::print_json(json, result);
     }
     let made = made?;
     text(&made);

@@ -1,6 +1,7 @@
 //! How a command reports: as text for a person (diagnostics to the terminal, one line per file
 //! written) or as one JSON document on stdout for a script (`--format json`).
 
+use super::{CommandError, Outcome};
 use crate::diagnostics::{JsonReport, render as render_text};
 use crate::pipeline::ProjectDiagnostics;
 
@@ -33,4 +34,17 @@ pub fn json(command: &'static str, projects: &[ProjectDiagnostics]) -> JsonRepor
         json.add(p.name.as_deref(), &p.diagnostics);
     }
     json
+}
+
+/// Prints a command's JSON report, which ends with `result` (its exit code, and for a failure why),
+/// and hands the result on.
+pub fn print_json(
+    mut json: JsonReport,
+    result: Result<Outcome, CommandError>,
+) -> Result<Outcome, CommandError> {
+    if let Err(e) = &result {
+        json.failed(e.to_string());
+    }
+    print!("{}", json.render(super::exit_code(&result)));
+    result
 }
