@@ -13,6 +13,7 @@ mod fill;
 mod fill_corpus;
 mod forms;
 mod injection;
+mod json_formats;
 mod layering;
 mod mandates;
 mod narrative;
