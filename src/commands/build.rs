@@ -75,8 +75,8 @@ fn text(built: Built, quiet: bool) -> Result<Outcome, CommandError> {
         }
         Ok(Some(files)) => {
             if !quiet {
-                for path in files.written {
-                    println!("Skrev {}", path.display());
+                for file in files.written {
+                    println!("Skrev {}", file.path.display());
                 }
                 if let Some(line) = kept_line(files.kept.len()) {
                     println!("{line}");
@@ -96,10 +96,10 @@ fn json(built: Built) -> Result<Outcome, CommandError> {
     let result = match built.written {
         Ok(None) => Ok(Outcome::InputErrors),
         Ok(Some(files)) => {
-            for path in files.written {
-                json.written(path.display().to_string());
+            for file in files.written {
+                json.written(file.path.display().to_string());
             }
-            let kept = files.kept.iter().map(|p| p.display().to_string().into());
+            let kept = files.kept.iter().map(|f| f.path.display().to_string().into());
             json.set("kept", serde_json::Value::Array(kept.collect()));
             Ok(Outcome::Done)
         }

@@ -29,6 +29,21 @@ pub struct Options {
     pub all_initiatives: bool,
 }
 
+/// What a planned PDF is, for a list of the output (a web page's Dokument, `Written`'s kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum DocumentKind {
+    /// Statusbilder.
+    Deck,
+    /// Återrapport.
+    Report,
+    /// Återrapport per mottagare.
+    RecipientReport,
+    /// Uppdragsbeskrivning.
+    Mandate,
+    /// Another document of the Uppdrag sheet (handlingsplan, verksamhetsberättelse …).
+    Document,
+}
+
 /// Every document of one agreement: the deck and the återrapport when there is money to show, one
 /// uppdragsbeskrivning per uppdrag in `uppdrag/` (other document types, such as a handlingsplan, in
 /// `dokument/`), and on request one report per Ansvarig.
@@ -37,23 +52,29 @@ pub fn plan(
     out_dir: &Path,
     options: Options,
     changes: Option<&Changes>,
-) -> Result<Vec<Job>, PlanError> {
+) -> Result<Vec<(DocumentKind, Job)>, PlanError> {
     let mut jobs = Vec::new();
     let date = agreement.info.date;
     if agreement.has_initiatives() {
         let year = agreement.info.year;
-        jobs.push(Job::new(
-            deck::TEMPLATE,
-            &deck::build(agreement, options, changes),
-            date,
-            out_dir.join(format!("statusbilder-{year}.pdf")),
-        )?);
-        jobs.push(Job::new(
-            report::TEMPLATE,
-            &report::build(agreement, options, changes),
-            date,
-            out_dir.join(format!("aterrapport-{year}.pdf")),
-        )?);
+        jobs.push((
+            DocumentKind::Deck,
+            Job::new(
+                deck::TEMPLATE,
+                &deck::build(agreement, options, changes),
+                date,
+                out_dir.join(format!("statusbilder-{year}.pdf")),
+            )?,
+        ));
+        jobs.push((
+            DocumentKind::Report,
+            Job::new(
+                report::TEMPLATE,
+                &report::build(agreement, options, changes),
+                date,
+                out_dir.join(format!("aterrapport-{year}.pdf")),
+            )?,
+        ));
     }
     if options.per_recipient && agreement.has_initiatives() {
         let mut names = naming::UniqueNames::default();
@@ -61,7 +82,8 @@ pub fn plan(
             let path = out_dir
                 .join("mottagare")
                 .join(names.take(&naming::slug(&name, "mottagare"), "pdf"));
-            jobs.push(Job::new(recipient::TEMPLATE, &report, date, path)?);
+            let job = Job::new(recipient::TEMPLATE, &report, date, path)?;
+            jobs.push((DocumentKind::RecipientReport, job));
         }
     }
     let mut names = naming::UniqueNames::default();
@@ -71,10 +93,10 @@ pub fn plan(
             naming::slug(&m.id, "uppdrag"),
             naming::slug(&m.title, "beskrivning")
         );
-        let folder = if m.is_mandate() {
-            "uppdrag"
+        let (kind, folder) = if m.is_mandate() {
+            (DocumentKind::Mandate, "uppdrag")
         } else {
-            "dokument"
+            (DocumentKind::Document, "dokument")
         };
         let path = out_dir.join(folder).join(names.take(&stem, "pdf"));
         let mut job = Job::new(
@@ -84,7 +106,7 @@ pub fn plan(
             path,
         )?;
         job.attachments = mandate::attachments(m);
-        jobs.push(job);
+        jobs.push((kind, job));
     }
     Ok(jobs)
 }

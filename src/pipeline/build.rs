@@ -1,7 +1,7 @@
 //! `build`: every project checked, and when none has errors every document made and written
 //! together. Returns what happened as data; the command (or a web page) says it in its own way.
 
-use super::{CheckedProject, OutputError, ProjectDiagnostics, Progress, Written};
+use super::{CheckedProject, FileKind, Kinds, OutputError, ProjectDiagnostics, Progress, Written};
 use crate::changes::{Changes, ChangesError};
 use crate::diagnostics::Diagnostic;
 use crate::documents::Options;
@@ -142,7 +142,15 @@ fn make_and_write(
         Some(dir) => Engine::with_templates(TemplateFiles::from_folder(dir)?),
     };
 
-    let jobs = super::plan(projects, &request.output, request.documents, &changes)?;
+    let planned = super::plan(projects, &request.output, request.documents, &changes)?;
+    let mut kinds = Kinds::default();
+    for (kind, job) in &planned {
+        kinds.insert(&job.path, FileKind::Document(*kind));
+    }
+    for file in &filled.rendered {
+        kinds.insert(&file.path, FileKind::FilledTemplate);
+    }
+    let jobs: Vec<Job> = planned.into_iter().map(|(_, job)| job).collect();
     if let Some(dir) = &request.dump_data {
         dump(&jobs, &request.output, dir)?;
     }
@@ -169,7 +177,7 @@ fn make_and_write(
         files.push(file);
     }
     files.extend(filled.rendered);
-    let (written, new_record) = super::commit(staged, files, reuse, &request.output)?;
+    let (written, new_record) = super::commit(staged, files, reuse, &request.output, &kinds)?;
     *record = Some(new_record);
     Ok(Some(written))
 }

@@ -22,7 +22,7 @@ pub use init::{EXAMPLE_TEMPLATE, InitError, STARTER_WORKBOOK, init};
 use crate::changes::{self, Changes, ChangesError, Previous};
 use crate::checks::{self, Checked};
 use crate::diagnostics::{Diagnostic, Place, Problem};
-use crate::documents::{self, Options, PlanError};
+use crate::documents::{self, DocumentKind, Options, PlanError};
 use crate::model::{self, Agreement};
 use crate::render::record::{self, KeyBuilder, Record, Reuse};
 use crate::render::templates::TemplateDirError;
@@ -168,7 +168,7 @@ pub fn plan(
     output: &Path,
     options: Options,
     changes: &[Option<Changes>],
-) -> Result<Vec<Job>, PlanError> {
+) -> Result<Vec<(DocumentKind, Job)>, PlanError> {
     let mut jobs = Vec::new();
     for (n, p) in projects.iter().enumerate() {
         if let Some(agreement) = p.usable() {
@@ -234,6 +234,10 @@ pub fn render(
     render::render_jobs(jobs, engine, done)
 }
 
+/// The products of a project besides its PDFs, in the build record.
+const UPDATED_WORKBOOK: &str = "updated-workbook";
+const FILLED_TEMPLATES: &str = "templates";
+
 /// The product name of a project's `kind` of output in the build record (see `render::record`).
 fn product(kind: &str, p: &CheckedProject, output: &Path) -> String {
     format!(
@@ -258,11 +262,11 @@ pub fn updated_workbooks(
                 continue;
             }
             let changes = changes.get(n).and_then(Option::as_ref);
-            let mut key = KeyBuilder::new("updated-workbook");
+            let mut key = KeyBuilder::new(UPDATED_WORKBOOK);
             key.hashed(book)
                 .part(format!("{:?}", p.checked.diagnostics).as_bytes())
                 .part(format!("{changes:?}").as_bytes());
-            let product = product("updated-workbook", p, output);
+            let product = product(UPDATED_WORKBOOK, p, output);
             if !reuse.keep(&product, key.finish()) {
                 wanted.push(WorkbookToMake {
                     project: n,
@@ -326,7 +330,7 @@ pub fn filled_templates(
         if templates.is_empty() {
             continue;
         }
-        let mut key = KeyBuilder::new("templates");
+        let mut key = KeyBuilder::new(FILLED_TEMPLATES);
         key.hashed(&p.book)
             .part(format!("{:?}", p.checked.diagnostics).as_bytes())
             .hashed(&per_recipient);
@@ -335,7 +339,7 @@ pub fn filled_templates(
             key.hashed(&template.file_name())
                 .part(&std::fs::read(template).unwrap_or_default());
         }
-        let product = product("templates", p, output);
+        let product = product(FILLED_TEMPLATES, p, output);
         if reuse.keep(&product, key.finish()) {
             continue;
         }
@@ -387,13 +391,31 @@ pub fn write(files: Vec<OutputFile>) -> Result<Vec<PathBuf>, WriteError> {
     render::write_all(files)
 }
 
+/// What a file of the output is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum FileKind {
+    /// A PDF.
+    Document(DocumentKind),
+    /// The input with computed sums, Summering and Kontroll.
+    UpdatedWorkbook,
+    /// One of the organisation's own Excel templates, filled (or its copy for one Ansvarig).
+    FilledTemplate,
+}
+
+/// A file of the output, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputPath {
+    pub path: PathBuf,
+    pub kind: FileKind,
+}
+
 /// What a build put in the output folder.
 #[derive(Debug, Default)]
 pub struct Written {
     /// Files made and written now.
-    pub written: Vec<PathBuf>,
+    pub written: Vec<OutputPath>,
     /// Files the last build made from the same input, left as they were.
-    pub kept: Vec<PathBuf>,
+    pub kept: Vec<OutputPath>,
 }
 
 /// Puts the rendered PDFs and the files made in memory (workbooks) in place together, with the
@@ -405,6 +427,7 @@ pub fn commit(
     files: Vec<OutputFile>,
     reuse: Reuse,
     output: &Path,
+    kinds: &Kinds,
 ) -> Result<(Written, Record), WriteError> {
     for file in files {
         staged.push(render::stage(file.path, &file.bytes)?);
@@ -414,5 +437,52 @@ pub fn commit(
     staged.push(render::stage_file(record.file(output))?);
     let mut written = render::write_with(staged, Vec::new())?;
     written.truncate(count);
-    Ok((Written { written, kept }, record))
+    Ok((
+        Written {
+            written: kinds.of_made(written),
+            kept: kinds.of_kept(kept),
+        },
+        record,
+    ))
+}
+
+/// What each file of a build is: the planned PDFs by their kind, the rest by the product that made
+/// them (the updated workbook, or a filled template).
+#[derive(Debug, Default)]
+pub struct Kinds(std::collections::BTreeMap<PathBuf, FileKind>);
+
+impl Kinds {
+    pub fn insert(&mut self, path: &Path, kind: FileKind) {
+        self.0.insert(path.to_path_buf(), kind);
+    }
+
+    /// The files made now: each was named when planned or made.
+    fn of_made(&self, paths: Vec<PathBuf>) -> Vec<OutputPath> {
+        paths
+            .into_iter()
+            .map(|path| {
+                // Every file made was named; a workbook is the one kind not planned by path.
+                let kind = self.0.get(&path).copied().unwrap_or(FileKind::UpdatedWorkbook);
+                OutputPath { path, kind }
+            })
+            .collect()
+    }
+
+    /// The files kept from the last build: a PDF by its plan, a workbook or template by the product
+    /// the record kept it for (the step that would have made it did not run).
+    fn of_kept(&self, paths: Vec<(String, PathBuf)>) -> Vec<OutputPath> {
+        paths
+            .into_iter()
+            .map(|(product, path)| {
+                let kind = self.0.get(&path).copied().unwrap_or({
+                    if product.starts_with(UPDATED_WORKBOOK) {
+                        FileKind::UpdatedWorkbook
+                    } else {
+                        FileKind::FilledTemplate
+                    }
+                });
+                OutputPath { path, kind }
+            })
+            .collect()
+    }
 }

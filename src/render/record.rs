@@ -172,7 +172,8 @@ pub struct Reuse {
     output: PathBuf,
     previous: Record,
     next: Record,
-    kept: Vec<PathBuf>,
+    /// The files kept, each with its product.
+    kept: Vec<(String, PathBuf)>,
     making: BTreeMap<String, (Key, Vec<PathBuf>)>,
 }
 
@@ -194,7 +195,8 @@ impl Reuse {
         match self.previous.kept(&self.output, product, &key) {
             Some(files) => {
                 self.next.keep(&self.previous, product);
-                self.kept.extend(files);
+                self.kept
+                    .extend(files.into_iter().map(|f| (product.to_string(), f)));
                 true
             }
             None => {
@@ -218,7 +220,7 @@ impl Reuse {
     }
 
     /// The record of the output once `staged` (every file made) is in place, and the files kept.
-    pub fn finish(self, staged: &[StagedFile]) -> (Record, Vec<PathBuf>) {
+    pub fn finish(self, staged: &[StagedFile]) -> (Record, Vec<(String, PathBuf)>) {
         let Reuse {
             output,
             mut next,
