@@ -3,7 +3,7 @@
 
 use crate::common::{Book, SEED_001_INSATSER, V, build, mentions, pdf_text};
 use std::path::Path;
-use styrdok::model::{Amount, Assessment};
+use styrdok::model::{Amount, AreaFigures, Assessment, Figures};
 use styrdok::pipeline::read_and_check;
 
 /// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
@@ -45,25 +45,26 @@ fn example_report_holds_every_insats_and_the_exact_totals() {
     let totals = format!(
         "Totalt {} {} {} {} {}",
         digits(budget),
-        digits(agreement.total_allocated()),
+        digits(AreaFigures::total(agreement).insatser.allocated),
         digits(requisitioned),
         digits(spent),
         digits(budget - spent)
     );
     assert!(text.contains(&totals), "closing table total row {totals:?}");
     for a in agreement.top_areas() {
-        let area_spent = agreement.spent(&a.code);
+        let area_spent = AreaFigures::of(agreement, a).insatser.spent;
         let line = format!("Förbrukat {} av {}", area_spent, a.budget).replace('\u{a0}', " ");
         assert!(text.contains(&line), "chart label {line:?}");
     }
     // Each sub-area's sum row: allocated, requisitioned, spent, kvar.
     for code in ["1a", "1b", "1c"] {
+        let f = Figures::of(agreement.initiatives_under(code));
         let row = format!(
             "Summa {code} {} {} {} {}",
-            digits(agreement.allocated(code)),
-            digits(agreement.requisitioned(code)),
-            digits(agreement.spent(code)),
-            digits(agreement.allocated(code) - agreement.spent(code))
+            digits(f.allocated),
+            digits(f.requisitioned),
+            digits(f.spent),
+            digits(f.remaining())
         );
         assert!(text.contains(&row), "missing {row:?}");
     }

@@ -81,6 +81,7 @@ pub struct Listed<T> {
 /// insats, with the money at stake.
 pub type Case = Row<Stake>;
 
+/// What a case adds to its row: the money at stake (`model::at_stake`), which the lists rank by.
 #[derive(Debug, Serialize)]
 pub struct Stake {
     pub at_stake: Amount,

@@ -1,6 +1,6 @@
 //! The yearly återrapport to Välfärdsrådet and Länschefsnätverket: model → the data
-//! `templates/report.typ` renders. Every sum is computed here, once, so the document and the checks
-//! can never disagree.
+//! `templates/report.typ` renders. Every sum and difference of money is `model::figures`', the
+//! same the checks, the filled mallar and the updated workbook use, so they can never disagree.
 
 use super::Options;
 use super::attention::{self, Attention};
