@@ -7,7 +7,7 @@
 use super::Options;
 use super::report::AssessmentCounts;
 use crate::model::{
-    Agreement, Amount, Area, AreaFigures, Assessment, Figures, Initiative, Kind, by_organisation,
+    Agreement, Amount, Area, Assessment, Figures, Initiative, Kind, by_organisation,
 };
 use serde::Serialize;
 
@@ -84,11 +84,8 @@ pub fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<
 
 fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummary {
     let rows: Vec<&Initiative> = agreement.initiatives_under(&area.code).collect();
-    let figures = AreaFigures {
-        budget: area.budget,
-        insatser: Figures::of(rows.iter().copied()),
-    };
-    let allocated = figures.insatser.allocated;
+    let figures = Figures::of(rows.iter().copied());
+    let allocated = figures.allocated;
     let part = |label: &'static str, of: &dyn Fn(&Initiative) -> bool| {
         let matching = rows.iter().filter(|i| of(i));
         let (count, amount) =
@@ -122,10 +119,10 @@ fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummar
     largest.truncate(LARGEST);
     AreaSummary {
         count: rows.len(),
-        budget: figures.budget,
+        budget: area.budget,
         allocated,
-        requisitioned: figures.insatser.requisitioned,
-        spent: figures.insatser.spent,
+        requisitioned: figures.requisitioned,
+        spent: figures.spent,
         by_kind,
         by_assessment,
         largest: largest
