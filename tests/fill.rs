@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use styrdok::model::Agreement;
+use styrdok::model::{Agreement, AreaFigures};
 use styrdok::pipeline::read_and_check;
 use styrdok::xlsx::fill::{self, Data, Problem, TemplateErrors};
 
@@ -517,7 +517,10 @@ fn libreoffice_recalculates_the_example_to_styrdoks_own_totals() {
         .iter()
         .find(|r| r.get(1).map(String::as_str) == Some("Summa"))
         .expect("insats sum row");
-    let allocated = agreement.total_allocated().kronor_f64();
+    let allocated = AreaFigures::total(&agreement)
+        .insatser
+        .allocated
+        .kronor_f64();
     assert_eq!(
         insats_sum[3].parse::<f64>().unwrap(),
         allocated,

@@ -3,7 +3,7 @@
 
 use crate::common::{Book, SEED_001_INSATSER, V, build, mentions, pdf_text};
 use std::path::Path;
-use styrdok::model::{Amount, Assessment};
+use styrdok::model::{Amount, AreaFigures, Assessment, Figures};
 use styrdok::pipeline::read_and_check;
 
 /// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
@@ -45,25 +45,26 @@ fn example_report_holds_every_insats_and_the_exact_totals() {
     let totals = format!(
         "Totalt {} {} {} {} {}",
         digits(budget),
-        digits(agreement.total_allocated()),
+        digits(AreaFigures::total(agreement).insatser.allocated),
         digits(requisitioned),
         digits(spent),
         digits(budget - spent)
     );
     assert!(text.contains(&totals), "closing table total row {totals:?}");
     for a in agreement.top_areas() {
-        let area_spent = agreement.spent(&a.code);
+        let area_spent = AreaFigures::of(agreement, a).insatser.spent;
         let line = format!("Förbrukat {} av {}", area_spent, a.budget).replace('\u{a0}', " ");
         assert!(text.contains(&line), "chart label {line:?}");
     }
     // Each sub-area's sum row: allocated, requisitioned, spent, kvar.
     for code in ["1a", "1b", "1c"] {
+        let f = Figures::of(agreement.initiatives_under(code));
         let row = format!(
             "Summa {code} {} {} {} {}",
-            digits(agreement.allocated(code)),
-            digits(agreement.requisitioned(code)),
-            digits(agreement.spent(code)),
-            digits(agreement.allocated(code) - agreement.spent(code))
+            digits(f.allocated),
+            digits(f.requisitioned),
+            digits(f.spent),
+            digits(f.remaining())
         );
         assert!(text.contains(&row), "missing {row:?}");
     }
@@ -136,4 +137,37 @@ fn reported_figures_reach_the_report() {
         text.contains("Förbrukat 120 000 kr av 300 000 kr (40 %)"),
         "area 1 chart label"
     );
+}
+
+/// A per-mottagare report's figures are the organisation's own: in an area it shares, its Kvar is
+/// its Belopp − Förbrukat and its share spent is of its own money, not of the whole area's budget.
+#[test]
+fn a_recipients_figures_in_an_area_are_its_own() {
+    let mut book = Book::valid();
+    // Area 2 (budget 500 000): Utbildning of Kommun B (300 000) beside Temamånad of Kommun C.
+    book.set("Insatser", "I4", V::N(150_000.0))
+        .set("Insatser", "J4", V::N(100_000.0));
+    let checked = crate::common::check(&book);
+    let agreement = checked.agreement.expect("the book is valid");
+    let reports = styrdok::documents::recipient::build_all(&agreement);
+    let (_, kommun_b) = reports
+        .iter()
+        .find(|(name, _)| name == "Kommun B")
+        .expect("a report for Kommun B");
+    let data = serde_json::to_value(kommun_b).unwrap();
+    let area = &data["areas"][0];
+    assert_eq!(area["code"], "2");
+    assert_eq!(area["budget"], 500_000, "the area's budget, beside");
+    assert_eq!(area["share"], 0.6, "300 000 of the area's 500 000");
+    let figures = &area["figures"];
+    assert_eq!(figures["allocated"], 300_000);
+    assert_eq!(figures["requisitioned"], 150_000);
+    assert_eq!(figures["spent"], 100_000);
+    assert_eq!(figures["remaining"], 200_000, "300 000 − 100 000");
+    assert_eq!(figures["spent_share"], 100_000.0 / 300_000.0);
+    assert!(
+        figures.get("unallocated").is_none() && figures.get("budget").is_none(),
+        "an organisation has no budget of its own: {figures}"
+    );
+    assert_eq!(data["remaining"], 200_000, "the organisation's Kvar in all");
 }

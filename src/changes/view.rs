@@ -76,8 +76,11 @@ fn before_after(before: Option<Amount>, after: Option<Amount>) -> String {
 }
 
 /// An area with more changed insatser than this lists only the `LISTED` largest in the documents
-/// (a new year's workbook can change thousands: 5 800 made a 322-slide deck).
-const MANY: usize = 24;
+/// (a new year's workbook can change thousands: 5 800 made a 322-slide deck). Not the large-area
+/// threshold (`documents::summary::SUMMARISE_ABOVE`), though both are 24: that one counts an area's
+/// insatser, whose rows carry a description each, this one the rows of its change list; either can
+/// move without the other.
+const LIST_ALL_UP_TO: usize = 24;
 const LISTED: usize = 12;
 
 /// How much money an insats change moves: its money fields' differences, unsigned, in öre.
@@ -93,7 +96,7 @@ fn weight(change: &InitiativeChange) -> u128 {
 /// The insatser of an area to list, and the sentence saying what was left out (when something was).
 fn listed(initiatives: &[InitiativeChange]) -> (Vec<&InitiativeChange>, Option<String>) {
     let mut shown: Vec<&InitiativeChange> = initiatives.iter().collect();
-    if shown.len() <= MANY {
+    if shown.len() <= LIST_ALL_UP_TO {
         return (shown, None);
     }
     // Largest first; equal ones stay in the workbook's order (the sort is stable).

@@ -1,7 +1,7 @@
 //! Rules across rows: codes that must exist, budgets that must add up, follow-up figures that must fit.
 
 use crate::diagnostics::{Diagnostic, Problem, nearest};
-use crate::model::{Agreement, Amount, Mandate};
+use crate::model::{Agreement, Amount, AreaFigures, Mandate};
 use std::collections::BTreeSet;
 
 /// Runs every rule. Areas in `unreliable` hold an unreadable amount; their sums are not judged, since
@@ -87,7 +87,8 @@ fn area_allocation(
         if judged_codes.iter().any(|c| unreliable.contains(*c)) {
             continue;
         }
-        let allocated = agreement.allocated(&area.code);
+        let figures = AreaFigures::of(agreement, area);
+        let allocated = figures.insatser.allocated;
         let has_subs = agreement.sub_areas(&area.code).next().is_some();
         if allocated > area.budget {
             out.push(Diagnostic::at(
@@ -105,7 +106,7 @@ fn area_allocation(
                     code: area.code.clone(),
                     budget: area.budget.to_string(),
                     allocated: allocated.to_string(),
-                    unallocated: (area.budget - allocated).to_string(),
+                    unallocated: figures.unallocated().to_string(),
                 },
             ));
         }

@@ -17,13 +17,14 @@
 //!   agreement has a Förbrukat: before that nobody has reported spending, and everyone would be behind.
 
 use super::Options;
+use super::report::{Row, row_with};
 use crate::diagnostics::group_digits;
-use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
-use crate::workbook::normalise;
+use crate::model::{
+    Agreement, Amount, Area, Assessment, Figures, Initiative, at_stake, by_organisation,
+};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 /// How many of each kind a document names; `None` names every one.
 #[derive(Debug, Clone, Copy)]
@@ -76,21 +77,14 @@ pub struct Listed<T> {
     pub more: Option<String>,
 }
 
-/// An insats to look at. The money fields are the återrapport's row fields, so its insats table
-/// renders a case as it renders any insats.
+/// An insats to look at: the återrapport's row, so its insats table renders a case as it renders any
+/// insats, with the money at stake.
+pub type Case = Row<Stake>;
+
+/// What a case adds to its row: the money at stake (`model::at_stake`), which the lists rank by.
 #[derive(Debug, Serialize)]
-pub struct Case {
-    pub name: String,
-    pub recipient: String,
-    pub project: String,
-    pub amount: Amount,
-    pub requisitioned: Option<Amount>,
-    pub spent: Option<Amount>,
-    /// Belopp minus Förbrukat; absent while nothing is reported as spent.
-    pub remaining: Option<Amount>,
+pub struct Stake {
     pub at_stake: Amount,
-    pub assessment: Option<Assessment>,
-    pub comment: String,
 }
 
 /// An organisation whose spending in the area is far behind.
@@ -168,7 +162,7 @@ fn cases(
     let mut cases: Vec<Case> = initiatives.into_iter().map(case).collect();
     // Among equal stakes the larger Belopp first (`listed` sorts stably), then sheet order.
     cases.sort_by_key(|c| Reverse(c.amount));
-    listed(cases, |c| c.at_stake, limit, what, places)
+    listed(cases, |c| c.extra.at_stake, limit, what, places)
 }
 
 /// Ranks by money at stake (stable: equal stakes keep their order) and keeps `limit` of them.
@@ -201,60 +195,32 @@ fn listed<T>(
 }
 
 fn case(i: &Initiative) -> Case {
-    Case {
-        name: i.name.clone(),
-        recipient: i.recipient.clone(),
-        project: i.project.clone(),
-        amount: i.amount,
-        requisitioned: i.requisitioned,
-        spent: i.spent,
-        remaining: i.spent.map(|s| i.amount - s),
-        at_stake: at_stake(i.amount, i.spent.unwrap_or(Amount::ZERO)),
-        assessment: i.assessment,
-        comment: i.comment.trim().to_string(),
-    }
-}
-
-/// Belopp − Förbrukat, never below 0: an overspent insats has nothing left to redirect.
-fn at_stake(amount: Amount, spent: Amount) -> Amount {
-    (amount - spent).max(Amount::ZERO)
+    let mut case = row_with(
+        i,
+        Stake {
+            at_stake: at_stake(&i.figures()),
+        },
+    );
+    case.comment = case.comment.trim().to_string();
+    case
 }
 
 /// The organisations whose share spent is below `threshold`, sorted with larger Belopp first among
 /// equal stakes (the stable rank in `listed` then keeps it), first-seen order among equals.
 fn behind(rows: &[&Initiative], threshold: f64) -> Vec<Behind> {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut all: Vec<Behind> = Vec::new();
-    for i in rows {
-        let at = *index.entry(normalise(&i.recipient)).or_insert_with(|| {
-            all.push(Behind {
-                name: if i.recipient.trim().is_empty() {
-                    "(ingen ansvarig angiven)".to_string()
-                } else {
-                    i.recipient.trim().to_string()
-                },
-                count: 0,
-                amount: Amount::ZERO,
-                spent: Amount::ZERO,
-                spent_share: 0.0,
-                at_stake: Amount::ZERO,
-            });
-            all.len() - 1
-        });
-        let b = &mut all[at];
-        b.count += 1;
-        b.amount = b.amount + i.amount;
-        b.spent = b.spent + i.spent.unwrap_or(Amount::ZERO);
-    }
-    let mut far: Vec<Behind> = all
+    let mut far: Vec<Behind> = by_organisation(rows.iter().copied())
         .into_iter()
-        .filter(|b| b.amount.ore() > 0)
-        .map(|mut b| {
-            b.spent_share = b.spent.ore() as f64 / b.amount.ore() as f64;
-            b.at_stake = at_stake(b.amount, b.spent);
-            b
+        .filter_map(|o| {
+            let figures = Figures::of(o.initiatives.iter().copied());
+            (figures.allocated.ore() > 0 && figures.spent_share() < threshold).then(|| Behind {
+                name: super::summary::organisation_name(o.name),
+                count: o.initiatives.len(),
+                amount: figures.allocated,
+                spent: figures.spent,
+                spent_share: figures.spent_share(),
+                at_stake: at_stake(&figures),
+            })
         })
-        .filter(|b| b.spent_share < threshold)
         .collect();
     far.sort_by_key(|b| Reverse(b.amount));
     far
@@ -306,13 +272,6 @@ mod tests {
             "Långt efter: förbrukat under hälften av den andel av året som gått den 2025-10-15 \
              (79\u{a0}% av året, alltså under 39\u{a0}% av beloppet)."
         );
-    }
-
-    #[test]
-    fn money_at_stake_is_what_is_left_never_below_zero() {
-        let k = Amount::from_kronor;
-        assert_eq!(at_stake(k(100), k(30)), k(70));
-        assert_eq!(at_stake(k(100), k(130)), Amount::ZERO);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::attention::{self, Attention, Case, Listed};
 use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes, Mark};
 use crate::model::text::{self, RichText};
-use crate::model::{Agreement, Amount, Area, Initiative};
+use crate::model::{Agreement, Amount, Area, AreaFigures, Initiative};
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "deck.typ";
@@ -95,6 +95,7 @@ pub struct Row {
 /// The deck; with the changes since the last meeting when there are some to show.
 pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>) -> Deck {
     let info = &agreement.info;
+    let totals = AreaFigures::total(agreement);
     Deck {
         title: info.title.clone(),
         organisation: info.organisation.clone(),
@@ -102,8 +103,8 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
         steering_group: info.steering_group.clone(),
         date: info.date.format("%Y-%m-%d").to_string(),
         year: info.year,
-        budget: agreement.total_budget(),
-        allocated: agreement.total_allocated(),
+        budget: totals.budget,
+        allocated: totals.insatser.allocated,
         initiative_count: agreement.initiatives.len(),
         timeline: agreement
             .timeline
@@ -295,7 +296,9 @@ mod tests {
                     requisitioned: None,
                     spent: None,
                     remaining: None,
-                    at_stake: Amount::ZERO,
+                    extra: attention::Stake {
+                        at_stake: Amount::ZERO,
+                    },
                     assessment: None,
                     comment: "ord ".repeat(60),
                 })

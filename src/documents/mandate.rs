@@ -89,6 +89,35 @@ const ORGANISATION_WORDS: &[&str] = &["organis", "roller", "ansvar", "styrning"]
 const FINANCING_WORDS: &[&str] = &["finansiering", "budget", "ekonomi", "medel"];
 
 pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
+    let mut sections = written_sections(mandate);
+    let roles = roles(mandate);
+    let groups = groups(mandate);
+    if roles.is_some() || groups.is_some() {
+        let i = host(&mut sections, ORGANISATION_WORDS, "Organisation och roller");
+        sections[i].chart = org_chart::layout(mandate);
+        sections[i].groups = groups;
+        sections[i].roles = roles;
+    }
+    if let Some(financing) = financing(agreement, mandate) {
+        let i = host(&mut sections, FINANCING_WORDS, "Finansiering");
+        sections[i].financing = Some(financing);
+    }
+    MandateDoc {
+        organisation: agreement.info.organisation.clone(),
+        id: mandate.id.clone(),
+        title: mandate.title.clone(),
+        reference: mandate.reference.clone(),
+        date: mandate.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        decided_by: mandate.decided_by.clone(),
+        document_type: mandate.document_type.clone(),
+        is_mandate: mandate.is_mandate(),
+        contents: sections.iter().any(|s| s.level > 1),
+        sections,
+    }
+}
+
+/// The sections as the coordinator wrote them, each with its pictures from sheet Bilder.
+fn written_sections(mandate: &Mandate) -> Vec<SectionData> {
     let mut sections: Vec<SectionData> = mandate
         .sections
         .iter()
@@ -111,17 +140,29 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
             });
         }
     }
+    sections
+}
 
-    // Words in order of preference: "Uppdragsorganisation" beats "Uppdrag och ansvar".
-    let host = |sections: &[SectionData], words: &[&str]| {
-        words.iter().find_map(|w| {
-            sections
-                .iter()
-                .position(|s| s.heading.to_lowercase().contains(w))
-        })
-    };
+/// The section whose heading has one of `words` (in order of preference: "Uppdragsorganisation"
+/// beats "Uppdrag och ansvar"); without one, a new chapter `heading` at the end.
+fn host(sections: &mut Vec<SectionData>, words: &[&str], heading: &str) -> usize {
+    let found = words.iter().find_map(|w| {
+        sections
+            .iter()
+            .position(|s| s.heading.to_lowercase().contains(w))
+    });
+    found.unwrap_or_else(|| {
+        sections.push(SectionData {
+            heading: heading.into(),
+            level: 1,
+            ..Default::default()
+        });
+        sections.len() - 1
+    })
+}
 
-    let roles = (!mandate.roles.is_empty()).then(|| {
+fn roles(mandate: &Mandate) -> Option<Vec<RoleData>> {
+    (!mandate.roles.is_empty()).then(|| {
         mandate
             .roles
             .iter()
@@ -129,9 +170,12 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
                 role: r.role.clone(),
                 description: r.description.clone(),
             })
-            .collect::<Vec<_>>()
-    });
-    let groups = (!mandate.groups.is_empty()).then(|| {
+            .collect()
+    })
+}
+
+fn groups(mandate: &Mandate) -> Option<Vec<GroupData>> {
+    (!mandate.groups.is_empty()).then(|| {
         mandate
             .groups
             .iter()
@@ -145,62 +189,31 @@ pub fn build(agreement: &Agreement, mandate: &Mandate) -> MandateDoc {
                 convener: g.convener.clone(),
                 reports_to: g.reports_to.clone(),
             })
-            .collect::<Vec<_>>()
-    });
-    if roles.is_some() || groups.is_some() {
-        let i = host(&sections, ORGANISATION_WORDS).unwrap_or_else(|| {
-            sections.push(SectionData {
-                heading: "Organisation och roller".into(),
-                level: 1,
-                ..Default::default()
-            });
-            sections.len() - 1
-        });
-        sections[i].chart = org_chart::layout(mandate);
-        sections[i].groups = groups;
-        sections[i].roles = roles;
-    }
+            .collect()
+    })
+}
 
-    if !mandate.projects.is_empty() {
-        let rows: Vec<FinancingRow> = agreement
-            .financing(mandate)
-            .into_iter()
-            .map(|i| FinancingRow {
-                area: i.area.clone(),
-                name: i.name.clone(),
-                recipient: i.recipient.clone(),
-                project: i.project.clone(),
-                amount: i.amount,
-            })
-            .collect();
-        let financing = Financing {
-            projects: mandate.projects.clone(),
-            total: rows.iter().map(|r| r.amount).sum(),
-            rows,
-        };
-        let i = host(&sections, FINANCING_WORDS).unwrap_or_else(|| {
-            sections.push(SectionData {
-                heading: "Finansiering".into(),
-                level: 1,
-                ..Default::default()
-            });
-            sections.len() - 1
-        });
-        sections[i].financing = Some(financing);
+/// The insatser that finance the uppdrag through its project numbers; `None` when it names none.
+fn financing(agreement: &Agreement, mandate: &Mandate) -> Option<Financing> {
+    if mandate.projects.is_empty() {
+        return None;
     }
-
-    MandateDoc {
-        organisation: agreement.info.organisation.clone(),
-        id: mandate.id.clone(),
-        title: mandate.title.clone(),
-        reference: mandate.reference.clone(),
-        date: mandate.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        decided_by: mandate.decided_by.clone(),
-        document_type: mandate.document_type.clone(),
-        is_mandate: mandate.is_mandate(),
-        contents: sections.iter().any(|s| s.level > 1),
-        sections,
-    }
+    let rows: Vec<FinancingRow> = agreement
+        .financing(mandate)
+        .into_iter()
+        .map(|i| FinancingRow {
+            area: i.area.clone(),
+            name: i.name.clone(),
+            recipient: i.recipient.clone(),
+            project: i.project.clone(),
+            amount: i.amount,
+        })
+        .collect();
+    Some(Financing {
+        projects: mandate.projects.clone(),
+        total: rows.iter().map(|r| r.amount).sum(),
+        rows,
+    })
 }
 
 /// The mandate's pictures as files for the renderer, named as `build` refers to them.

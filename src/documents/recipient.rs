@@ -1,9 +1,8 @@
 //! A short återrapport for one responsible organisation (Ansvarig): only its insatser, its totals and
 //! its share of each area → the data `templates/recipient.typ` renders.
 
-use super::report::{AssessmentCounts, Figures, Row, figures, row};
-use crate::model::{Agreement, Amount, Initiative, same_organisation};
-use crate::workbook::normalise;
+use super::report::{AssessmentCounts, Row, row};
+use crate::model::{Agreement, Amount, Figures, Initiative, by_organisation};
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "recipient.typ";
@@ -16,10 +15,9 @@ pub struct RecipientReport {
     pub reference: Option<String>,
     pub date: String,
     pub year: i32,
-    pub allocated: Amount,
-    pub requisitioned: Amount,
-    pub spent: Amount,
-    pub remaining: Amount,
+    /// The organisation's money in the whole agreement.
+    #[serde(flatten)]
+    pub figures: Figures,
     pub assessments: AssessmentCounts,
     pub initiative_count: usize,
     pub areas: Vec<AreaShare>,
@@ -30,40 +28,24 @@ pub struct RecipientReport {
 pub struct AreaShare {
     pub code: String,
     pub name: String,
-    /// The area's budget, and the recipient's allocated, requisitioned and spent money in it.
+    /// The area's budget.
+    pub budget: Amount,
+    /// The recipient's own money in the area: its insatser booked on it.
     pub figures: Figures,
-    /// The recipient's part of the area's budget, 0 when the area has no budget.
+    /// The recipient's allocated money as a share of the area's budget, 0 when there is no budget.
     pub share: f64,
     pub rows: Vec<Row>,
 }
 
-pub fn build(agreement: &Agreement, recipient: &str) -> RecipientReport {
-    let own = |i: &&Initiative| same_organisation(&i.recipient, recipient);
-    let mine: Vec<&Initiative> = agreement.initiatives.iter().filter(own).collect();
-    build_from(agreement, recipient, mine)
-}
-
-/// One report per responsible organisation, in `responsible_organisations` order. Groups the
-/// insatser in one pass: filtering all of them once per organisation was quadratic (290 × 5 800).
+/// One report per responsible organisation, in `responsible_organisations` order (the insatser
+/// without an Ansvarig belong to no report).
 pub fn build_all(agreement: &Agreement) -> Vec<(String, RecipientReport)> {
-    let names = agreement.responsible_organisations();
-    let index: std::collections::HashMap<String, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(n, name)| (normalise(name), n))
-        .collect();
-    let mut groups: Vec<Vec<&Initiative>> = vec![Vec::new(); names.len()];
-    for i in &agreement.initiatives {
-        if let Some(&n) = index.get(&normalise(&i.recipient)) {
-            groups[n].push(i);
-        }
-    }
-    names
+    by_organisation(&agreement.initiatives)
         .into_iter()
-        .zip(groups)
-        .map(|(name, mine)| {
-            let report = build_from(agreement, &name, mine);
-            (name, report)
+        .filter(|o| !o.name.is_empty())
+        .map(|o| {
+            let report = build_from(agreement, &o.name, o.initiatives);
+            (o.name, report)
         })
         .collect()
 }
@@ -78,26 +60,17 @@ fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) ->
             if rows.is_empty() {
                 return None;
             }
-            let allocated: Amount = rows.iter().map(|i| i.amount).sum();
-            let share = if a.budget.ore() > 0 {
-                allocated.ore() as f64 / a.budget.ore() as f64
-            } else {
-                0.0
-            };
-            let requisitioned = rows.iter().filter_map(|i| i.requisitioned).sum();
-            let spent = rows.iter().filter_map(|i| i.spent).sum();
+            let figures = Figures::of(rows.iter().copied());
             Some(AreaShare {
                 code: a.code.clone(),
                 name: a.name.clone(),
-                figures: figures(a.budget, allocated, requisitioned, spent),
-                share,
+                budget: a.budget,
+                figures,
+                share: figures.allocated.share_of(a.budget),
                 rows: rows.into_iter().map(row).collect(),
             })
         })
         .collect();
-    let allocated: Amount = mine.iter().map(|i| i.amount).sum();
-    let requisitioned: Amount = mine.iter().filter_map(|i| i.requisitioned).sum();
-    let spent: Amount = mine.iter().filter_map(|i| i.spent).sum();
     let info = &agreement.info;
     RecipientReport {
         recipient: recipient.to_string(),
@@ -106,10 +79,7 @@ fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) ->
         reference: info.reference.clone(),
         date: info.date.format("%Y-%m-%d").to_string(),
         year: info.year,
-        allocated,
-        requisitioned,
-        spent,
-        remaining: allocated - spent,
+        figures: Figures::of(mine.iter().copied()),
         assessments: AssessmentCounts::of(mine.iter().copied()),
         initiative_count: mine.len(),
         areas,

@@ -1,13 +1,13 @@
 //! The yearly återrapport to Välfärdsrådet and Länschefsnätverket: model → the data
-//! `templates/report.typ` renders. Every sum is computed here, once, so the document and the checks
-//! can never disagree.
+//! `templates/report.typ` renders. Every sum and difference of money is `model::figures`', the
+//! same the checks, the filled mallar and the updated workbook use, so they can never disagree.
 
 use super::Options;
 use super::attention::{self, Attention};
 use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes};
 use crate::model::text::{self, RichText};
-use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
+use crate::model::{Agreement, Amount, Area, AreaFigures, Assessment, Initiative};
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "report.typ";
@@ -23,7 +23,7 @@ pub struct Report {
     pub date: String,
     pub year: i32,
     pub summary: Vec<String>,
-    pub totals: Figures,
+    pub totals: AreaFigures,
     pub assessments: AssessmentCounts,
     pub initiative_count: usize,
     pub areas: Vec<AreaReport>,
@@ -32,19 +32,6 @@ pub struct Report {
     pub changes: Option<changes::view::View>,
     /// With `--alla-insatser`: the summarised areas again, every insats listed, as the appendix.
     pub appendix: Vec<AreaReport>,
-}
-
-/// Money of an area (or of the whole agreement). Remaining is budget minus spent.
-#[derive(Debug, Serialize, Clone, Copy)]
-pub struct Figures {
-    pub budget: Amount,
-    pub allocated: Amount,
-    pub unallocated: Amount,
-    pub requisitioned: Amount,
-    pub spent: Amount,
-    pub remaining: Amount,
-    /// Spent as a share of budget, 0 when there is no budget.
-    pub spent_share: f64,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -75,7 +62,7 @@ pub struct AreaReport {
     pub code: String,
     pub name: String,
     pub description: RichText,
-    pub figures: Figures,
+    pub figures: AreaFigures,
     /// Insatser booked on the area itself (not on a sub-area).
     pub initiatives: Vec<Row>,
     pub sub_areas: Vec<AreaReport>,
@@ -88,16 +75,21 @@ pub struct AreaReport {
     pub attention: Option<Attention>,
 }
 
+/// An insats in a list: its money as reported. `extra` is what a list adds to every row (the money at
+/// stake in "Att uppmärksamma", `attention::Case`); it sits among the money fields, where the data
+/// has always had it.
 #[derive(Debug, Serialize)]
-pub struct Row {
+pub struct Row<Extra = ()> {
     pub name: String,
     pub recipient: String,
     pub project: String,
     pub amount: Amount,
     pub requisitioned: Option<Amount>,
     pub spent: Option<Amount>,
-    /// Belopp minus Förbrukat; absent while nothing is reported as spent.
+    /// Kvar, absent while nothing is reported as spent (`Initiative::reported_remaining`).
     pub remaining: Option<Amount>,
+    #[serde(flatten)]
+    pub extra: Extra,
     pub assessment: Option<Assessment>,
     pub comment: String,
 }
@@ -106,14 +98,6 @@ pub struct Row {
 pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>) -> Report {
     let info = &agreement.info;
     let assessments = AssessmentCounts::of(&agreement.initiatives);
-    let budget = agreement.total_budget();
-    let allocated = agreement.total_allocated();
-    let requisitioned = agreement
-        .initiatives
-        .iter()
-        .filter_map(|i| i.requisitioned)
-        .sum();
-    let spent = agreement.initiatives.iter().filter_map(|i| i.spent).sum();
     Report {
         title: info.title.clone(),
         organisation: info.organisation.clone(),
@@ -123,7 +107,7 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
         date: info.date.format("%Y-%m-%d").to_string(),
         year: info.year,
         summary: agreement.summary.clone(),
-        totals: figures(budget, allocated, requisitioned, spent),
+        totals: AreaFigures::total(agreement),
         assessments,
         initiative_count: agreement.initiatives.len(),
         areas: agreement
@@ -152,40 +136,13 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
     }
 }
 
-pub(super) fn figures(
-    budget: Amount,
-    allocated: Amount,
-    requisitioned: Amount,
-    spent: Amount,
-) -> Figures {
-    let share = if budget.ore() > 0 {
-        spent.ore() as f64 / budget.ore() as f64
-    } else {
-        0.0
-    };
-    Figures {
-        budget,
-        allocated,
-        unallocated: budget - allocated,
-        requisitioned,
-        spent,
-        remaining: budget - spent,
-        spent_share: share,
-    }
-}
-
 /// An area and its sub-areas, with their insatser when `listed`.
 fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
     AreaReport {
         code: a.code.clone(),
         name: a.name.clone(),
         description: text::parse(&a.description),
-        figures: figures(
-            a.budget,
-            agreement.allocated(&a.code),
-            agreement.requisitioned(&a.code),
-            agreement.spent(&a.code),
-        ),
+        figures: AreaFigures::of(agreement, a),
         initiatives: if listed {
             agreement.initiatives_in(&a.code).map(row).collect()
         } else {
@@ -201,6 +158,11 @@ fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
 }
 
 pub(super) fn row(i: &Initiative) -> Row {
+    row_with(i, ())
+}
+
+/// An insats's row with what a list adds to it.
+pub(super) fn row_with<Extra>(i: &Initiative, extra: Extra) -> Row<Extra> {
     Row {
         name: i.name.clone(),
         recipient: i.recipient.clone(),
@@ -208,7 +170,8 @@ pub(super) fn row(i: &Initiative) -> Row {
         amount: i.amount,
         requisitioned: i.requisitioned,
         spent: i.spent,
-        remaining: i.spent.map(|s| i.amount - s),
+        remaining: i.reported_remaining(),
+        extra,
         assessment: i.assessment,
         comment: i.comment.clone(),
     }

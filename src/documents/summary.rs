@@ -5,12 +5,15 @@
 //! updated workbook, the per-mottagare reports and, on request, the återrapport's appendix.
 
 use super::Options;
-use crate::model::{Agreement, Amount, Area, Assessment, Initiative, Kind};
-use crate::workbook::normalise;
+use super::report::AssessmentCounts;
+use crate::model::{
+    Agreement, Amount, Area, Assessment, Figures, Initiative, Kind, by_organisation,
+};
 use serde::Serialize;
 
 /// An area with more insatser than this (its sub-areas included) is summarised. About three slides
-/// of the deck's insats table, whose rows carry a description each.
+/// of the deck's insats table, whose rows carry a description each. (The change list's own limit,
+/// `changes::view::LIST_ALL_UP_TO`, counts changes, not insatser.)
 pub const SUMMARISE_ABOVE: usize = 24;
 
 /// How many of the largest insatser a summary names.
@@ -69,10 +72,9 @@ pub struct Organisation {
     pub amount: Amount,
     pub requisitioned: Amount,
     pub spent: Amount,
-    pub green: usize,
-    pub yellow: usize,
-    pub red: usize,
-    pub none: usize,
+    /// How many of its insatser got each Bedömning.
+    #[serde(flatten)]
+    pub assessments: AssessmentCounts,
 }
 
 /// The summary of a large area; `None` for one small enough to list.
@@ -82,7 +84,8 @@ pub fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<
 
 fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummary {
     let rows: Vec<&Initiative> = agreement.initiatives_under(&area.code).collect();
-    let allocated: Amount = rows.iter().map(|i| i.amount).sum();
+    let figures = Figures::of(rows.iter().copied());
+    let allocated = figures.allocated;
     let part = |label: &'static str, of: &dyn Fn(&Initiative) -> bool| {
         let matching = rows.iter().filter(|i| of(i));
         let (count, amount) =
@@ -91,7 +94,7 @@ fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummar
             label,
             count,
             amount,
-            share: share(amount, allocated),
+            share: amount.share_of(allocated),
         }
     };
     let mut by_kind = vec![
@@ -102,7 +105,7 @@ fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummar
     if no_kind.count > 0 {
         by_kind.push(no_kind);
     }
-    let mut by_assessment: Vec<Part> = [Assessment::Green, Assessment::Yellow, Assessment::Red]
+    let mut by_assessment: Vec<Part> = Assessment::ALL
         .into_iter()
         .map(|a| part(a.label(), &move |i| i.assessment == Some(a)))
         .collect();
@@ -118,8 +121,8 @@ fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummar
         count: rows.len(),
         budget: area.budget,
         allocated,
-        requisitioned: rows.iter().filter_map(|i| i.requisitioned).sum(),
-        spent: rows.iter().filter_map(|i| i.spent).sum(),
+        requisitioned: figures.requisitioned,
+        spent: figures.spent,
         by_kind,
         by_assessment,
         largest: largest
@@ -139,51 +142,28 @@ fn summarise(agreement: &Agreement, area: &Area, options: Options) -> AreaSummar
 
 /// The rows grouped by Ansvarig (spellings differing in case or spacing are one organisation).
 fn organisations(rows: &[&Initiative]) -> Vec<Organisation> {
-    let mut keys: Vec<String> = Vec::new();
-    let mut out: Vec<Organisation> = Vec::new();
-    // Index by key for thousands of rows; a Vec keeps first-seen order.
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for i in rows {
-        let key = normalise(&i.recipient);
-        let at = *index.entry(key.clone()).or_insert_with(|| {
-            keys.push(key);
-            out.push(Organisation {
-                name: if i.recipient.trim().is_empty() {
-                    "(ingen ansvarig angiven)".to_string()
-                } else {
-                    i.recipient.trim().to_string()
-                },
-                count: 0,
-                amount: Amount::ZERO,
-                requisitioned: Amount::ZERO,
-                spent: Amount::ZERO,
-                green: 0,
-                yellow: 0,
-                red: 0,
-                none: 0,
-            });
-            out.len() - 1
-        });
-        let o = &mut out[at];
-        o.count += 1;
-        o.amount = o.amount + i.amount;
-        o.requisitioned = o.requisitioned + i.requisitioned.unwrap_or(Amount::ZERO);
-        o.spent = o.spent + i.spent.unwrap_or(Amount::ZERO);
-        match i.assessment {
-            Some(Assessment::Green) => o.green += 1,
-            Some(Assessment::Yellow) => o.yellow += 1,
-            Some(Assessment::Red) => o.red += 1,
-            None => o.none += 1,
-        }
-    }
-    out
+    by_organisation(rows.iter().copied())
+        .into_iter()
+        .map(|o| {
+            let figures = Figures::of(o.initiatives.iter().copied());
+            Organisation {
+                name: organisation_name(o.name),
+                count: o.initiatives.len(),
+                amount: figures.allocated,
+                requisitioned: figures.requisitioned,
+                spent: figures.spent,
+                assessments: AssessmentCounts::of(o.initiatives.iter().copied()),
+            }
+        })
+        .collect()
 }
 
-fn share(part: Amount, whole: Amount) -> f64 {
-    if whole.ore() > 0 {
-        part.ore() as f64 / whole.ore() as f64
+/// An Ansvarig as a line of a list names it; the insatser without one are a line too.
+pub(super) fn organisation_name(name: String) -> String {
+    if name.is_empty() {
+        "(ingen ansvarig angiven)".to_string()
     } else {
-        0.0
+        name
     }
 }
 

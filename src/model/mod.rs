@@ -2,6 +2,7 @@
 
 pub mod address;
 mod amount;
+mod figures;
 mod load;
 mod load_contacts;
 mod load_mandates;
@@ -12,6 +13,7 @@ mod values;
 
 pub use address::Mailbox;
 pub use amount::Amount;
+pub use figures::{AreaFigures, Figures, Organisation, at_stake, by_organisation};
 pub use load::{Loaded, load};
 pub use load_mandates::{same_project, split_projects};
 pub use mandate::{Group, ImageFile, ImageKind, Mandate, Picture, Principal, Role, Section};
@@ -204,14 +206,11 @@ impl Agreement {
     /// The distinct Ansvarig organisations in sheet order, spelled as first written; spellings that
     /// differ only in case or spacing are one organisation.
     pub fn responsible_organisations(&self) -> Vec<String> {
-        let mut seen: Vec<(String, String)> = Vec::new();
-        for i in &self.initiatives {
-            let key = normalise(&i.recipient);
-            if !key.is_empty() && !seen.iter().any(|(k, _)| *k == key) {
-                seen.push((key, i.recipient.trim().to_string()));
-            }
-        }
-        seen.into_iter().map(|(_, name)| name).collect()
+        by_organisation(&self.initiatives)
+            .into_iter()
+            .map(|o| o.name)
+            .filter(|name| !name.is_empty())
+            .collect()
     }
 
     /// The contact of an Ansvarig (case and spacing aside), when Kontakter has one.
@@ -260,30 +259,15 @@ impl Agreement {
         })
     }
 
-    /// Money given to initiatives of this area and all its sub-areas.
+    /// Fördelat: the money given to the insatser of this area and all its sub-areas (the same as
+    /// `AreaFigures::of(..).insatser.allocated`, without summing the rest).
     pub fn allocated(&self, code: &str) -> Amount {
         self.initiatives_under(code).map(|i| i.amount).sum()
-    }
-
-    /// Requisitioned so far in this area and its sub-areas; an empty cell counts as nothing yet.
-    pub fn requisitioned(&self, code: &str) -> Amount {
-        self.initiatives_under(code)
-            .filter_map(|i| i.requisitioned)
-            .sum()
-    }
-
-    /// Spent so far in this area and its sub-areas; an empty cell counts as nothing yet.
-    pub fn spent(&self, code: &str) -> Amount {
-        self.initiatives_under(code).filter_map(|i| i.spent).sum()
     }
 
     /// The agreement's total: the budgets of the top-level areas.
     pub fn total_budget(&self) -> Amount {
         self.top_areas().map(|a| a.budget).sum()
-    }
-
-    pub fn total_allocated(&self) -> Amount {
-        self.initiatives.iter().map(|i| i.amount).sum()
     }
 }
 

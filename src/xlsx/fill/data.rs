@@ -3,7 +3,7 @@
 
 use crate::diagnostics::group_digits;
 use crate::model::schema::{info as info_sheet, initiatives};
-use crate::model::{Agreement, Amount, Area, Assessment, Initiative};
+use crate::model::{Agreement, Amount, Area, AreaFigures, Assessment, Initiative};
 use crate::workbook::{self, Table, Workbook};
 use chrono::NaiveDate;
 
@@ -186,23 +186,17 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         fields.push(("Ansvarig".into(), text(recipient.unwrap_or(""))));
     }
 
-    let budget = agreement.total_budget();
-    let requisitioned: Amount = agreement
-        .initiatives
-        .iter()
-        .filter_map(|i| i.requisitioned)
-        .sum();
-    let spent: Amount = agreement.initiatives.iter().filter_map(|i| i.spent).sum();
+    let total = AreaFigures::total(agreement);
     let totals = TOTALS
         .iter()
         .map(|n| n.to_string())
         .zip([
-            amount(budget),
-            amount(agreement.total_allocated()),
-            amount(requisitioned),
-            amount(spent),
-            // Remaining is budget minus spent, as in the återrapport's figures.
-            amount(budget - spent),
+            amount(total.budget),
+            amount(total.insatser.allocated),
+            amount(total.insatser.requisitioned),
+            amount(total.insatser.spent),
+            // Totalt.Kvar is Kvar av budget, as in the återrapport's key figures.
+            amount(total.remaining_of_budget()),
             Value::Number(agreement.initiatives.len() as f64),
         ])
         .collect();
@@ -278,7 +272,7 @@ fn extra_values(extra: &[(String, workbook::Value)], headers: &[String]) -> Vec<
 }
 
 fn area_record(agreement: &Agreement, a: &Area, extra: &[String]) -> Record {
-    let spent = agreement.spent(&a.code);
+    let figures = AreaFigures::of(agreement, a);
     let mut values = vec![
         text(&a.code),
         text(&a.name),
@@ -288,10 +282,11 @@ fn area_record(agreement: &Agreement, a: &Area, extra: &[String]) -> Record {
     ];
     values.extend(extra_values(&a.extra, extra));
     values.extend([
-        amount(agreement.allocated(&a.code)),
-        amount(agreement.requisitioned(&a.code)),
-        amount(spent),
-        amount(a.budget - spent),
+        amount(figures.insatser.allocated),
+        amount(figures.insatser.requisitioned),
+        amount(figures.insatser.spent),
+        // Insatsområden.Kvar is Kvar av budget, as in the återrapport's area figures.
+        amount(figures.remaining_of_budget()),
     ]);
     Record {
         areas: std::iter::once(a.code.clone())
@@ -321,8 +316,8 @@ fn initiative_record(agreement: &Agreement, i: &Initiative, extra: &[String]) ->
     ];
     debug_assert_eq!(values.len(), initiatives::SHEET.columns.len());
     values.extend(extra_values(&i.extra, extra));
-    // Kvar per insats: Belopp minus Förbrukat, an empty Förbrukat counting as nothing spent.
-    values.push(amount(i.amount - i.spent.unwrap_or(Amount::ZERO)));
+    // Insatser.Kvar: the insats's Kvar, its whole Belopp while no Förbrukat is filled in.
+    values.push(amount(i.figures().remaining()));
     let parent = agreement.area(&i.area).and_then(|a| a.parent.clone());
     Record {
         areas: std::iter::once(i.area.clone()).chain(parent).collect(),

@@ -7,7 +7,7 @@ use super::formats::{self, Formats, highlight};
 use super::layout::{InitiativeColumns, Plan};
 use super::names::{SUMMARY, SUMMARY_HEADERS};
 use super::refs;
-use crate::model::{Agreement, Amount, Area};
+use crate::model::{Agreement, Amount, Area, AreaFigures};
 use crate::xlsx::rows::Wrapped;
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet,
@@ -26,35 +26,6 @@ const CODE_WIDTH: usize = 8;
 const NAME_WIDTH: usize = 50;
 const MONEY_WIDTH: usize = 16;
 
-/// An area's figures as the model computes them: the stored results of its formulas.
-#[derive(Debug, Clone, Copy, Default)]
-struct Figures {
-    budget: Amount,
-    allocated: Amount,
-    requisitioned: Amount,
-    spent: Amount,
-}
-
-impl Figures {
-    fn of(agreement: &Agreement, area: &Area) -> Figures {
-        Figures {
-            budget: area.budget,
-            allocated: agreement.allocated(&area.code),
-            requisitioned: agreement.requisitioned(&area.code),
-            spent: agreement.spent(&area.code),
-        }
-    }
-
-    fn add(self, other: Figures) -> Figures {
-        Figures {
-            budget: self.budget + other.budget,
-            allocated: self.allocated + other.allocated,
-            requisitioned: self.requisitioned + other.requisitioned,
-            spent: self.spent + other.spent,
-        }
-    }
-}
-
 pub fn write(
     wb: &mut Workbook,
     agreement: &Agreement,
@@ -72,16 +43,16 @@ pub fn write(
         ws.write_string_with_format(0, col as u16, *header, format)?;
     }
     let mut top_rows = Vec::new();
-    let mut total = Figures::default();
+    let mut total = AreaFigures::default();
     let mut wrapped = Wrapped::default();
     for (i, area) in agreement.areas.iter().enumerate() {
         let row = i as u32 + 1;
-        let figures = Figures::of(agreement, area);
+        let figures = AreaFigures::of(agreement, area);
         write_area(ws, agreement, area, row, figures, plan, f)?;
         wrapped.add(row, NAME as u32, &area.name);
         if area.parent.is_none() {
             top_rows.push(row);
-            total = total.add(figures);
+            total = total + figures;
         }
     }
     let total_row = agreement.areas.len() as u32 + 1;
@@ -107,7 +78,7 @@ fn write_area(
     agreement: &Agreement,
     area: &Area,
     row: u32,
-    figures: Figures,
+    figures: AreaFigures,
     plan: &Plan,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -137,27 +108,27 @@ fn write_area(
         (
             ALLOCATED,
             sum_by_codes(columns, columns.amount, &codes),
-            figures.allocated,
+            figures.insatser.allocated,
         ),
         (
             UNALLOCATED,
             difference(row, BUDGET, ALLOCATED),
-            figures.budget - figures.allocated,
+            figures.unallocated(),
         ),
         (
             REQUISITIONED,
             sum_by_codes(columns, columns.requisitioned, &codes),
-            figures.requisitioned,
+            figures.insatser.requisitioned,
         ),
         (
             SPENT,
             sum_by_codes(columns, columns.spent, &codes),
-            figures.spent,
+            figures.insatser.spent,
         ),
         (
             REMAINING,
             difference(row, BUDGET, SPENT),
-            figures.budget - figures.spent,
+            figures.remaining_of_budget(),
         ),
     ];
     for (col, formula, result) in cells {
@@ -196,7 +167,7 @@ fn write_total(
     ws: &mut Worksheet,
     row: u32,
     top_rows: &[u32],
-    total: Figures,
+    total: AreaFigures,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     ws.write_blank(row, 0, &f.total_text)?;
@@ -214,18 +185,22 @@ fn write_total(
     };
     let cells = [
         (BUDGET, sum(BUDGET), total.budget),
-        (ALLOCATED, sum(ALLOCATED), total.allocated),
+        (ALLOCATED, sum(ALLOCATED), total.insatser.allocated),
         (
             UNALLOCATED,
             difference(row, BUDGET, ALLOCATED),
-            total.budget - total.allocated,
+            total.unallocated(),
         ),
-        (REQUISITIONED, sum(REQUISITIONED), total.requisitioned),
-        (SPENT, sum(SPENT), total.spent),
+        (
+            REQUISITIONED,
+            sum(REQUISITIONED),
+            total.insatser.requisitioned,
+        ),
+        (SPENT, sum(SPENT), total.insatser.spent),
         (
             REMAINING,
             difference(row, BUDGET, SPENT),
-            total.budget - total.spent,
+            total.remaining_of_budget(),
         ),
     ];
     for (col, formula, result) in cells {
