@@ -600,3 +600,34 @@ fn per_recipient_copies_hold_only_that_organisations_insatser() {
     }
     assert_eq!(cells.get_value((own as u32 + 1, 0)), None);
 }
+
+#[test]
+fn a_recipients_copy_says_its_own_kvar() {
+    let (agreement, book) = example();
+    let recipient = agreement.responsible_organisations()[0].clone();
+    let data = Data::for_recipient(&agreement, Some(&book), &recipient);
+    let original = template(|wb| {
+        let s = wb.add_worksheet();
+        s.write(0, 0, "{{Totalt.Kvar}}")?;
+        s.write(1, 0, "{{Totalt.Fördelat}}")?;
+        s.write(2, 0, "{{Totalt.Förbrukat}}")?;
+        Ok(())
+    });
+    let filled = fill::fill(&original, "mall.xlsx", &data).unwrap().bytes;
+    let cells = sheet_cells(&filled, "Sheet1");
+    let own: Vec<_> = agreement
+        .initiatives
+        .iter()
+        .filter(|i| styrdok::model::same_organisation(&i.recipient, &recipient))
+        .collect();
+    let allocated: f64 = own.iter().map(|i| i.amount.kronor_f64()).sum();
+    let spent: f64 = own.iter().filter_map(|i| i.spent).map(|s| s.kronor_f64()).sum();
+    let number = |row| match cells.get_value((row, 0)) {
+        Some(Cell::Float(f)) => *f,
+        other => panic!("row {row}: {other:?}"),
+    };
+    assert_eq!(number(1), allocated);
+    assert_eq!(number(2), spent);
+    // Its own Belopp less its own Förbrukat: not the whole budget less its spending.
+    assert_eq!(number(0), allocated - spent);
+}

@@ -195,8 +195,7 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
             amount(total.insatser.allocated),
             amount(total.insatser.requisitioned),
             amount(total.insatser.spent),
-            // Totalt.Kvar is Kvar av budget, as in the återrapport's key figures.
-            amount(total.remaining_of_budget()),
+            amount(kvar(&total, recipient)),
             Value::Number(agreement.initiatives.len() as f64),
         ])
         .collect();
@@ -215,7 +214,7 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
     let areas: Vec<Record> = agreement
         .areas
         .iter()
-        .map(|a| area_record(agreement, a, &area_extra))
+        .map(|a| area_record(agreement, a, &area_extra, recipient))
         .collect();
     let area_rows = (0..areas.len()).collect();
 
@@ -271,7 +270,22 @@ fn extra_values(extra: &[(String, workbook::Value)], headers: &[String]) -> Vec<
         .collect()
 }
 
-fn area_record(agreement: &Agreement, a: &Area, extra: &[String]) -> Record {
+/// `Totalt.Kvar` and `Insatsområden.Kvar`: Kvar av budget, as in the återrapport's figures; in one
+/// organisation's copy its own Kvar (its Belopp − Förbrukat), as in its per-mottagare report, since
+/// the area's budget less one organisation's spending is no figure at all.
+fn kvar(figures: &AreaFigures, recipient: Option<&str>) -> Amount {
+    match recipient {
+        None => figures.remaining_of_budget(),
+        Some(_) => figures.insatser.remaining(),
+    }
+}
+
+fn area_record(
+    agreement: &Agreement,
+    a: &Area,
+    extra: &[String],
+    recipient: Option<&str>,
+) -> Record {
     let figures = AreaFigures::of(agreement, a);
     let mut values = vec![
         text(&a.code),
@@ -285,8 +299,7 @@ fn area_record(agreement: &Agreement, a: &Area, extra: &[String]) -> Record {
         amount(figures.insatser.allocated),
         amount(figures.insatser.requisitioned),
         amount(figures.insatser.spent),
-        // Insatsområden.Kvar is Kvar av budget, as in the återrapport's area figures.
-        amount(figures.remaining_of_budget()),
+        amount(kvar(&figures, recipient)),
     ]);
     Record {
         areas: std::iter::once(a.code.clone())
