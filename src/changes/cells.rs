@@ -21,7 +21,7 @@ pub struct Cells {
 }
 
 impl Cells {
-    pub fn locate(book: &Workbook) -> Cells {
+    pub(crate) fn locate(book: &Workbook) -> Cells {
         let mut cells = Cells::default();
         // Problems were reported when the version was checked; here they only mean "no position".
         let mut ignored = Vec::new();
@@ -80,7 +80,7 @@ impl Cells {
             .filter(|id| !id.is_empty())
     }
 
-    pub fn area_name(&self, area: &Area) -> Option<CellRef> {
+    pub(crate) fn area_name(&self, area: &Area) -> Option<CellRef> {
         Some(CellRef {
             col: self.area_name_column?,
             ..area.code_at.clone()

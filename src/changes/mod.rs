@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// The name of the optional key column of `Insatser` (declared with the sheet in `model::schema`).
-pub const ID_COLUMN: &str = crate::model::schema::initiatives::ID.name;
+pub(crate) const ID_COLUMN: &str = crate::model::schema::initiatives::ID.name;
 
 /// One version of the workbook: its cells (for positions and the Id column) and its model.
 #[derive(Debug, Clone, Copy)]
@@ -120,12 +120,12 @@ impl FieldChange {
 
     /// The line of a field of a new or removed insats or area: just its value, `Belopp 50 000 kr`;
     /// of a changed one, old beside new (see `line`).
-    pub fn line_in(&self, mark: Mark) -> String {
+    pub(crate) fn line_in(&self, mark: Mark) -> String {
         format!("{} {}", self.field, self.value_in(mark))
     }
 
     /// `line_in` without the field's name: `50 000 kr`, `800 000 → 750 000 kr (−50 000 kr)`.
-    pub fn value_in(&self, mark: Mark) -> String {
+    pub(crate) fn value_in(&self, mark: Mark) -> String {
         match (mark, self.difference()) {
             (Mark::New, _) => short(&self.after()),
             (Mark::Removed, _) => short(&self.before()),
@@ -141,13 +141,13 @@ impl FieldChange {
 }
 
 /// An amount without its unit: `800 000` (with öre when there are any).
-pub fn kronor_digits(amount: Amount) -> String {
+pub(crate) fn kronor_digits(amount: Amount) -> String {
     let text = amount.to_string();
     text.strip_suffix("\u{a0}kr").unwrap_or(&text).to_string()
 }
 
 /// `+50 000 kr`, `−50 000 kr`, `±0 kr`.
-pub fn signed(amount: Amount) -> String {
+pub(crate) fn signed(amount: Amount) -> String {
     if amount == Amount::ZERO {
         "±0\u{a0}kr".to_string()
     } else if amount.is_negative() {
@@ -208,15 +208,15 @@ pub struct AreaGroup {
 }
 
 impl AreaGroup {
-    pub fn budget_difference(&self) -> Amount {
+    pub(crate) fn budget_difference(&self) -> Amount {
         self.budget_after.unwrap_or(Amount::ZERO) - self.budget_before.unwrap_or(Amount::ZERO)
     }
 
-    pub fn allocated_difference(&self) -> Amount {
+    pub(crate) fn allocated_difference(&self) -> Amount {
         self.allocated_after - self.allocated_before
     }
 
-    pub fn has_changes(&self) -> bool {
+    pub(crate) fn has_changes(&self) -> bool {
         !self.areas.is_empty()
             || !self.initiatives.is_empty()
             || self.budget_difference() != Amount::ZERO

@@ -132,7 +132,7 @@ pub(super) fn notes_text(notes: &[Note]) -> String {
 }
 
 /// "14 filer oförändrade …" after a build that kept files the last build made from the same input.
-pub fn kept_line(kept: usize) -> Option<String> {
+fn kept_line(kept: usize) -> Option<String> {
     (kept > 0).then(|| {
         format!(
             "{} {} sedan förra bygget (samma indata); --allt gör om allt.",

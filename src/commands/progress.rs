@@ -9,7 +9,7 @@ use std::time::Duration;
 
 const SHOW_AFTER: Duration = Duration::from_secs(1);
 
-pub struct ProgressBar {
+pub(crate) struct ProgressBar {
     bar: indicatif::ProgressBar,
     /// Whether the bar may be drawn at all (a terminal, not `--quiet`).
     shown: bool,

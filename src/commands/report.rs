@@ -38,7 +38,7 @@ pub fn json(command: &'static str, projects: &[ProjectDiagnostics]) -> JsonRepor
 
 /// Prints a command's JSON report, which ends with `result` (its exit code, and for a failure why),
 /// and hands the result on.
-pub fn print_json(
+pub(crate) fn print_json(
     mut json: JsonReport,
     result: Result<Outcome, CommandError>,
 ) -> Result<Outcome, CommandError> {

@@ -6,7 +6,7 @@ use super::{Diagnostic, Place, Severity};
 use serde_json::{Map, Value, json};
 
 /// The version of the JSON shape.
-pub const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 1;
 
 /// One command's run as a JSON document: its diagnostics, the files it wrote, a summary.
 #[derive(Debug, Clone)]

@@ -28,7 +28,7 @@ use std::cmp::Reverse;
 
 /// How many of each kind a document names; `None` names every one.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(crate) struct Limits {
     pub red: Option<usize>,
     pub yellow: Option<usize>,
     pub unassessed: Option<usize>,
@@ -36,7 +36,7 @@ pub struct Limits {
 }
 
 /// The deck: two slides at most (see `deck::attention_slides`), the ten largest Röd.
-pub const DECK: Limits = Limits {
+pub(crate) const DECK: Limits = Limits {
     red: Some(10),
     yellow: Some(5),
     unassessed: Some(3),
@@ -44,7 +44,7 @@ pub const DECK: Limits = Limits {
 };
 
 /// The återrapport: every Röd insats and every organisation far behind; of the rest the ten largest.
-pub const REPORT: Limits = Limits {
+pub(crate) const REPORT: Limits = Limits {
     red: None,
     yellow: Some(10),
     unassessed: Some(10),
@@ -100,7 +100,7 @@ pub struct Behind {
 }
 
 /// What to look at in `area` (with its sub-areas), naming as many as `limits` allow.
-pub fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Limits) -> Attention {
+pub(crate) fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Limits) -> Attention {
     let rows: Vec<&Initiative> = agreement.initiatives_under(&area.code).collect();
     let with = |a: Option<Assessment>| -> Vec<&Initiative> {
         rows.iter().copied().filter(|i| i.assessment == a).collect()

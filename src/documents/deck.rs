@@ -8,7 +8,7 @@ use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, AreaFigures, Initiative};
 use serde::Serialize;
 
-pub const TEMPLATE: &str = "deck.typ";
+pub(crate) const TEMPLATE: &str = "deck.typ";
 
 #[derive(Debug, Serialize)]
 pub struct Deck {

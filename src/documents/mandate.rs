@@ -10,7 +10,7 @@ use crate::model::{Agreement, Amount, Mandate, Principal};
 use crate::render::{Attachment, attachment_name};
 use serde::Serialize;
 
-pub const TEMPLATE: &str = "mandate.typ";
+pub(crate) const TEMPLATE: &str = "mandate.typ";
 
 #[derive(Debug, Serialize)]
 pub struct MandateDoc {

@@ -5,7 +5,7 @@ use super::report::{AssessmentCounts, Row, row};
 use crate::model::{Agreement, Amount, Figures, Initiative, by_organisation};
 use serde::Serialize;
 
-pub const TEMPLATE: &str = "recipient.typ";
+pub(crate) const TEMPLATE: &str = "recipient.typ";
 
 #[derive(Debug, Serialize)]
 pub struct RecipientReport {

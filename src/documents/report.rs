@@ -10,7 +10,7 @@ use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, AreaFigures, Assessment, Initiative};
 use serde::Serialize;
 
-pub const TEMPLATE: &str = "report.typ";
+pub(crate) const TEMPLATE: &str = "report.typ";
 
 #[derive(Debug, Serialize)]
 pub struct Report {

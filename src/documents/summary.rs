@@ -17,10 +17,10 @@ use serde::Serialize;
 pub const SUMMARISE_ABOVE: usize = 24;
 
 /// How many of the largest insatser a summary names.
-pub const LARGEST: usize = 10;
+const LARGEST: usize = 10;
 
 /// Whether an area (with its sub-areas) has too many insatser to list in full.
-pub fn is_large(agreement: &Agreement, area: &Area) -> bool {
+pub(crate) fn is_large(agreement: &Agreement, area: &Area) -> bool {
     agreement
         .initiatives_under(&area.code)
         .nth(SUMMARISE_ABOVE)
@@ -78,7 +78,7 @@ pub struct Organisation {
 }
 
 /// The summary of a large area; `None` for one small enough to list.
-pub fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<AreaSummary> {
+pub(crate) fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<AreaSummary> {
     is_large(agreement, area).then(|| summarise(agreement, area, options))
 }
 

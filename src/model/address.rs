@@ -37,7 +37,7 @@ impl fmt::Display for AddressFault {
 }
 
 /// One address, without a name: `anna.berg@avesta.se`.
-pub fn check_address(text: &str) -> Result<(), AddressFault> {
+fn check_address(text: &str) -> Result<(), AddressFault> {
     if !text.is_ascii() {
         return Err(AddressFault::NonAscii);
     }
@@ -74,7 +74,7 @@ pub fn check_address(text: &str) -> Result<(), AddressFault> {
 
 /// The addresses of a cell, separated by `;` (Outlook's separator), `,` or line breaks. `Err` names
 /// the first piece that is not an address, with the reason.
-pub fn parse_address_list(text: &str) -> Result<Vec<String>, (String, AddressFault)> {
+pub(crate) fn parse_address_list(text: &str) -> Result<Vec<String>, (String, AddressFault)> {
     let mut out: Vec<String> = Vec::new();
     for piece in text.split([';', ',', '\n', '\r']) {
         let piece = piece.trim();
@@ -92,7 +92,7 @@ pub fn parse_address_list(text: &str) -> Result<Vec<String>, (String, AddressFau
 /// `Anna Berg <anna.berg@rss.se>`, `Anna Berg, anna.berg@rss.se` or a bare address. `Ok(None)`
 /// when the text holds no `@` at all: a name alone signs the message, and the mail program fills in
 /// the sender's address.
-pub fn parse_mailbox(text: &str) -> Result<Option<Mailbox>, (String, AddressFault)> {
+pub(crate) fn parse_mailbox(text: &str) -> Result<Option<Mailbox>, (String, AddressFault)> {
     let text = text.trim();
     if !text.contains('@') {
         return Ok(None);

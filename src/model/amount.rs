@@ -14,9 +14,9 @@ impl Amount {
     pub const ZERO: Amount = Amount(0);
 
     /// No Swedish public budget reaches a thousand billion kronor; above it a cell is a typo.
-    pub const CEILING: Amount = Amount(1_000_000_000_000 * 100);
+    pub(crate) const CEILING: Amount = Amount(1_000_000_000_000 * 100);
 
-    pub fn from_ore(ore: i64) -> Self {
+    pub(crate) fn from_ore(ore: i64) -> Self {
         Amount(i128::from(ore))
     }
 

@@ -116,7 +116,7 @@ impl AreaFigures {
     }
 
     /// Förbrukat as a share of the budget, 0 when there is no budget.
-    pub fn spent_share_of_budget(&self) -> f64 {
+    fn spent_share_of_budget(&self) -> f64 {
         self.insatser.spent.share_of(self.budget)
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 pub const DEFAULT_DOCUMENT_TYPE: &str = "Uppdragsbeskrivning";
 
 /// Deepest section level: 6., 6.1, 6.1.1.
-pub const MAX_LEVEL: u8 = 3;
+pub(crate) const MAX_LEVEL: u8 = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mandate {

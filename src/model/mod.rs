@@ -277,7 +277,7 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
 }
 
 /// The parent of a sub-area code: `1a` → `1`, `12b` → `12`; `None` for a plain area code.
-pub fn parent_code(code: &str) -> Option<&str> {
+pub(crate) fn parent_code(code: &str) -> Option<&str> {
     let digits = code.trim_end_matches(|c: char| c.is_alphabetic());
     (!digits.is_empty() && digits.len() < code.len() && digits.chars().all(|c| c.is_ascii_digit()))
         .then_some(digits)

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The starter workbook's file name inside the folder.
 pub const STARTER_WORKBOOK: &str = "overenskommelse.xlsx";
 /// The example Excel template's file name inside the folder's `mallar/`.
-pub const EXAMPLE_TEMPLATE: &str = "redovisning.xlsx";
+pub(crate) const EXAMPLE_TEMPLATE: &str = "redovisning.xlsx";
 
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {

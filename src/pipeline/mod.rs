@@ -17,7 +17,7 @@ pub use collect::{CollectError, CollectStop, Collected, collect};
 pub use compare::{Compared, Comparison, Comparisons, compare};
 pub use fill::{FillRequest, Filled, fill};
 pub use forms::{FormsError, FormsMade, FormsStop, StaleDrafts, forms, no_contacts_sheet};
-pub use init::{EXAMPLE_TEMPLATE, InitError, STARTER_WORKBOOK, init};
+pub use init::{InitError, STARTER_WORKBOOK, init};
 
 use crate::changes::{self, Changes, ChangesError, Previous};
 use crate::checks::{self, Checked};
@@ -145,7 +145,7 @@ pub fn read_and_check(path: &Path) -> (Option<Workbook>, Checked) {
 
 /// The last meeting's version, read with the same reader and checks as the input; `Err` with the
 /// read problems when it cannot be read at all.
-pub fn read_previous(path: &Path) -> Result<Previous, Vec<Diagnostic>> {
+pub(crate) fn read_previous(path: &Path) -> Result<Previous, Vec<Diagnostic>> {
     match read_and_check(path) {
         (Some(book), checked) => Ok(Previous { book, checked }),
         (None, checked) => Err(checked.diagnostics),
@@ -184,7 +184,7 @@ pub fn plan(
 }
 
 /// Why the changes since the last meeting could not be found; nothing is built then.
-pub enum SinceError {
+pub(crate) enum SinceError {
     /// The earlier version could not be read at all.
     Unreadable {
         path: PathBuf,
@@ -196,7 +196,7 @@ pub enum SinceError {
 
 /// The changes of each project since its version in `previous` (`--sedan`), with the earlier
 /// version's own problems, which are only warnings.
-pub fn changes_since(
+pub(crate) fn changes_since(
     previous: &Path,
     projects: &[CheckedProject],
 ) -> Result<(Vec<Option<Changes>>, Vec<Diagnostic>), SinceError> {
@@ -249,7 +249,7 @@ fn product(kind: &str, p: &CheckedProject, output: &Path) -> String {
 /// The updated workbook of every project that has an agreement with insatser (with a sheet
 /// `Förändringar` where `changes` has the project's changes). A workbook the last build made from
 /// the same cells, checks and changes is kept (`reuse`), not made again.
-pub fn updated_workbooks(
+pub(crate) fn updated_workbooks(
     projects: &[CheckedProject],
     output: &Path,
     changes: &[Option<Changes>],
@@ -285,7 +285,7 @@ pub struct WorkbookToMake {
 }
 
 /// Makes the updated workbooks `updated_workbooks` chose, in memory, each with its product name.
-pub fn make_workbooks(
+pub(crate) fn make_workbooks(
     wanted: &[WorkbookToMake],
     projects: &[CheckedProject],
     output: &Path,
@@ -314,7 +314,7 @@ pub fn make_workbooks(
 /// copies on request). Every problem of every template is returned together. A project's templates
 /// filled by the last build from the same cells and template files are kept (`reuse`); a fill that
 /// warned is made every time, so its warnings are said every time.
-pub fn filled_templates(
+pub(crate) fn filled_templates(
     projects: &[CheckedProject],
     output: &Path,
     per_recipient: bool,
@@ -372,7 +372,7 @@ pub fn filled_templates(
 }
 
 /// The planned PDFs the last build did not already make from the same key (`reuse` keeps those).
-pub fn to_render(jobs: Vec<Job>, output: &Path, engine: &Engine, reuse: &mut Reuse) -> Vec<Job> {
+pub(crate) fn to_render(jobs: Vec<Job>, output: &Path, engine: &Engine, reuse: &mut Reuse) -> Vec<Job> {
     jobs.into_iter()
         .filter(|job| {
             let product = record::relative(output, &job.path);

@@ -14,7 +14,7 @@ const MAX_MEGABYTES: u64 = 20;
 
 /// Reads every picture of every mandate relative to `folder` (the workbook's folder). Without a
 /// folder (a workbook built in memory) the pictures cannot be found and each says so.
-pub fn attach(agreement: &mut Agreement, folder: Option<&Path>) -> Vec<Diagnostic> {
+pub(crate) fn attach(agreement: &mut Agreement, folder: Option<&Path>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for mandate in &mut agreement.mandates {
         for picture in &mut mandate.pictures {

@@ -18,11 +18,11 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// The fixed name a document's data is served under; templates read it with `json("/data.json")`.
-pub const DATA_FILE: &str = "/data.json";
+const DATA_FILE: &str = "/data.json";
 
 /// The folder a document's attached files (pictures) are served from. Template folders hold no
 /// subfolders, so these names never shadow a region's own files.
-pub const ATTACHMENT_FOLDER: &str = "/bilder";
+const ATTACHMENT_FOLDER: &str = "/bilder";
 
 /// The name attachment `n` (1-based) with extension `ext` is served under: `/bilder/1.png`. Names are
 /// reused by every document (file ids are interned for the life of the process, at most 2^16).
@@ -138,7 +138,7 @@ impl Engine {
     }
 
     /// The same, serving `attachments` (the document's pictures) beside its data.
-    pub fn pdf_with(
+    pub(crate) fn pdf_with(
         &self,
         template: &str,
         data: &[u8],

@@ -60,7 +60,7 @@ impl StagedFile {
         &self.path
     }
 
-    pub fn digest(&self) -> &str {
+    pub(crate) fn digest(&self) -> &str {
         &self.digest
     }
 }

@@ -28,7 +28,7 @@ pub fn store() -> FontStore {
 
 /// A digest of every embedded font's bytes, computed once per process: a document's key includes
 /// it, so a build with other fonts makes every document again.
-pub fn digest() -> &'static [u8; 32] {
+pub(crate) fn digest() -> &'static [u8; 32] {
     use sha2::{Digest, Sha256};
     static DIGEST: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
     DIGEST.get_or_init(|| {

@@ -6,7 +6,7 @@ use serde_json::Value;
 use typst::text::FontBook;
 
 /// Every character some font in the book can draw, answered without scanning fonts twice.
-pub struct Coverage<'a> {
+pub(crate) struct Coverage<'a> {
     book: &'a FontBook,
     replacement: char,
 }
@@ -24,7 +24,7 @@ impl<'a> Coverage<'a> {
         coverage
     }
 
-    pub fn covers(&self, c: char) -> bool {
+    fn covers(&self, c: char) -> bool {
         // Line breaks and joiners are layout, not glyphs.
         if c.is_control() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}') {
             return true;
@@ -35,7 +35,7 @@ impl<'a> Coverage<'a> {
     }
 
     /// The document data with every string's undrawable characters replaced; the count says how many.
-    pub fn sanitise(&self, data: &[u8]) -> Result<(Vec<u8>, usize), serde_json::Error> {
+    pub(crate) fn sanitise(&self, data: &[u8]) -> Result<(Vec<u8>, usize), serde_json::Error> {
         // Most documents hold nothing exotic: leave their bytes untouched.
         let text = String::from_utf8_lossy(data);
         if text.chars().all(|c| c.is_ascii() || self.covers(c)) {

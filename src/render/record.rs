@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The record's file name in the output folder: hidden, since it is styrdok's, not the user's.
-pub const RECORD_FILE: &str = ".styrdok-bygge.json";
+const RECORD_FILE: &str = ".styrdok-bygge.json";
 
 /// What decides a product's bytes, as a SHA-256 digest. Build one with `KeyBuilder`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,7 @@ impl std::hash::Hasher for KeyBuilder {
 }
 
 /// The digest of a file's bytes, as the record keeps it.
-pub fn digest(bytes: &[u8]) -> String {
+pub(crate) fn digest(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 

@@ -4,7 +4,7 @@ use super::files::{WriteError, write_atomic};
 use std::path::{Path, PathBuf};
 
 /// (file name in the template root, source). The root holds nothing else but the document's data.
-pub const EMBEDDED: &[(&str, &str)] = &[
+const EMBEDDED: &[(&str, &str)] = &[
     ("styrdok.typ", include_str!("../../templates/styrdok.typ")),
     ("deck.typ", include_str!("../../templates/deck.typ")),
     ("mandate.typ", include_str!("../../templates/mandate.typ")),
@@ -49,7 +49,7 @@ pub struct TemplateFiles {
 }
 
 impl TemplateFiles {
-    pub fn embedded() -> Self {
+    pub(crate) fn embedded() -> Self {
         TemplateFiles {
             sources: EMBEDDED
                 .iter()
