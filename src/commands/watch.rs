@@ -43,15 +43,8 @@ pub fn build(args: &BuildArgs, stop: &Stop) -> Result<Outcome, CommandError> {
                 written: files.written.len(),
                 kept: files.kept.len(),
             },
-            Ok(None) => {
-                eprintln!("{nothing_written}");
-                Step::Failed
-            }
-            Err(e) => {
-                eprintln!("fel: {}", CommandError::from(e));
-                eprintln!("{nothing_written}");
-                Step::Failed
-            }
+            Ok(None) => failed(None, nothing_written),
+            Err(e) => failed(Some(e.into()), nothing_written),
         }
     };
     watch(&roots, &ignored, stop, rebuild, say)?;
@@ -84,22 +77,25 @@ pub fn fill(args: &FillArgs, stop: &Stop) -> Result<Outcome, CommandError> {
                         written: files.len(),
                         kept: 0,
                     },
-                    _ => {
-                        eprintln!("{nothing_written}");
-                        Step::Failed
-                    }
+                    _ => failed(None, nothing_written),
                 }
             }
-            Err(e) => {
-                eprintln!("fel: {}", CommandError::from(e));
-                eprintln!("{nothing_written}");
-                Step::Failed
-            }
+            Err(e) => failed(Some(e.into()), nothing_written),
         }
     };
     watch(&roots, std::slice::from_ref(&request.output), stop, rebuild, say)?;
     println!("Bevakningen avslutad.");
     Ok(Outcome::Done)
+}
+
+/// A rebuild that wrote nothing: why, when it was no input error (those are already said), and
+/// what became of the files.
+fn failed(error: Option<CommandError>, nothing_written: &str) -> Step {
+    if let Some(e) = error {
+        eprintln!("fel: {e}");
+    }
+    eprintln!("{nothing_written}");
+    Step::Failed
 }
 
 /// One line per rebuild: «Klart på 0,4 s: 5 filer», «Misslyckades efter 0,2 s.».
