@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, JsonReport, render as render_diagnostics};
 use crate::mail::{self, Kind, MessageText};
 use crate::model::same_organisation;
 use crate::pipeline;
-use crate::xlsx::fill::run::templates_folder;
+use crate::workbook::excel_templates_folder as templates_folder;
 use crate::xlsx::forms::{merge, read, write};
 use crate::xlsx::updated_workbook;
 use serde_json::json;

@@ -4,7 +4,7 @@
 use super::{CommandError, Outcome};
 use crate::diagnostics::{Diagnostic, render as render_diagnostics};
 use crate::pipeline;
-use crate::xlsx::fill::run::fill_templates;
+use crate::xlsx::fill::folder::fill_excel_templates as fill_templates;
 use std::path::PathBuf;
 
 pub struct FillOptions {

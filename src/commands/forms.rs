@@ -8,7 +8,7 @@ use crate::model::Agreement;
 use crate::model::schema::contacts;
 use crate::pipeline;
 use crate::render::OutputFile;
-use crate::xlsx::fill::run::templates_folder;
+use crate::workbook::excel_templates_folder as templates_folder;
 use crate::xlsx::forms::write;
 use std::path::{Path, PathBuf};
 

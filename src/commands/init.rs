@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// The starter workbook's file name inside the folder.
 pub const WORKBOOK: &str = "overenskommelse.xlsx";
 /// The folder of Excel templates to fill (skipped when the input's projects are found).
-pub const TEMPLATES: &str = "mallar";
+pub const TEMPLATES: &str = crate::workbook::EXCEL_TEMPLATES_FOLDER;
 pub const EXAMPLE_TEMPLATE: &str = "redovisning.xlsx";
 
 #[derive(Debug, thiserror::Error)]

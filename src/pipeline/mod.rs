@@ -10,9 +10,12 @@ use crate::documents::{self, Options, PlanError};
 use crate::model::{self, Agreement};
 use crate::render::record::{self, KeyBuilder, Record, Reuse};
 use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, WriteError};
+use crate::workbook::excel_templates_folder as templates_folder;
 use crate::workbook::{self, Project, Workbook};
-use crate::xlsx::fill::TemplateErrors;
-use crate::xlsx::fill::run::{FilledSet, fill_templates, templates_folder, templates_in};
+use crate::xlsx::fill::ExcelTemplateErrors as TemplateErrors;
+use crate::xlsx::fill::folder::{
+    FilledSet, excel_templates_in as templates_in, fill_excel_templates as fill_templates,
+};
 use crate::xlsx::updated_workbook::{self, UpdatedWorkbookError};
 use std::path::{Path, PathBuf};
 
