@@ -78,7 +78,7 @@ pub fn run(dir: &Path) -> Result<Outcome, CommandError> {
         },
         OutputFile {
             path: template,
-            bytes: starter::example_template().map_err(InitError::from)?,
+            bytes: starter::example_excel_template().map_err(InitError::from)?,
         },
     ];
     for path in pipeline::write(files).map_err(CommandError::output)? {

@@ -580,7 +580,7 @@ fn fit_height(ws: &mut Worksheet, row: u32, text: &str) -> Result<(), XlsxError>
 
 /// The example Excel template for `mallar/`: a short "Redovisning" with `{{…}}` placeholders that
 /// `styrdok fill` replaces: fields of Uppgifter, the total budget, and one repeated row per insats.
-pub fn example_template() -> Result<Vec<u8>, XlsxError> {
+pub fn example_excel_template() -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties("Redovisning – exempelmall")?);
     let f = Formats::new();
@@ -620,8 +620,8 @@ mod tests {
     fn the_same_bytes_every_time() {
         assert_eq!(super::workbook().unwrap(), super::workbook().unwrap());
         assert_eq!(
-            super::example_template().unwrap(),
-            super::example_template().unwrap()
+            super::example_excel_template().unwrap(),
+            super::example_excel_template().unwrap()
         );
     }
 }
