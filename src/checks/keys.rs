@@ -74,17 +74,17 @@ fn keep_first<T>(
 fn parent_areas(agreement: &mut Agreement, out: &mut Vec<Diagnostic>) {
     let codes: BTreeSet<String> = agreement.areas.iter().map(|a| a.code.clone()).collect();
     for area in &mut agreement.areas {
-        if let Some(parent) = &area.parent {
-            if !codes.contains(parent) {
-                out.push(Diagnostic::at(
-                    area.code_at.clone(),
-                    Problem::MissingParentArea {
-                        code: area.code.clone(),
-                        parent: parent.clone(),
-                    },
-                ));
-                area.parent = None;
-            }
+        if let Some(parent) = &area.parent
+            && !codes.contains(parent)
+        {
+            out.push(Diagnostic::at(
+                area.code_at.clone(),
+                Problem::MissingParentArea {
+                    code: area.code.clone(),
+                    parent: parent.clone(),
+                },
+            ));
+            area.parent = None;
         }
     }
 }

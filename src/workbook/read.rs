@@ -170,10 +170,9 @@ fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
 
 /// Panics inside the reader are caught and turned into `NotAWorkbook`; their message must not reach
 /// the terminal. The process-wide panic hook is replaced once, not per call: swapping it per call
-/// races with other threads (tests run side by side in one binary, a rebuild reads projects in
-/// parallel) and could silence their panics or restore the wrong hook. The hook installed here
-/// stays silent only on a thread that is inside `catch`, and hands every other panic to the hook
-/// that was there before.
+/// races with other threads (tests run side by side in one binary) and could silence their panics
+/// or restore the wrong hook. The hook installed here stays silent only on a thread that is inside
+/// `catch`, and hands every other panic to the hook that was there before.
 mod quiet_panics {
     use std::cell::Cell;
     use std::sync::Once;
