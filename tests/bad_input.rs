@@ -3,9 +3,9 @@
 //! (message, `Blad!Cell`, Åtgärd, exit code). None may panic.
 //!
 //! The generated cases come from `generate` below; regenerate them with
-//! `cargo test --test bad_input -- --ignored regenerate` (the rest of the corpus was made by hand or
+//! `cargo test --locked bad_input::regenerate -- --ignored` (the rest of the corpus was made by hand or
 //! by LibreOffice: see `tests/bad-input/README.md`). Review changed snapshots with `cargo insta review`
-//! or `INSTA_UPDATE=always cargo test --test bad_input`.
+//! or `INSTA_UPDATE=always cargo test --locked bad_input`.
 
 use crate::common::{Book, V, n, t};
 use std::path::{Path, PathBuf};

@@ -335,3 +335,26 @@ fn stray_cell_at_the_sheets_far_corner_is_read_without_a_dense_grid() {
     );
     assert_eq!(checked.usable().unwrap().initiatives.len(), 4);
 }
+
+#[test]
+fn a_repeated_area_code_is_reported_once_and_kept_out_of_the_sums() {
+    let mut book = Book::valid();
+    // Area 2 again with a budget of its own; were it counted, area 2 would be unallocated and the
+    // total budget wrong.
+    book.push_row(
+        "Insatsområden",
+        vec![t("2"), t("Suicidprevention igen"), n(900_000.0), V::E, V::E],
+    );
+    let checked = check(&book);
+    assert_eq!(
+        found(&checked),
+        vec![(
+            Severity::Error,
+            "Insatsområden!A6".to_string(),
+            "koden «2» finns redan på rad 5".to_string()
+        )]
+    );
+    let agreement = checked.agreement.as_ref().expect("loaded");
+    assert_eq!(agreement.areas.len(), 4);
+    assert_eq!(agreement.total_budget().ore(), 800_000_00);
+}

@@ -11,7 +11,7 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use styrdok::model::{Agreement, AreaFigures};
 use styrdok::pipeline::read_and_check;
-use styrdok::xlsx::fill::{self, Data, Problem, TemplateErrors};
+use styrdok::xlsx::fill::{self, Data, ExcelTemplateErrors, Problem};
 
 fn example_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
@@ -293,7 +293,7 @@ fn a_region_without_items_leaves_its_row_empty_and_nothing_moves() {
     assert_eq!(cells.get_value((1, 0)), Some(&Cell::String("Under".into())));
 }
 
-fn problems(errors: &TemplateErrors) -> Vec<(Option<String>, String)> {
+fn problems(errors: &ExcelTemplateErrors) -> Vec<(Option<String>, String)> {
     errors
         .0
         .iter()

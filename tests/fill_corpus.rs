@@ -7,7 +7,7 @@
 use crate::fill::{convert, csv_rows, data, example, office, part, sheet_cells};
 use calamine::Data as Cell;
 use std::io::{Cursor, Write};
-use styrdok::xlsx::fill::{self, Filled, Problem, TemplateErrors};
+use styrdok::xlsx::fill::{self, ExcelTemplateErrors, Filled, Problem};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -221,7 +221,7 @@ fn filled(bytes: &[u8]) -> Filled {
     f
 }
 
-fn refused(bytes: &[u8]) -> TemplateErrors {
+fn refused(bytes: &[u8]) -> ExcelTemplateErrors {
     match fill::fill(bytes, "mall.xlsx", &data()) {
         Ok(_) => panic!("should be refused, was filled"),
         Err(e) => e,

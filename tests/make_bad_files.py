@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The hand-made part of the bad-input corpus (tests/bad-input/), from the generated valid.xlsx.
 
-Run from the repository root after `cargo test --test bad_input -- --ignored regenerate`:
+Run from the repository root after `cargo test --locked bad_input::regenerate -- --ignored`:
     python3 tests/make_bad_files.py
 Needs LibreOffice (soffice) for the .ods/.xls/LibreOffice-saved cases and msoffcrypto-tool (PyPI) for
 the password-protected one; cases whose tool is missing are skipped with a note.

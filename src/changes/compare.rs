@@ -5,6 +5,7 @@ use super::{
     AreaChange, AreaGroup, Changes, ChangesError, FieldChange, ID_COLUMN, InitiativeChange, Mark,
     Values, Version,
 };
+use crate::model::schema::{areas, info, initiatives};
 use crate::model::{Agreement, Amount, Area, Assessment, Info, Initiative, Kind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,7 +44,7 @@ pub fn compare(previous: Version, current: Version) -> Result<Changes, Vec<Chang
                     name: new.name.clone(),
                     amount: new.amount,
                     fields,
-                    at: after_cells.initiative(new, "Insats"),
+                    at: after_cells.initiative(new, initiatives::NAME.name),
                 }
             }
             (None, Some(a)) => {
@@ -53,8 +54,14 @@ pub fn compare(previous: Version, current: Version) -> Result<Changes, Vec<Chang
                     area: new.area.clone(),
                     name: new.name.clone(),
                     amount: new.amount,
-                    fields: vec![money("Belopp", None, Some(new.amount), &after_cells, new)],
-                    at: after_cells.initiative(new, "Insats"),
+                    fields: vec![money(
+                        initiatives::AMOUNT.name,
+                        None,
+                        Some(new.amount),
+                        &after_cells,
+                        new,
+                    )],
+                    at: after_cells.initiative(new, initiatives::NAME.name),
                 }
             }
             (Some(b), None) => {
@@ -65,7 +72,7 @@ pub fn compare(previous: Version, current: Version) -> Result<Changes, Vec<Chang
                     name: old.name.clone(),
                     amount: old.amount,
                     fields: vec![FieldChange {
-                        field: "Belopp",
+                        field: initiatives::AMOUNT.name,
                         values: Values::Money {
                             before: Some(old.amount),
                             after: None,
@@ -128,7 +135,7 @@ impl<'a> Side<'a> {
                 None => (
                     format!("namn:{}", name_key(&item.name)),
                     "insatsen",
-                    "Insats",
+                    initiatives::NAME.name,
                     item.name.clone(),
                 ),
             };
@@ -261,14 +268,22 @@ fn initiative_fields(old: &Initiative, new: &Initiative, cells: &Cells) -> Vec<F
             });
         }
     };
-    text("Insats", old.name.clone(), new.name.clone());
-    text("Område", old.area.clone(), new.area.clone());
-    text("Typ", kind_text(old.kind), kind_text(new.kind));
+    text(initiatives::NAME.name, old.name.clone(), new.name.clone());
+    text(initiatives::AREA.name, old.area.clone(), new.area.clone());
+    text(
+        initiatives::KIND.name,
+        kind_text(old.kind),
+        kind_text(new.kind),
+    );
     let mut amounts = Vec::new();
     for (field, before, after) in [
-        ("Belopp", Some(old.amount), Some(new.amount)),
-        ("Rekvirerat", old.requisitioned, new.requisitioned),
-        ("Förbrukat", old.spent, new.spent),
+        (initiatives::AMOUNT.name, Some(old.amount), Some(new.amount)),
+        (
+            initiatives::REQUISITIONED.name,
+            old.requisitioned,
+            new.requisitioned,
+        ),
+        (initiatives::SPENT.name, old.spent, new.spent),
     ] {
         if before != after {
             amounts.push(money(field, before, after, cells, new));
@@ -287,15 +302,23 @@ fn initiative_fields(old: &Initiative, new: &Initiative, cells: &Cells) -> Vec<F
             });
         }
     };
-    text("Status", &old.status, &new.status);
+    text(initiatives::STATUS.name, &old.status, &new.status);
     text(
-        "Bedömning",
+        initiatives::ASSESSMENT.name,
         &assessment_text(old.assessment),
         &assessment_text(new.assessment),
     );
-    text("Ansvarig", &old.recipient, &new.recipient);
-    text("Projekt", &old.project, &new.project);
-    text("Beskrivning", &old.description, &new.description);
+    text(
+        initiatives::RESPONSIBLE.name,
+        &old.recipient,
+        &new.recipient,
+    );
+    text(initiatives::PROJECT.name, &old.project, &new.project);
+    text(
+        initiatives::DESCRIPTION.name,
+        &old.description,
+        &new.description,
+    );
     fields.extend(amounts);
     fields.extend(rest);
     fields
@@ -332,7 +355,7 @@ fn area_changes(
                 code: new.code.clone(),
                 name: new.name.clone(),
                 fields: vec![FieldChange {
-                    field: "Budget",
+                    field: areas::BUDGET.name,
                     values: Values::Money {
                         before: None,
                         after: Some(new.budget),
@@ -345,7 +368,7 @@ fn area_changes(
                 let mut fields = Vec::new();
                 if old.name != new.name {
                     fields.push(FieldChange {
-                        field: "Namn",
+                        field: areas::NAME.name,
                         values: Values::Text {
                             before: old.name.clone(),
                             after: new.name.clone(),
@@ -355,7 +378,7 @@ fn area_changes(
                 }
                 if old.budget != new.budget {
                     fields.push(FieldChange {
-                        field: "Budget",
+                        field: areas::BUDGET.name,
                         values: Values::Money {
                             before: Some(old.budget),
                             after: Some(new.budget),
@@ -386,7 +409,7 @@ fn area_changes(
                     code: old.code.clone(),
                     name: old.name.clone(),
                     fields: vec![FieldChange {
-                        field: "Budget",
+                        field: areas::BUDGET.name,
                         values: Values::Money {
                             before: Some(old.budget),
                             after: None,
@@ -452,27 +475,31 @@ fn info_fields(before: &Info, after: &Info, cells: &Cells) -> Vec<FieldChange> {
     let optional = |t: &Option<String>| t.clone().unwrap_or_default();
     let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     [
-        ("Titel", before.title.clone(), after.title.clone()),
-        ("År", before.year.to_string(), after.year.to_string()),
+        (info::TITLE, before.title.clone(), after.title.clone()),
+        (info::YEAR, before.year.to_string(), after.year.to_string()),
         (
-            "Organisation",
+            info::ORGANISATION,
             before.organisation.clone(),
             after.organisation.clone(),
         ),
-        ("Län", optional(&before.county), optional(&after.county)),
-        ("Datum", date(before.date), date(after.date)),
         (
-            "Styrgrupp",
+            info::COUNTY,
+            optional(&before.county),
+            optional(&after.county),
+        ),
+        (info::DATE, date(before.date), date(after.date)),
+        (
+            info::STEERING_GROUP,
             optional(&before.steering_group),
             optional(&after.steering_group),
         ),
         (
-            "Mottagare",
+            info::ADDRESSEE,
             optional(&before.addressee),
             optional(&after.addressee),
         ),
         (
-            "Diarienummer",
+            info::REFERENCE,
             optional(&before.reference),
             optional(&after.reference),
         ),

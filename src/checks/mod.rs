@@ -2,6 +2,7 @@
 //! each with its cell and its fix.
 
 mod contacts;
+mod keys;
 mod rules;
 
 use crate::diagnostics::Diagnostic;
@@ -30,8 +31,10 @@ impl Checked {
 }
 
 /// Runs every rule over a loaded agreement, adding to the problems loading found.
-pub fn check(loaded: Loaded) -> Checked {
-    let mut diagnostics = loaded.diagnostics;
+pub fn check(mut loaded: Loaded) -> Checked {
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    // First, so every other rule sees each key once.
+    keys::check(&mut loaded.agreement, &mut diagnostics);
     diagnostics.extend(rules::check(
         &loaded.agreement,
         &loaded.unreadable_amounts_in,

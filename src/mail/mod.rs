@@ -12,7 +12,7 @@ use crate::model::Agreement;
 use crate::render::{OutputFile, WriteError};
 use crate::workbook::{Workbook, same_name};
 use crate::xlsx::fill::data::Value;
-use crate::xlsx::fill::{Data, TemplateError, TemplateErrors, fill_text};
+use crate::xlsx::fill::{Data, ExcelTemplateError, ExcelTemplateErrors, fill_text};
 use crate::xlsx::forms::write::Form;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +48,11 @@ pub enum MailError {
     },
     #[error("{}: e-posttexten måste vara text i UTF-8; spara den som UTF-8 i din texteditor", .0.display())]
     NotText(PathBuf),
-    #[error("{}: e-posttexten är större än 1 MB; den ska bara vara ett meddelande", .0.display())]
+    #[error(
+        "{}: e-posttexten är större än {} MB; den ska bara vara ett meddelande",
+        .0.display(),
+        texts::MAX_BYTES / (1024 * 1024)
+    )]
     TooLarge(PathBuf),
     #[error(
         "{}: första raden ska vara ämnesraden, t.ex. «Ämne: Uppföljning {{{{Titel}}}} {{{{År}}}} – {{{{Ansvarig}}}}», och sedan en tom rad och meddelandet",
@@ -58,7 +62,7 @@ pub enum MailError {
     #[error(
         "e-posttexten kunde inte fyllas i:\n{0}\nIngenting skrevs; rätta e-posttexten och kör igen."
     )]
-    Template(TemplateErrors),
+    Placeholders(ExcelTemplateErrors),
     #[error("e-postutkastet till {recipient} kunde inte skapas: {source}")]
     Build {
         recipient: String,
@@ -81,7 +85,7 @@ pub fn drafts(
 ) -> Result<Vec<OutputFile>, MailError> {
     let info = &agreement.info;
     let mut files = Vec::new();
-    let mut errors: Vec<TemplateError> = Vec::new();
+    let mut errors: Vec<ExcelTemplateError> = Vec::new();
     for form in forms {
         let Some(contact) = agreement.contact_for(&form.recipient) else {
             continue;
@@ -134,7 +138,7 @@ pub fn drafts(
     if errors.is_empty() {
         Ok(files)
     } else {
-        Err(MailError::Template(TemplateErrors(errors)))
+        Err(MailError::Placeholders(ExcelTemplateErrors(errors)))
     }
 }
 

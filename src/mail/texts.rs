@@ -22,7 +22,7 @@ pub const BUILT_IN: [(&str, &str); 2] = [
 ];
 
 /// A text larger than this is not a message (and would be read whole).
-const MAX_BYTES: u64 = 1024 * 1024;
+pub(super) const MAX_BYTES: u64 = 1024 * 1024;
 
 /// One message's text: the subject line and the body, placeholders not yet filled.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,6 @@
 //! Building the agreement from the workbook's tables. Cell-level problems (empty, not an amount) are
-//! reported here; rules across rows (budgets, codes) live in `checks`.
+//! reported here; rules across rows (budgets, codes, keys that must be unique) live in `checks`, so
+//! every row is kept as written, duplicates included.
 
 use super::address::parse_mailbox;
 use super::load_contacts::load_contacts;
@@ -28,8 +29,8 @@ pub struct Loaded {
 pub fn load(book: &Workbook) -> Loaded {
     let mut out = Vec::new();
     let info = load_info(book, &mut out);
-    // A workbook holding only uppdrag needs no agreement sheets; one holding neither needs them.
-    // A workbook with uppdrag needs no agreement sheets: areas may be planned before any insats.
+    // With an Uppdrag sheet the agreement sheets are optional (a workbook of uppdrag only, or areas
+    // planned before any insats); without one they are required.
     let agreement_required = !has_mandates(book);
     let mut unreadable_amounts_in = BTreeSet::new();
     let areas = load_areas(
@@ -169,11 +170,11 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
     for row in table.rows() {
         let field = row.text(info_sheet::FIELD);
         let (value, at) = row.cell(info_sheet::VALUE);
-        let text = value.display().trim().to_string();
-        let optional = |t: String| (!t.is_empty()).then_some(t);
         let key = field.to_lowercase();
         seen.insert(key.clone());
-        let required = matches!(key.as_str(), "titel" | "år" | "organisation" | "datum");
+        let required = info_sheet::REQUIRED_FIELDS
+            .iter()
+            .any(|f| f.to_lowercase() == key);
         if required && value.is_empty() {
             out.push(Diagnostic::at(
                 at,
@@ -183,60 +184,7 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
             ));
             continue;
         }
-        match key.as_str() {
-            "titel" => info.title = text,
-            "organisation" => info.organisation = text,
-            "år" => match parse_year(value) {
-                Some(y) => info.year = y,
-                None => out.push(Diagnostic::at(
-                    at,
-                    Problem::NotAYear {
-                        column: field,
-                        value: text,
-                    },
-                )),
-            },
-            "datum" => match parse_date(value) {
-                Some(d) => info.date = d,
-                None => out.push(Diagnostic::at(
-                    at,
-                    Problem::NotADate {
-                        column: field,
-                        value: text,
-                    },
-                )),
-            },
-            "län" => info.county = optional(text),
-            "styrgrupp" => info.steering_group = optional(text),
-            "mottagare" => info.addressee = optional(text),
-            "diarienummer" => info.reference = optional(text),
-            "sista dag" if !value.is_empty() => match parse_date(value) {
-                Some(d) => info.deadline = Some(d),
-                None => out.push(Diagnostic::at(
-                    at,
-                    Problem::NotADate {
-                        column: field,
-                        value: text,
-                    },
-                )),
-            },
-            "avsändare" => {
-                match parse_mailbox(&text) {
-                    Ok(mailbox) => info.sender_mailbox = mailbox,
-                    Err((value, fault)) => out.push(Diagnostic::at(
-                        at,
-                        Problem::NotAnEmailAddress {
-                            column: field,
-                            value,
-                            reason: fault.to_string(),
-                        },
-                    )),
-                }
-                info.sender = optional(text);
-            }
-            // Other fields are the user's own; they are carried along untouched.
-            _ => {}
-        }
+        read_field(&mut info, field, value, at, out);
     }
     for field in info_sheet::REQUIRED_FIELDS {
         if !seen.contains(&field.to_lowercase()) {
@@ -254,6 +202,79 @@ fn load_info(book: &Workbook, out: &mut Vec<Diagnostic>) -> Info {
     info
 }
 
+/// One field of Uppgifter into `info`, by its name (matched ignoring case, as the coordinator may
+/// type it). Other fields are the user's own; they are carried along untouched.
+fn read_field(
+    info: &mut Info,
+    field: String,
+    value: &Value,
+    at: CellRef,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = value.display().trim().to_string();
+    let optional = |t: String| (!t.is_empty()).then_some(t);
+    let key = field.to_lowercase();
+    let is = |name: &str| key == name.to_lowercase();
+    let date = |out: &mut Vec<Diagnostic>, field: String| {
+        let parsed = parse_date(value);
+        if parsed.is_none() {
+            out.push(Diagnostic::at(
+                at.clone(),
+                Problem::NotADate {
+                    column: field,
+                    value: text.clone(),
+                },
+            ));
+        }
+        parsed
+    };
+    if is(info_sheet::TITLE) {
+        info.title = text;
+    } else if is(info_sheet::ORGANISATION) {
+        info.organisation = text;
+    } else if is(info_sheet::YEAR) {
+        match parse_year(value) {
+            Some(y) => info.year = y,
+            None => out.push(Diagnostic::at(
+                at,
+                Problem::NotAYear {
+                    column: field,
+                    value: text,
+                },
+            )),
+        }
+    } else if is(info_sheet::DATE) {
+        if let Some(d) = date(out, field) {
+            info.date = d;
+        }
+    } else if is(info_sheet::COUNTY) {
+        info.county = optional(text);
+    } else if is(info_sheet::STEERING_GROUP) {
+        info.steering_group = optional(text);
+    } else if is(info_sheet::ADDRESSEE) {
+        info.addressee = optional(text);
+    } else if is(info_sheet::REFERENCE) {
+        info.reference = optional(text);
+    } else if is(info_sheet::DEADLINE) && !value.is_empty() {
+        if let Some(d) = date(out, field) {
+            info.deadline = Some(d);
+        }
+    } else if is(info_sheet::SENDER) {
+        match parse_mailbox(&text) {
+            Ok(mailbox) => info.sender_mailbox = mailbox,
+            Err((value, fault)) => out.push(Diagnostic::at(
+                at,
+                Problem::NotAnEmailAddress {
+                    column: field,
+                    value,
+                    reason: fault.to_string(),
+                },
+            )),
+        }
+        info.sender = optional(text);
+    }
+}
+
 fn load_areas(
     book: &Workbook,
     required: bool,
@@ -263,7 +284,7 @@ fn load_areas(
     let Some(table) = find_table(book, &areas::SHEET, required, out) else {
         return Vec::new();
     };
-    let mut areas: Vec<Area> = Vec::new();
+    let mut areas = Vec::new();
     for row in table.rows() {
         let (_, code_at) = row.cell(areas::CODE);
         let code = required_text(&row, areas::CODE, out);
@@ -271,16 +292,6 @@ fn load_areas(
         let (budget, budget_at) = amount_cell(&row, areas::BUDGET, true, out);
         let (region_funds, _) = amount_cell(&row, areas::REGION_FUNDS, false, out);
         if code.is_empty() {
-            continue;
-        }
-        if let Some(first) = areas.iter().find(|a| a.code.eq_ignore_ascii_case(&code)) {
-            out.push(Diagnostic::at(
-                code_at,
-                Problem::DuplicateArea {
-                    code: code.clone(),
-                    first_row: first.code_at.row + 1,
-                },
-            ));
             continue;
         }
         if budget.is_err() {
@@ -297,22 +308,6 @@ fn load_areas(
             budget_at,
             extra: row.extra(),
         });
-    }
-    // A sub-area code like 1a only makes sense next to area 1.
-    let codes: BTreeSet<String> = areas.iter().map(|a| a.code.clone()).collect();
-    for area in &mut areas {
-        if let Some(parent) = &area.parent {
-            if !codes.contains(parent) {
-                out.push(Diagnostic::at(
-                    area.code_at.clone(),
-                    Problem::MissingParentArea {
-                        code: area.code.clone(),
-                        parent: parent.clone(),
-                    },
-                ));
-                area.parent = None;
-            }
-        }
     }
     areas
 }

@@ -1,12 +1,13 @@
 //! Reading `Kontakter`: one row per Ansvarig with the addresses its form is e-mailed to. Whether each
-//! Ansvarig matches an insats is a rule across sheets (`checks`); here each cell is read on its own.
+//! Ansvarig stands once and matches an insats are rules across rows (`checks`); here each cell is
+//! read on its own.
 
 use super::address::parse_address_list;
 use super::load::{find_table, required_text};
 use super::schema::contacts;
 use super::{Contact, Contacts};
 use crate::diagnostics::{Diagnostic, Problem};
-use crate::workbook::{Column, Row, Workbook, normalise};
+use crate::workbook::{Column, Row, Workbook};
 
 /// The contacts, or `None` when the workbook has no `Kontakter` sheet.
 pub(super) fn load_contacts(book: &Workbook, out: &mut Vec<Diagnostic>) -> Option<Contacts> {
@@ -28,19 +29,6 @@ pub(super) fn load_contacts(book: &Workbook, out: &mut Vec<Diagnostic>) -> Optio
         let to = addresses(&row, contacts::EMAIL, true, out);
         let cc = addresses(&row, contacts::COPY, false, out);
         if recipient.is_empty() {
-            continue;
-        }
-        if let Some(first) = list
-            .iter()
-            .find(|c| normalise(&c.recipient) == normalise(&recipient))
-        {
-            out.push(Diagnostic::at(
-                recipient_at,
-                Problem::DuplicateContact {
-                    name: recipient,
-                    first_row: first.recipient_at.row + 1,
-                },
-            ));
             continue;
         }
         list.push(Contact {

@@ -18,220 +18,229 @@ pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate>
     let Some(table) = find_table(book, &mandate_sheet::SHEET, false, out) else {
         return Vec::new();
     };
-    let mut mandates: Vec<Mandate> = Vec::new();
-    for row in table.rows() {
-        let (_, id_at) = row.cell(mandate_sheet::ID);
-        let id = required_text(&row, mandate_sheet::ID, out);
-        let title = required_text(&row, mandate_sheet::TITLE, out);
-        let (date_value, date_at) = row.cell(mandate_sheet::DATE);
-        let date = if date_value.is_empty() {
-            None
-        } else {
-            let parsed = parse_date(date_value);
-            if parsed.is_none() {
-                out.push(Diagnostic::at(
-                    date_at,
-                    Problem::NotADate {
-                        column: mandate_sheet::DATE.name.into(),
-                        value: date_value.display(),
-                    },
-                ));
-            }
-            parsed
-        };
-        if id.is_empty() {
-            continue;
-        }
-        if let Some(first) = mandates.iter().find(|m| m.id == id) {
+    let mut mandates: Vec<Mandate> = table
+        .rows()
+        .filter_map(|row| mandate_row(&row, out))
+        .collect();
+    load_sections(book, &mut mandates, out);
+    load_roles(book, &mut mandates, out);
+    load_groups(book, &mut mandates, out);
+    load_pictures(book, &mut mandates, out);
+    mandates
+}
+
+/// One row of Uppdrag; `None` without an Id (reported), since nothing could belong to it.
+fn mandate_row(row: &Row, out: &mut Vec<Diagnostic>) -> Option<Mandate> {
+    let (_, id_at) = row.cell(mandate_sheet::ID);
+    let id = required_text(row, mandate_sheet::ID, out);
+    let title = required_text(row, mandate_sheet::TITLE, out);
+    let (date_value, date_at) = row.cell(mandate_sheet::DATE);
+    let date = if date_value.is_empty() {
+        None
+    } else {
+        let parsed = parse_date(date_value);
+        if parsed.is_none() {
             out.push(Diagnostic::at(
-                id_at,
-                Problem::DuplicateMandate {
-                    id,
-                    first_row: first.id_at.row + 1,
+                date_at,
+                Problem::NotADate {
+                    column: mandate_sheet::DATE.name.into(),
+                    value: date_value.display(),
                 },
             ));
-            continue;
         }
-        let optional = |t: String| (!t.is_empty()).then_some(t);
-        let document_type = optional(row.text(mandate_sheet::DOCUMENT_TYPE))
-            .unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
-        mandates.push(Mandate {
-            id,
-            title,
-            reference: optional(row.text(mandate_sheet::REFERENCE)),
-            date,
-            decided_by: optional(row.text(mandate_sheet::DECIDED_BY)),
-            projects: split_projects(&row.text(mandate_sheet::PROJECTS)),
-            sections: Vec::new(),
-            roles: Vec::new(),
-            groups: Vec::new(),
-            document_type,
-            pictures: Vec::new(),
-            id_at,
-            projects_at: row.cell(mandate_sheet::PROJECTS).1,
-        });
-    }
-
-    // Rows of the other sheets belong to an uppdrag by its Id.
-    // The column is named Uppdrag in every sheet that belongs to one.
-    let owner = |row: &Row, mandates: &[Mandate], out: &mut Vec<Diagnostic>| -> Option<usize> {
-        let id = required_text(row, sections::MANDATE, out);
-        if id.is_empty() {
-            return None;
-        }
-        let at = row.cell(sections::MANDATE).1;
-        let index = mandates.iter().position(|m| m.id == id);
-        if index.is_none() {
-            out.push(Diagnostic::at(at, Problem::UnknownMandate { id }));
-        }
-        index
+        parsed
     };
+    if id.is_empty() {
+        return None;
+    }
+    let optional = |t: String| (!t.is_empty()).then_some(t);
+    let document_type = optional(row.text(mandate_sheet::DOCUMENT_TYPE))
+        .unwrap_or_else(|| DEFAULT_DOCUMENT_TYPE.to_string());
+    Some(Mandate {
+        id,
+        title,
+        reference: optional(row.text(mandate_sheet::REFERENCE)),
+        date,
+        decided_by: optional(row.text(mandate_sheet::DECIDED_BY)),
+        projects: split_projects(&row.text(mandate_sheet::PROJECTS)),
+        sections: Vec::new(),
+        roles: Vec::new(),
+        groups: Vec::new(),
+        document_type,
+        pictures: Vec::new(),
+        id_at,
+        projects_at: row.cell(mandate_sheet::PROJECTS).1,
+    })
+}
 
-    if let Some(table) = find_table(book, &sections::SHEET, true, out) {
-        // The level of each mandate's last section, to find jumps (1 → 3) in the order rows stand.
-        let mut last_level: Vec<u8> = vec![0; mandates.len()];
-        for row in table.rows() {
-            let heading = required_text(&row, sections::HEADING, out);
-            let text = optional_rich(&row, sections::TEXT, out);
-            let (level_value, level_at) = row.cell(sections::LEVEL);
-            let level = parse_level(level_value);
-            if level.is_none() {
-                out.push(Diagnostic::at(
-                    level_at.clone(),
-                    Problem::NotALevel {
-                        value: level_value.display(),
-                    },
-                ));
-            }
-            if let Some(i) = owner(&row, &mandates, out) {
-                // An unreadable level is reported above; read as 1 so no jump is reported after it.
-                let level = level.unwrap_or(1);
-                if level > last_level[i] + 1 {
-                    out.push(Diagnostic::at(
-                        level_at,
-                        Problem::LevelJump {
-                            level,
-                            previous: last_level[i],
-                        },
-                    ));
-                }
-                last_level[i] = level;
-                mandates[i].sections.push(Section {
-                    heading,
-                    text,
-                    level,
-                });
-            }
-        }
+/// The uppdrag a row of Avsnitt, Roller, Grupper or Bilder belongs to, by the Id in its Uppdrag
+/// column (named so in every such sheet). A repeated Id stands for its first uppdrag; `checks`
+/// reports and drops the later ones.
+fn owner(row: &Row, mandates: &[Mandate], out: &mut Vec<Diagnostic>) -> Option<usize> {
+    let id = required_text(row, sections::MANDATE, out);
+    if id.is_empty() {
+        return None;
     }
-    if let Some(table) = find_table(book, &roles::SHEET, false, out) {
-        for row in table.rows() {
-            let role = required_text(&row, roles::ROLE, out);
-            let description = optional_rich(&row, roles::DESCRIPTION, out);
-            if let Some(i) = owner(&row, &mandates, out) {
-                mandates[i].roles.push(Role { role, description });
-            }
-        }
+    let at = row.cell(sections::MANDATE).1;
+    let index = mandates.iter().position(|m| m.id == id);
+    if index.is_none() {
+        out.push(Diagnostic::at(at, Problem::UnknownMandate { id }));
     }
-    if let Some(table) = find_table(book, &groups::SHEET, false, out) {
-        for row in table.rows() {
-            let (_, name_at) = row.cell(groups::GROUP);
-            let name = required_text(&row, groups::GROUP, out);
-            let (principal_value, principal_at) = row.cell(groups::PRINCIPAL);
-            let principal_text = principal_value.display().trim().to_string();
-            let principal = Principal::parse(&principal_text);
-            if principal.is_none() && !principal_text.is_empty() {
-                out.push(Diagnostic::at(
-                    principal_at,
-                    Problem::UnknownPrincipal {
-                        value: principal_text,
-                    },
-                ));
-            }
-            let reports_to = row.text(groups::REPORTS_TO);
-            let group = Group {
-                participants: row.text(groups::PARTICIPANTS),
-                purpose: optional_rich(&row, groups::PURPOSE, out),
-                mandate: optional_rich(&row, groups::REMIT, out),
-                frequency: row.text(groups::FREQUENCY),
-                convener: row.text(groups::CONVENER),
-                reports_to: (!reports_to.is_empty()).then_some(reports_to),
-                principal,
-                reports_to_at: row.cell(groups::REPORTS_TO).1,
-                name_at: name_at.clone(),
-                name,
-            };
-            if let Some(i) = owner(&row, &mandates, out) {
-                if group.name.is_empty() {
-                    continue;
-                }
-                if mandates[i].group(&group.name).is_some() {
-                    out.push(Diagnostic::at(
-                        name_at,
-                        Problem::DuplicateGroup { name: group.name },
-                    ));
-                    continue;
-                }
-                mandates[i].groups.push(group);
-            }
-        }
-    }
+    index
+}
 
-    if let Some(table) = find_table(book, &pictures::SHEET, false, out) {
-        for row in table.rows() {
-            let (_, heading_at) = row.cell(pictures::HEADING);
-            let heading = required_text(&row, pictures::HEADING, out);
-            let (_, file_at) = row.cell(pictures::FILE);
-            let file = required_text(&row, pictures::FILE, out);
-            let (alt_value, alt_at) = row.cell(pictures::ALT_TEXT);
-            let alt = alt_value.display().trim().to_string();
-            if alt.is_empty() {
-                out.push(Diagnostic::at(alt_at, Problem::PictureWithoutAltText));
-            }
-            let caption = row.text(pictures::CAPTION);
-            let Some(i) = owner(&row, &mandates, out) else {
-                continue;
-            };
-            if heading.is_empty() {
-                continue;
-            }
-            let Some(section) = mandates[i]
-                .sections
-                .iter()
-                .position(|s| crate::workbook::same_name(&s.heading, &heading))
-            else {
+/// Avsnitt, in the order the rows stand; a level may rise by one at a time.
+fn load_sections(book: &Workbook, mandates: &mut [Mandate], out: &mut Vec<Diagnostic>) {
+    let Some(table) = find_table(book, &sections::SHEET, true, out) else {
+        return;
+    };
+    // The level of each mandate's last section, to find jumps (1 → 3) in the order rows stand.
+    let mut last_level: Vec<u8> = vec![0; mandates.len()];
+    for row in table.rows() {
+        let heading = required_text(&row, sections::HEADING, out);
+        let text = optional_rich(&row, sections::TEXT, out);
+        let (level_value, level_at) = row.cell(sections::LEVEL);
+        let level = parse_level(level_value);
+        if level.is_none() {
+            out.push(Diagnostic::at(
+                level_at.clone(),
+                Problem::NotALevel {
+                    value: level_value.display(),
+                },
+            ));
+        }
+        if let Some(i) = owner(&row, mandates, out) {
+            // An unreadable level is reported above; read as 1 so no jump is reported after it.
+            let level = level.unwrap_or(1);
+            if level > last_level[i] + 1 {
                 out.push(Diagnostic::at(
-                    heading_at,
-                    Problem::PictureSectionNotFound {
-                        heading,
-                        id: mandates[i].id.clone(),
+                    level_at,
+                    Problem::LevelJump {
+                        level,
+                        previous: last_level[i],
                     },
                 ));
-                continue;
-            };
-            if file.is_empty() {
-                continue;
             }
-            mandates[i].pictures.push(Picture {
-                section,
-                file,
-                caption,
-                alt,
-                file_at,
-                image: None,
+            last_level[i] = level;
+            mandates[i].sections.push(Section {
+                heading,
+                text,
+                level,
             });
         }
     }
+}
 
-    for m in &mandates {
-        if m.sections.is_empty() {
-            out.push(Diagnostic::at(
-                m.id_at.clone(),
-                Problem::MandateWithoutSections { id: m.id.clone() },
-            ));
+/// Roller: who does what in each uppdrag.
+fn load_roles(book: &Workbook, mandates: &mut [Mandate], out: &mut Vec<Diagnostic>) {
+    let Some(table) = find_table(book, &roles::SHEET, false, out) else {
+        return;
+    };
+    for row in table.rows() {
+        let role = required_text(&row, roles::ROLE, out);
+        let description = optional_rich(&row, roles::DESCRIPTION, out);
+        if let Some(i) = owner(&row, mandates, out) {
+            mandates[i].roles.push(Role { role, description });
         }
     }
-    mandates
+}
+
+/// Grupper: a group's name once per uppdrag.
+fn load_groups(book: &Workbook, mandates: &mut [Mandate], out: &mut Vec<Diagnostic>) {
+    let Some(table) = find_table(book, &groups::SHEET, false, out) else {
+        return;
+    };
+    for row in table.rows() {
+        let (_, name_at) = row.cell(groups::GROUP);
+        let name = required_text(&row, groups::GROUP, out);
+        let (principal_value, principal_at) = row.cell(groups::PRINCIPAL);
+        let principal_text = principal_value.display().trim().to_string();
+        let principal = Principal::parse(&principal_text);
+        if principal.is_none() && !principal_text.is_empty() {
+            out.push(Diagnostic::at(
+                principal_at,
+                Problem::UnknownPrincipal {
+                    value: principal_text,
+                },
+            ));
+        }
+        let reports_to = row.text(groups::REPORTS_TO);
+        let group = Group {
+            participants: row.text(groups::PARTICIPANTS),
+            purpose: optional_rich(&row, groups::PURPOSE, out),
+            mandate: optional_rich(&row, groups::REMIT, out),
+            frequency: row.text(groups::FREQUENCY),
+            convener: row.text(groups::CONVENER),
+            reports_to: (!reports_to.is_empty()).then_some(reports_to),
+            principal,
+            reports_to_at: row.cell(groups::REPORTS_TO).1,
+            name_at: name_at.clone(),
+            name,
+        };
+        if let Some(i) = owner(&row, mandates, out) {
+            if group.name.is_empty() {
+                continue;
+            }
+            if mandates[i].group(&group.name).is_some() {
+                out.push(Diagnostic::at(
+                    name_at,
+                    Problem::DuplicateGroup { name: group.name },
+                ));
+                continue;
+            }
+            mandates[i].groups.push(group);
+        }
+    }
+}
+
+/// Bilder, each at the end of a section of its uppdrag, named by its heading.
+fn load_pictures(book: &Workbook, mandates: &mut [Mandate], out: &mut Vec<Diagnostic>) {
+    let Some(table) = find_table(book, &pictures::SHEET, false, out) else {
+        return;
+    };
+    for row in table.rows() {
+        let (_, heading_at) = row.cell(pictures::HEADING);
+        let heading = required_text(&row, pictures::HEADING, out);
+        let (_, file_at) = row.cell(pictures::FILE);
+        let file = required_text(&row, pictures::FILE, out);
+        let (alt_value, alt_at) = row.cell(pictures::ALT_TEXT);
+        let alt = alt_value.display().trim().to_string();
+        if alt.is_empty() {
+            out.push(Diagnostic::at(alt_at, Problem::PictureWithoutAltText));
+        }
+        let caption = row.text(pictures::CAPTION);
+        let Some(i) = owner(&row, mandates, out) else {
+            continue;
+        };
+        if heading.is_empty() {
+            continue;
+        }
+        let Some(section) = mandates[i]
+            .sections
+            .iter()
+            .position(|s| crate::workbook::same_name(&s.heading, &heading))
+        else {
+            out.push(Diagnostic::at(
+                heading_at,
+                Problem::PictureSectionNotFound {
+                    heading,
+                    id: mandates[i].id.clone(),
+                },
+            ));
+            continue;
+        };
+        if file.is_empty() {
+            continue;
+        }
+        mandates[i].pictures.push(Picture {
+            section,
+            file,
+            caption,
+            alt,
+            file_at,
+            image: None,
+        });
+    }
 }
 
 /// Nivå: empty is 1; 1, 2 or 3 as a number or as text.

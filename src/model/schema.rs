@@ -19,21 +19,31 @@ pub mod info {
         name: "Uppgifter",
         columns: &[FIELD, VALUE],
     };
-    /// Fields every agreement must have.
-    pub const REQUIRED_FIELDS: &[&str] = &["Titel", "År", "Organisation", "Datum"];
-    /// Fields read when present (the loader matches them ignoring case).
-    pub const OPTIONAL_FIELDS: &[&str] = &[
-        "Län",
-        "Styrgrupp",
-        "Mottagare",
-        "Diarienummer",
-        DEADLINE,
-        SENDER,
-    ];
+    pub const TITLE: &str = "Titel";
+    pub const YEAR: &str = "År";
+    pub const ORGANISATION: &str = "Organisation";
+    /// The report date: what the documents are dated and the follow-up is measured against.
+    pub const DATE: &str = "Datum";
+    pub const COUNTY: &str = "Län";
+    pub const STEERING_GROUP: &str = "Styrgrupp";
+    /// Who the återrapport is addressed to (not the Ansvarig, the "mottagare" of the money).
+    pub const ADDRESSEE: &str = "Mottagare";
+    pub const REFERENCE: &str = "Diarienummer";
     /// The forms' deadline, named in the e-mail drafts (a date).
     pub const DEADLINE: &str = "Sista dag";
     /// Who signs the e-mail drafts: a name and an address, `Anna Berg <anna.berg@rss.se>`.
     pub const SENDER: &str = "Avsändare";
+    /// Fields every agreement must have.
+    pub const REQUIRED_FIELDS: &[&str] = &[TITLE, YEAR, ORGANISATION, DATE];
+    /// Fields read when present (the loader matches them ignoring case).
+    pub const OPTIONAL_FIELDS: &[&str] = &[
+        COUNTY,
+        STEERING_GROUP,
+        ADDRESSEE,
+        REFERENCE,
+        DEADLINE,
+        SENDER,
+    ];
 }
 
 /// `Insatsområden`: areas (`1`) and sub-areas (`1a`) with their budgets.
@@ -89,6 +99,19 @@ pub mod initiatives {
     };
     /// What a responsible organisation reports back during the year (the forms' open columns).
     pub const FOLLOW_UP: [Column; 4] = [REQUISITIONED, SPENT, ASSESSMENT, COMMENT];
+}
+
+/// The columns and figures styrdok computes and writes beside the contract's own (the updated
+/// workbook's Summering and Insatser, the totals and rows of a filled Excel template). Budget,
+/// Rekvirerat and Förbrukat keep the names of the input columns they sum.
+pub mod computed {
+    /// The sum of Belopp in an area.
+    pub const ALLOCATED: &str = "Fördelat";
+    /// Budget − Fördelat.
+    pub const UNALLOCATED: &str = "Ofördelat";
+    pub const REMAINING: &str = "Kvar";
+    pub const SHARE_SPENT: &str = "Andel förbrukat";
+    pub const INITIATIVE_COUNT: &str = "Antal insatser";
 }
 
 /// `Kontakter`: who receives each Ansvarig's form by e-mail. Optional; without it no drafts are made.

@@ -8,7 +8,7 @@ use crate::documents::Options;
 use crate::render::record::{Record, Reuse};
 use crate::render::templates::TemplateFiles;
 use crate::render::{Engine, Job, WriteError, write_atomic};
-use crate::xlsx::fill::{TemplateError, TemplateErrors};
+use crate::xlsx::fill::{ExcelTemplateError, ExcelTemplateErrors};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -42,9 +42,9 @@ pub enum Note {
     /// Insatser of either version cannot be told apart (duplicate keys).
     Keys(Vec<ChangesError>),
     /// The organisation's own templates have errors.
-    Templates(TemplateErrors),
+    Templates(ExcelTemplateErrors),
     /// A template was filled, with something to say about it.
-    TemplateWarning(TemplateError),
+    TemplateWarning(ExcelTemplateError),
 }
 
 impl Note {

@@ -5,7 +5,7 @@ use super::{OutputError, forms::StaleDrafts};
 use crate::diagnostics::Diagnostic;
 use crate::mail::{self, Kind, MailError, MessageText};
 use crate::model::same_organisation;
-use crate::xlsx::fill::run::templates_folder;
+use crate::workbook::excel_templates_folder;
 use crate::xlsx::forms::write::FormError;
 use crate::xlsx::forms::{merge, read, write};
 use crate::xlsx::updated_workbook;
@@ -125,7 +125,7 @@ pub fn collect(
                     .any(|r| same_organisation(r, &f.recipient))
             })
             .collect();
-        let text = MessageText::load(&templates_folder(input), Kind::Reminder.text_file())?;
+        let text = MessageText::load(&excel_templates_folder(input), Kind::Reminder.text_file())?;
         let drafts = mail::drafts(agreement, Some(&book), &pending, &text, &reminders_dir)?;
         collected.reminders = Some((drafts.len(), reminders_dir.clone()));
         collected.no_deadline = agreement.info.deadline.is_none();

@@ -3,8 +3,8 @@
 
 use super::OutputError;
 use crate::diagnostics::Diagnostic;
-use crate::xlsx::fill::run::fill_templates;
-use crate::xlsx::fill::{TemplateError, TemplateErrors};
+use crate::xlsx::fill::folder::fill_excel_templates;
+use crate::xlsx::fill::{ExcelTemplateError, ExcelTemplateErrors};
 use std::path::PathBuf;
 
 /// What `fill` is asked to do.
@@ -22,7 +22,7 @@ pub enum Filled {
     /// The files written, and what the filling had to say about the template.
     Written {
         files: Vec<PathBuf>,
-        warnings: Vec<TemplateError>,
+        warnings: Vec<ExcelTemplateError>,
     },
     /// The input has errors (in `diagnostics`); nothing was written.
     InputErrors,
@@ -31,7 +31,7 @@ pub enum Filled {
     /// The template is not a file.
     NoTemplate,
     /// The template cannot be filled exactly; nothing was written.
-    TemplateErrors(TemplateErrors),
+    TemplateErrors(ExcelTemplateErrors),
 }
 
 /// Reads and checks the input, fills the template and writes it (and its per-mottagare copies).
@@ -47,7 +47,7 @@ pub fn fill(request: &FillRequest) -> Result<(Vec<Diagnostic>, Filled), OutputEr
     if !request.template.is_file() {
         return Ok((checked.diagnostics, Filled::NoTemplate));
     }
-    let filled = match fill_templates(
+    let filled = match fill_excel_templates(
         std::slice::from_ref(&request.template),
         agreement,
         book.as_ref(),

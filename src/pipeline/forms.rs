@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, Place, Problem};
 use crate::mail::{self, Kind, MailError, MessageText};
 use crate::model::schema::contacts;
 use crate::render::OutputFile;
-use crate::xlsx::fill::run::templates_folder;
+use crate::workbook::excel_templates_folder;
 use crate::xlsx::forms::write::{self, FormError};
 use std::path::{Path, PathBuf};
 
@@ -67,7 +67,7 @@ pub fn forms(input: &Path, out: &Path, email: bool) -> Result<FormsMade, FormsEr
     let forms = write::forms(agreement, out)?;
     let drafts_dir = out.join(mail::FORMS_FOLDER);
     let drafts = if email {
-        let text = MessageText::load(&templates_folder(input), Kind::Form.text_file())?;
+        let text = MessageText::load(&excel_templates_folder(input), Kind::Form.text_file())?;
         mail::drafts(agreement, book.as_ref(), &forms, &text, &drafts_dir)?
     } else {
         Vec::new()

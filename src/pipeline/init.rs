@@ -3,7 +3,7 @@
 //! read together with the starter) or either file is refused, with the files named.
 
 use crate::render::{OutputFile, WriteError};
-use crate::workbook::{TEMPLATES_FOLDER, is_workbook_file};
+use crate::workbook::{EXCEL_TEMPLATES_FOLDER, is_workbook_file};
 use crate::xlsx::starter;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ fn occupied(dir: &Path, targets: &[PathBuf]) -> Vec<PathBuf> {
 /// workbook first.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     let workbook = dir.join(STARTER_WORKBOOK);
-    let template = dir.join(TEMPLATES_FOLDER).join(EXAMPLE_TEMPLATE);
+    let template = dir.join(EXCEL_TEMPLATES_FOLDER).join(EXAMPLE_TEMPLATE);
     let existing = occupied(dir, &[workbook.clone(), template.clone()]);
     if !existing.is_empty() {
         return Err(InitError::Occupied {
@@ -78,7 +78,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         },
         OutputFile {
             path: template,
-            bytes: starter::example_template()?,
+            bytes: starter::example_excel_template()?,
         },
     ];
     Ok(super::write(files)?)

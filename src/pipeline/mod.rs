@@ -27,9 +27,12 @@ use crate::model::{self, Agreement};
 use crate::render::record::{self, KeyBuilder, Record, Reuse};
 use crate::render::templates::TemplateDirError;
 use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, WriteError};
+use crate::workbook::excel_templates_folder;
 use crate::workbook::{self, Project, Workbook};
-use crate::xlsx::fill::TemplateErrors;
-use crate::xlsx::fill::run::{FilledSet, fill_templates, templates_folder, templates_in};
+use crate::xlsx::fill::ExcelTemplateErrors;
+use crate::xlsx::fill::folder::{
+    FilledSet, excel_templates_in, fill_excel_templates,
+};
 use crate::xlsx::updated_workbook::{self, UpdatedWorkbookError};
 use std::path::{Path, PathBuf};
 
@@ -319,14 +322,14 @@ pub(crate) fn filled_templates(
     output: &Path,
     per_recipient: bool,
     reuse: &mut Reuse,
-) -> Result<FilledSet, TemplateErrors> {
+) -> Result<FilledSet, ExcelTemplateErrors> {
     let mut all = FilledSet::default();
     let mut errors = Vec::new();
     for p in projects {
         let Some(agreement) = p.usable() else {
             continue;
         };
-        let templates = templates_in(&templates_folder(&p.project.path));
+        let templates = excel_templates_in(&excel_templates_folder(&p.project.path));
         if templates.is_empty() {
             continue;
         }
@@ -343,7 +346,7 @@ pub(crate) fn filled_templates(
         if reuse.keep(&product, key.finish()) {
             continue;
         }
-        match fill_templates(
+        match fill_excel_templates(
             &templates,
             agreement,
             p.book.as_ref(),
@@ -361,13 +364,13 @@ pub(crate) fn filled_templates(
                 all.rendered.extend(filled.rendered);
                 all.warnings.extend(filled.warnings);
             }
-            Err(TemplateErrors(mut e)) => errors.append(&mut e),
+            Err(ExcelTemplateErrors(mut e)) => errors.append(&mut e),
         }
     }
     if errors.is_empty() {
         Ok(all)
     } else {
-        Err(TemplateErrors(errors))
+        Err(ExcelTemplateErrors(errors))
     }
 }
 

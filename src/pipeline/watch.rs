@@ -27,10 +27,9 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 const RETRIES: u32 = 6;
 const RETRY_AFTER: Duration = Duration::from_millis(500);
 
-/// Files a rebuild reads: workbooks and, in a templates folder, Typst sources and their assets.
-const WATCHED_EXTENSIONS: &[&str] = &[
-    "xlsx", "xlsm", "xls", "ods", "typ", "json", "svg", "png", "jpg", "jpeg",
-];
+/// Files a rebuild reads besides workbooks (`workbook::has_workbook_extension`): in a templates
+/// folder, Typst sources and their assets.
+const WATCHED_EXTENSIONS: &[&str] = &["typ", "json", "svg", "png", "jpg", "jpeg"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
@@ -235,9 +234,11 @@ fn is_lock_or_temporary(path: &Path) -> bool {
 }
 
 fn has_watched_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| WATCHED_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+    crate::workbook::has_workbook_extension(path)
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| WATCHED_EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
 
 /// An absolute path without resolving what does not exist yet (a deleted file, a new output folder).
@@ -262,6 +263,9 @@ mod tests {
         assert!(is_lock_or_temporary(Path::new("out/.styrdok-abc.tmp")));
         assert!(!is_lock_or_temporary(Path::new("in/ok2025.xlsx")));
         assert!(has_watched_extension(Path::new("in/ok2025.XLSX")));
+        // Every kind the reader reads, from the one list.
+        assert!(has_watched_extension(Path::new("in/ok2025.xlsb")));
+        assert!(has_watched_extension(Path::new("mallar/deck.typ")));
         assert!(!has_watched_extension(Path::new("in/anteckningar.txt")));
     }
 }

@@ -29,7 +29,10 @@ pub enum TemplateDirError {
     },
     #[error("{0}: en mall måste vara UTF-8-text")]
     NotText(PathBuf),
-    #[error("mallmappen {0} är större än 50 MB; lägg bara mallar och bilder där")]
+    #[error(
+        "mallmappen {0} är större än {mb} MB; lägg bara mallar och bilder där",
+        mb = MAX_FOLDER_BYTES / (1024 * 1024)
+    )]
     TooLarge(PathBuf),
     #[error("{} finns redan; välj en tom mapp så att inga egna mallar skrivs över", .0.display())]
     Exists(PathBuf),

@@ -5,8 +5,21 @@
 use super::read::is_workbook_file;
 use std::path::{Path, PathBuf};
 
-/// The folder beside the workbooks that holds the organisation's own Excel templates to fill.
-pub const TEMPLATES_FOLDER: &str = "mallar";
+/// The folder beside the workbooks that holds the organisation's own Excel templates to fill (and
+/// its own texts of the e-mail drafts). Not the Typst templates of the documents.
+pub const EXCEL_TEMPLATES_FOLDER: &str = "mallar";
+
+/// `mallar/` inside a project folder, or beside a workbook given as a file.
+pub fn excel_templates_folder(project: &Path) -> PathBuf {
+    if project.is_dir() {
+        project.join(EXCEL_TEMPLATES_FOLDER)
+    } else {
+        project
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(EXCEL_TEMPLATES_FOLDER)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
@@ -60,7 +73,7 @@ pub fn projects(input: &Path) -> Vec<Project> {
         .filter(|p| {
             !p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| super::same_name(n, TEMPLATES_FOLDER))
+                .is_some_and(|n| super::same_name(n, EXCEL_TEMPLATES_FOLDER))
         })
         .filter(|p| holds_workbooks(p))
         .filter_map(|p| {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 pub enum ReadError {
     #[error("{path}: filen eller mappen finns inte")]
     Missing { path: PathBuf },
-    #[error("{path}: mappen innehåller ingen arbetsbok (.xlsx, .xlsm, .xls eller .ods)")]
+    #[error("{path}: mappen innehåller ingen arbetsbok ({})", extension_list())]
     EmptyFolder { path: PathBuf },
     #[error("{path}: kunde inte läsas: {source}")]
     Io {
@@ -57,7 +57,28 @@ impl ReadError {
     }
 }
 
-const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// The file kinds read as workbooks (lower case, without the dot): the reader, the projects of a
+/// folder, the Excel templates of `mallar/` and the watcher all go by this one list.
+pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// `.xlsx, .xlsm, .xlsb, .xls eller .ods`, for messages.
+fn extension_list() -> String {
+    let dotted: Vec<String> = WORKBOOK_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect();
+    match dotted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} eller {last}", rest.join(", ")),
+        _ => dotted.concat(),
+    }
+}
+
+/// Whether the file name ends in one of `WORKBOOK_EXTENSIONS` (any case); the file need not exist.
+pub fn has_workbook_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+}
 
 /// Reads a workbook, or every workbook directly inside a folder (sorted by name, Excel lock files skipped).
 pub fn load(path: &Path) -> Result<Workbook, Vec<ReadError>> {
@@ -120,15 +141,10 @@ fn workbook_files(path: &Path) -> Result<Vec<PathBuf>, ReadError> {
 /// A spreadsheet file by its name, leaving out Excel's lock files (`~$…`) and hidden files.
 pub fn is_workbook_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
     path.is_file()
         && !name.starts_with("~$")
         && !name.starts_with('.')
-        && EXTENSIONS.contains(&ext.as_str())
+        && has_workbook_extension(path)
 }
 
 fn file_label(path: &Path) -> String {
@@ -142,16 +158,51 @@ fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let file = file_label(path);
     // calamine panics on some malformed input (fuzzing found one in its CFB reader for .xls); a bad
     // file must stay one clear error, without a panic message and backtrace on the user's terminal.
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| read_sheets(path, &file));
-    std::panic::set_hook(previous_hook);
+    let result = quiet_panics::catch(|| read_sheets(path, &file));
     match result {
         Ok(r) => r,
         Err(_) => Err(ReadError::NotAWorkbook {
             file,
             detail: "läsaren avbröt på ett oväntat innehåll".into(),
         }),
+    }
+}
+
+/// Panics inside the reader are caught and turned into `NotAWorkbook`; their message must not reach
+/// the terminal. The process-wide panic hook is replaced once, not per call: swapping it per call
+/// races with other threads (tests run side by side in one binary) and could silence their panics
+/// or restore the wrong hook. The hook installed here stays silent only on a thread that is inside
+/// `catch`, and hands every other panic to the hook that was there before.
+mod quiet_panics {
+    use std::cell::Cell;
+    use std::sync::Once;
+
+    thread_local! {
+        static INSIDE: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub(super) fn catch<T>(
+        f: impl FnOnce() -> T + std::panic::UnwindSafe,
+    ) -> std::thread::Result<T> {
+        static INSTALL: Once = Once::new();
+        INSTALL.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !INSIDE.with(Cell::get) {
+                    previous(info);
+                }
+            }));
+        });
+        let outer = INSIDE.with(|inside| inside.replace(true));
+        let result = std::panic::catch_unwind(f);
+        INSIDE.with(|inside| inside.set(outer));
+        result
+    }
+
+    /// Whether this thread is inside `catch` now (its panics are silent).
+    #[cfg(test)]
+    pub(super) fn inside() -> bool {
+        INSIDE.with(Cell::get)
     }
 }
 
@@ -387,5 +438,32 @@ fn convert(data: &Data) -> Value {
             .map_or_else(|_| Value::Text(s.clone()), Value::Date),
         Data::DurationIso(s) => Value::Text(s.clone()),
         Data::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_reader_is_caught_and_the_thread_is_loud_again() {
+        let caught = quiet_panics::catch(|| {
+            assert!(quiet_panics::inside());
+            let nested = quiet_panics::catch(|| panic!("inner"));
+            assert!(nested.is_err());
+            // Leaving a nested catch keeps the outer one silent.
+            assert!(quiet_panics::inside());
+            panic!("outer")
+        });
+        assert!(caught.is_err());
+        assert!(!quiet_panics::inside());
+        assert_eq!(quiet_panics::catch(|| 7).ok(), Some(7));
+    }
+
+    #[test]
+    fn the_extensions_in_the_message() {
+        assert_eq!(extension_list(), ".xlsx, .xlsm, .xlsb, .xls eller .ods");
+        assert!(has_workbook_extension(Path::new("a/B.XLSB")));
+        assert!(!has_workbook_extension(Path::new("a/b.typ")));
     }
 }

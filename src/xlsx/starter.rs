@@ -58,42 +58,49 @@ impl Sheet {
 /// check: one area whose budget is exactly its one insats, and one uppdrag financed by it.
 fn sheets() -> Vec<Sheet> {
     let project = "Proj 1001";
-    let kind_new = Kind::LABELS[0];
-    let green = Assessment::ALL_LABELS[0];
+    let mut sheets = vec![info_sheet()];
+    sheets.extend(agreement_sheets(project));
+    sheets.extend(mandate_sheets(project));
+    sheets.push(contacts_sheet());
+    sheets
+}
+
+/// Uppgifter: every field the loader reads, required and optional.
+fn info_sheet() -> Sheet {
     let info_rows = vec![
         vec![
-            (info::FIELD, Text(info::REQUIRED_FIELDS[0])),
+            (info::FIELD, Text(info::TITLE)),
             (
                 info::VALUE,
                 Text("ÖK Psykisk hälsa och suicidprevention 2026"),
             ),
         ],
         vec![
-            (info::FIELD, Text(info::REQUIRED_FIELDS[1])),
+            (info::FIELD, Text(info::YEAR)),
             (info::VALUE, Cell::Number(2026.0)),
         ],
         vec![
-            (info::FIELD, Text(info::REQUIRED_FIELDS[2])),
+            (info::FIELD, Text(info::ORGANISATION)),
             (info::VALUE, Text("RSS Exempellän")),
         ],
         vec![
-            (info::FIELD, Text(info::REQUIRED_FIELDS[3])),
+            (info::FIELD, Text(info::DATE)),
             (info::VALUE, Cell::Date(2026, 1, 15)),
         ],
         vec![
-            (info::FIELD, Text(info::OPTIONAL_FIELDS[0])),
+            (info::FIELD, Text(info::COUNTY)),
             (info::VALUE, Text("Exempel län")),
         ],
         vec![
-            (info::FIELD, Text(info::OPTIONAL_FIELDS[1])),
+            (info::FIELD, Text(info::STEERING_GROUP)),
             (info::VALUE, Text("Styrgruppen för Länschefsnätverket")),
         ],
         vec![
-            (info::FIELD, Text(info::OPTIONAL_FIELDS[2])),
+            (info::FIELD, Text(info::ADDRESSEE)),
             (info::VALUE, Text("Välfärdsrådet och Länschefsnätverket")),
         ],
         vec![
-            (info::FIELD, Text(info::OPTIONAL_FIELDS[3])),
+            (info::FIELD, Text(info::REFERENCE)),
             (info::VALUE, Text("RSS 2026/1")),
         ],
         vec![
@@ -108,6 +115,13 @@ fn sheets() -> Vec<Sheet> {
             ),
         ],
     ];
+    Sheet::new(info::SHEET, info_rows)
+}
+
+/// Insatsområden, Insatser (with the optional Id column first), Tidslinje and Sammanfattning.
+fn agreement_sheets(project: &'static str) -> Vec<Sheet> {
+    let kind_new = Kind::LABELS[0];
+    let green = Assessment::ALL_LABELS[0];
     let mut insatser = Sheet::new(
         initiatives::SHEET,
         vec![vec![
@@ -134,7 +148,6 @@ fn sheets() -> Vec<Sheet> {
     );
     insatser.columns.insert(0, initiatives::ID);
     vec![
-        Sheet::new(info::SHEET, info_rows),
         Sheet::new(
             areas::SHEET,
             vec![vec![
@@ -163,6 +176,12 @@ fn sheets() -> Vec<Sheet> {
                 Text("Alla medel är fördelade på insatser."),
             )]],
         ),
+    ]
+}
+
+/// Uppdrag, Avsnitt, Roller and Grupper: one uppdrag financed by the example's project.
+fn mandate_sheets(project: &'static str) -> Vec<Sheet> {
+    vec![
         Sheet::new(
             mandates::SHEET,
             vec![vec![
@@ -218,16 +237,20 @@ fn sheets() -> Vec<Sheet> {
                 (groups::PRINCIPAL, Text("Gemensam")),
             ]],
         ),
-        Sheet::new(
-            contacts::SHEET,
-            vec![vec![
-                (contacts::RESPONSIBLE, Text("Region Exempel")),
-                (contacts::NAME, Text("Kim Exempel")),
-                (contacts::EMAIL, Text("kim.exempel@regionexempel.se")),
-                (contacts::COPY, Text("registrator@regionexempel.se")),
-            ]],
-        ),
     ]
+}
+
+/// Kontakter: the example's one Ansvarig.
+fn contacts_sheet() -> Sheet {
+    Sheet::new(
+        contacts::SHEET,
+        vec![vec![
+            (contacts::RESPONSIBLE, Text("Region Exempel")),
+            (contacts::NAME, Text("Kim Exempel")),
+            (contacts::EMAIL, Text("kim.exempel@regionexempel.se")),
+            (contacts::COPY, Text("registrator@regionexempel.se")),
+        ]],
+    )
 }
 
 /// What each sheet is for, in the words of the instructions sheet.
@@ -557,7 +580,7 @@ fn fit_height(ws: &mut Worksheet, row: u32, text: &str) -> Result<(), XlsxError>
 
 /// The example Excel template for `mallar/`: a short "Redovisning" with `{{…}}` placeholders that
 /// `styrdok fill` replaces: fields of Uppgifter, the total budget, and one repeated row per insats.
-pub fn example_template() -> Result<Vec<u8>, XlsxError> {
+pub fn example_excel_template() -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties("Redovisning – exempelmall")?);
     let f = Formats::new();
@@ -565,11 +588,11 @@ pub fn example_template() -> Result<Vec<u8>, XlsxError> {
     let field = |name: &str| format!("{{{{{name}}}}}");
     let of = |sheet: &str, column: Column| format!("{{{{{sheet}.{}}}}}", column.name);
     ws.write_string_with_format(0, 0, "Redovisning av medel", &f.title)?;
-    ws.write_string_with_format(1, 0, &field(info::REQUIRED_FIELDS[0]), &f.heading)?;
-    ws.write_string_with_format(2, 0, info::REQUIRED_FIELDS[2], &f.header)?;
-    ws.write_string(2, 1, field(info::REQUIRED_FIELDS[2]))?;
-    ws.write_string_with_format(3, 0, info::REQUIRED_FIELDS[1], &f.header)?;
-    ws.write_string(3, 1, field(info::REQUIRED_FIELDS[1]))?;
+    ws.write_string_with_format(1, 0, &field(info::TITLE), &f.heading)?;
+    ws.write_string_with_format(2, 0, info::ORGANISATION, &f.header)?;
+    ws.write_string(2, 1, field(info::ORGANISATION))?;
+    ws.write_string_with_format(3, 0, info::YEAR, &f.header)?;
+    ws.write_string(3, 1, field(info::YEAR))?;
     ws.write_string_with_format(4, 0, areas::BUDGET.name, &f.header)?;
     ws.write_string_with_format(4, 1, "{{Totalt.Budget}}", &f.money)?;
     let columns = [
@@ -597,8 +620,8 @@ mod tests {
     fn the_same_bytes_every_time() {
         assert_eq!(super::workbook().unwrap(), super::workbook().unwrap());
         assert_eq!(
-            super::example_template().unwrap(),
-            super::example_template().unwrap()
+            super::example_excel_template().unwrap(),
+            super::example_excel_template().unwrap()
         );
     }
 }

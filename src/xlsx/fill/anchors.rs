@@ -3,9 +3,9 @@
 //! drawing that shows notes and form controls.
 
 use super::error::Problem;
-use super::parts::{Edit, bad, rewrite};
+use super::parts::{Edit, bad, rewrite, with_moved_ref};
 use super::refs::Shift;
-use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
+use super::xml::{self, TextBuf, XmlWriter, attr, text_event};
 use quick_xml::events::{BytesStart, Event};
 
 /// Image and chart anchors (`<xdr:row>` of `from` and `to`, zero-based) moved with their sheet, as
@@ -120,19 +120,7 @@ pub fn rewrite_comments(part: &str, text: &str, shift: &Shift) -> Result<Option<
             if !matches!(xml::local(e.name().0), "comment" | "threadedComment") {
                 return None;
             }
-            let old = attr(e, "ref")?;
-            let range = super::refs::parse_range(&old)?;
-            match range.moved(self.shift) {
-                Some(new) if new != range => {
-                    Some(with_attrs(e, &[("ref", Some(&new.to_string()))]))
-                }
-                Some(_) => None,
-                None => {
-                    self.error
-                        .get_or_insert(Problem::PastLastRow { reference: old });
-                    None
-                }
-            }
+            with_moved_ref(e, self.shift, &mut self.error)
         }
         fn take_error(&mut self) -> Option<Problem> {
             self.error.take()

@@ -2,7 +2,7 @@
 //! that knows the model: a change in how the model is built touches this file alone.
 
 use crate::diagnostics::group_digits;
-use crate::model::schema::{info as info_sheet, initiatives};
+use crate::model::schema::{areas, computed, info as info_sheet, initiatives};
 use crate::model::{Agreement, Amount, Area, AreaFigures, Assessment, Initiative};
 use crate::workbook::{self, Table, Workbook};
 use chrono::NaiveDate;
@@ -90,12 +90,12 @@ pub struct Data {
 }
 
 pub const TOTALS: [&str; 6] = [
-    "Budget",
-    "Fördelat",
-    "Rekvirerat",
-    "Förbrukat",
-    "Kvar",
-    "Antal insatser",
+    areas::BUDGET.name,
+    computed::ALLOCATED,
+    initiatives::REQUISITIONED.name,
+    initiatives::SPENT.name,
+    computed::REMAINING,
+    computed::INITIATIVE_COUNT,
 ];
 
 impl Data {
@@ -140,21 +140,24 @@ impl Data {
 fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>) -> Data {
     let info = &agreement.info;
     let mut fields: Vec<(String, Value)> = vec![
-        ("Titel".into(), text(&info.title)),
-        ("År".into(), Value::Number(info.year as f64)),
-        ("Organisation".into(), text(&info.organisation)),
-        ("Län".into(), text(info.county.as_deref().unwrap_or(""))),
-        ("Datum".into(), Value::Date(info.date)),
+        (info_sheet::TITLE.into(), text(&info.title)),
+        (info_sheet::YEAR.into(), Value::Number(info.year as f64)),
+        (info_sheet::ORGANISATION.into(), text(&info.organisation)),
         (
-            "Styrgrupp".into(),
+            info_sheet::COUNTY.into(),
+            text(info.county.as_deref().unwrap_or("")),
+        ),
+        (info_sheet::DATE.into(), Value::Date(info.date)),
+        (
+            info_sheet::STEERING_GROUP.into(),
             text(info.steering_group.as_deref().unwrap_or("")),
         ),
         (
-            "Mottagare".into(),
+            info_sheet::ADDRESSEE.into(),
             text(info.addressee.as_deref().unwrap_or("")),
         ),
         (
-            "Diarienummer".into(),
+            info_sheet::REFERENCE.into(),
             text(info.reference.as_deref().unwrap_or("")),
         ),
         (
@@ -179,11 +182,13 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
             }
         }
     }
+    // `{{Ansvarig}}`: the organisation of a per-mottagare copy, named as the Insatser column.
+    let responsible = initiatives::RESPONSIBLE.name;
     if !fields
         .iter()
-        .any(|(f, _)| workbook::same_name(f, "Ansvarig"))
+        .any(|(f, _)| workbook::same_name(f, responsible))
     {
-        fields.push(("Ansvarig".into(), text(recipient.unwrap_or(""))));
+        fields.push((responsible.into(), text(recipient.unwrap_or(""))));
     }
 
     let total = AreaFigures::total(agreement);
@@ -201,15 +206,22 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         .collect();
 
     let area_extra = extra_headers(agreement.areas.iter().map(|a| &a.extra));
-    let mut area_columns: Vec<String> = ["Kod", "Namn", "Budget", "Regionens medel", "Beskrivning"]
+    // Aligned with the values of `area_record`.
+    let mut area_columns: Vec<String> = areas::SHEET
+        .columns
         .iter()
-        .map(|s| s.to_string())
+        .map(|c| c.name.to_string())
         .collect();
     area_columns.extend(area_extra.iter().cloned());
     area_columns.extend(
-        ["Fördelat", "Rekvirerat", "Förbrukat", "Kvar"]
-            .iter()
-            .map(|s| s.to_string()),
+        [
+            computed::ALLOCATED,
+            initiatives::REQUISITIONED.name,
+            initiatives::SPENT.name,
+            computed::REMAINING,
+        ]
+        .iter()
+        .map(|s| s.to_string()),
     );
     let areas: Vec<Record> = agreement
         .areas
@@ -225,7 +237,7 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         .map(|c| c.name.to_string())
         .collect();
     initiative_columns.extend(initiative_extra.iter().cloned());
-    initiative_columns.push("Kvar".into());
+    initiative_columns.push(computed::REMAINING.into());
     let initiatives = agreement
         .initiatives
         .iter()
@@ -294,6 +306,7 @@ fn area_record(
         optional_amount(a.region_funds),
         text(&a.description),
     ];
+    debug_assert_eq!(values.len(), areas::SHEET.columns.len());
     values.extend(extra_values(&a.extra, extra));
     values.extend([
         amount(figures.insatser.allocated),

@@ -1,6 +1,12 @@
-//! What can be wrong with a template, in Swedish, with the template's file, sheet and cell.
+//! What can be wrong with an Excel template, in Swedish, with the template's file, sheet and cell.
 
+use super::refs::MAX_ROWS;
 use std::fmt;
+
+/// `1 048 576`: Excel's row count as the messages write it (plain spaces, as in the rest of the text).
+fn max_rows() -> String {
+    crate::diagnostics::group_digits(u128::from(MAX_ROWS)).replace('\u{a0}', " ")
+}
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
@@ -39,7 +45,10 @@ pub enum Problem {
          datatabell: flytta den under eller bredvid den upprepade raden)."
     )]
     SharedFormula { range: String },
-    #[error("mallen skulle få {rows} rader, fler än Excel tillåter (1 048 576).")]
+    #[error(
+        "mallen skulle få {rows} rader, fler än Excel tillåter ({}).",
+        max_rows()
+    )]
     TooManyRows { rows: u64 },
     #[error("mallen har ingen platshållare {{{{…}}}}: den skrivs av oförändrad.")]
     NoPlaceholder,
@@ -87,9 +96,11 @@ pub enum Problem {
     )]
     DuplicateEntry { name: String },
     #[error(
-        "referensen {reference} skulle flyttas förbi Excels sista rad (1 048 576) när raderna \
+        "referensen {reference} skulle flyttas förbi Excels sista rad ({}) när raderna \
          läggs till, och Excel skulle visa #REF!. Låt området sluta på sista raden \
-         (t.ex. B2:B1048576) eller hela kolumnen (B:B), eller flytta det uppåt."
+         (t.ex. B2:B{}) eller hela kolumnen (B:B), eller flytta det uppåt.",
+        max_rows(),
+        MAX_ROWS
     )]
     PastLastRow { reference: String },
     #[error(
@@ -142,7 +153,7 @@ impl Problem {
 
 /// A problem in one template, where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TemplateError {
+pub struct ExcelTemplateError {
     /// The template's file name.
     pub file: String,
     /// `'Redovisning'!B14` or `Redovisning!B14`, when the problem has a cell.
@@ -150,7 +161,7 @@ pub struct TemplateError {
     pub problem: Problem,
 }
 
-impl fmt::Display for TemplateError {
+impl fmt::Display for ExcelTemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = if self.problem.is_warning() {
             "varning"
@@ -164,14 +175,14 @@ impl fmt::Display for TemplateError {
     }
 }
 
-impl std::error::Error for TemplateError {}
+impl std::error::Error for ExcelTemplateError {}
 
-impl TemplateError {
+impl ExcelTemplateError {
     /// A problem of a template, at the cell it carries (if any).
-    pub fn new(file: &str, at: Option<String>, problem: Problem) -> TemplateError {
+    pub fn new(file: &str, at: Option<String>, problem: Problem) -> ExcelTemplateError {
         match problem {
-            Problem::At { at, problem } => TemplateError::new(file, Some(at), *problem),
-            problem => TemplateError {
+            Problem::At { at, problem } => ExcelTemplateError::new(file, Some(at), *problem),
+            problem => ExcelTemplateError {
                 file: file.to_string(),
                 at,
                 problem,
@@ -183,7 +194,7 @@ impl TemplateError {
 /// Every problem of one or more templates, listed at once.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-pub struct TemplateErrors(pub Vec<TemplateError>);
+pub struct ExcelTemplateErrors(pub Vec<ExcelTemplateError>);
 
 /// A cell address as the user sees it, the sheet quoted as Excel quotes it.
 pub fn place(sheet: &str, col: u32, row: u32) -> String {

@@ -2,6 +2,16 @@
 //! Names ignore case and spaces, as users type them: `{{ område 1A . budget }}` is `{{Område 1a.Budget}}`.
 
 use super::data::{Data, TOTALS, Value};
+use crate::model::schema::{areas, initiatives};
+
+/// The heads of repeating names are the sheets' own: `{{Insatser.Belopp}}` repeats a row for each
+/// row of Insatser, `{{Insatsområden.Budget}}` for each area.
+const AREAS: &str = areas::SHEET.name;
+const INITIATIVES: &str = initiatives::SHEET.name;
+/// `{{Totalt.Budget}}`: a figure over the whole agreement (or a per-mottagare copy's insatser).
+const TOTAL: &str = "Totalt";
+/// `{{Område 1a.Budget}}`: one area's value, by its code.
+const AREA: &str = "Område";
 
 /// A piece of a cell's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +65,9 @@ pub enum Source {
 impl Source {
     pub fn label(&self) -> String {
         match self {
-            Source::Initiatives(None) => "Insatser".into(),
-            Source::Initiatives(Some(code)) => format!("Insatser({code})"),
-            Source::Areas => "Insatsområden".into(),
+            Source::Initiatives(None) => INITIATIVES.into(),
+            Source::Initiatives(Some(code)) => format!("{INITIATIVES}({code})"),
+            Source::Areas => AREAS.into(),
         }
     }
 
@@ -138,7 +148,7 @@ fn resolve_exact(raw: &str, data: &Data) -> Option<Name> {
     }
     let (head, column) = raw.split_once('.')?;
     let head = key(head);
-    if head == "totalt" {
+    if head == key(TOTAL) {
         let col = key(column);
         return TOTALS
             .iter()
@@ -146,20 +156,21 @@ fn resolve_exact(raw: &str, data: &Data) -> Option<Name> {
             .filter(|&i| i < data.totals.len())
             .map(Name::Total);
     }
-    if head == "insatsområden" {
+    if head == key(AREAS) {
         return column_index(&data.area_columns, column).map(|column| Name::Repeat {
             source: Source::Areas,
             column,
         });
     }
-    if head == "insatser" {
+    if head == key(INITIATIVES) {
         return column_index(&data.initiative_columns, column).map(|column| Name::Repeat {
             source: Source::Initiatives(None),
             column,
         });
     }
     if let Some(code) = head
-        .strip_prefix("insatser(")
+        .strip_prefix(&key(INITIATIVES))
+        .and_then(|r| r.strip_prefix('('))
         .and_then(|r| r.strip_suffix(')'))
     {
         // Only a code the agreement has: a typo would otherwise give an empty table silently.
@@ -175,7 +186,7 @@ fn resolve_exact(raw: &str, data: &Data) -> Option<Name> {
             column,
         });
     }
-    if let Some(code) = head.strip_prefix("område") {
+    if let Some(code) = head.strip_prefix(&key(AREA)) {
         let record = data
             .areas
             .iter()
@@ -189,31 +200,32 @@ fn resolve_exact(raw: &str, data: &Data) -> Option<Name> {
 /// Every name a template can use with this data, as it would be written.
 pub fn valid_names(data: &Data) -> Vec<String> {
     let mut names: Vec<String> = data.fields.iter().map(|(f, _)| f.clone()).collect();
-    names.extend(data.totals.iter().map(|(t, _)| format!("Totalt.{t}")));
+    names.extend(data.totals.iter().map(|(t, _)| format!("{TOTAL}.{t}")));
     for area in &data.areas {
         if let Some(code) = area.areas.first() {
             names.extend(
                 data.area_columns
                     .iter()
-                    .map(|c| format!("Område {code}.{c}")),
+                    .map(|c| format!("{AREA} {code}.{c}")),
             );
         }
     }
     names.extend(
         data.area_columns
             .iter()
-            .map(|c| format!("Insatsområden.{c}")),
+            .map(|c| format!("{AREAS}.{c}")),
     );
     names.extend(
         data.initiative_columns
             .iter()
-            .map(|c| format!("Insatser.{c}")),
+            .map(|c| format!("{INITIATIVES}.{c}")),
     );
     names
 }
 
 /// The valid names in short, for a message.
 pub fn valid_summary(data: &Data) -> String {
+    const INFO: &str = crate::model::schema::info::SHEET.name;
     let join = |v: Vec<&str>| v.join(", ");
     let codes: Vec<&str> = data
         .areas
@@ -221,8 +233,8 @@ pub fn valid_summary(data: &Data) -> String {
         .filter_map(|a| a.areas.first().map(String::as_str))
         .collect();
     format!(
-        "fälten i Uppgifter ({}); Totalt.{{{}}}; Område <kod>.{{{}}} (koder: {}); \
-         Insatsområden.<kolumn>; Insatser.<kolumn> eller Insatser(<kod>).<kolumn> ({})",
+        "fälten i {INFO} ({}); {TOTAL}.{{{}}}; {AREA} <kod>.{{{}}} (koder: {}); \
+         {AREAS}.<kolumn>; {INITIATIVES}.<kolumn> eller {INITIATIVES}(<kod>).<kolumn> ({})",
         join(data.fields.iter().map(|(f, _)| f.as_str()).collect()),
         join(data.totals.iter().map(|(t, _)| t.as_str()).collect()),
         join(data.area_columns.iter().map(String::as_str).collect()),

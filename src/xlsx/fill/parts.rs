@@ -163,6 +163,74 @@ pub fn shared_strings(pkg: &Package) -> Result<Vec<String>, Problem> {
     Ok(out)
 }
 
+/// An element whose `ref` attribute (a cell or range, as in notes and pivot tables) moves with its
+/// rows: the element rewritten when it moves, `None` when it stays or is not such a reference. A
+/// reference pushed past the last row goes to `error` (the first one stays), the element unchanged.
+pub fn with_moved_ref(
+    e: &BytesStart,
+    shift: &Shift,
+    error: &mut Option<Problem>,
+) -> Option<BytesStart<'static>> {
+    let old = attr(e, "ref")?;
+    let range = super::refs::parse_range(&old)?;
+    match range.moved(shift) {
+        Some(new) if new != range => Some(with_attrs(e, &[("ref", Some(&new.to_string()))])),
+        Some(_) => None,
+        None => {
+            error.get_or_insert(Problem::PastLastRow { reference: old });
+            None
+        }
+    }
+}
+
+/// An element handed whole to `Edit::block`: from its start tag (`first`) to its end tag.
+fn read_block<'x>(
+    reader: &mut quick_xml::Reader<&'x [u8]>,
+    part: &str,
+    first: Event<'x>,
+    local: &str,
+) -> Result<Vec<Event<'x>>, Problem> {
+    let mut events = vec![first];
+    let mut depth = 1;
+    loop {
+        let ev = reader.read_event().map_err(|e| bad(part, e))?;
+        match &ev {
+            Event::Start(s) if xml::local(s.name().0) == local => depth += 1,
+            Event::End(s) if xml::local(s.name().0) == local => depth -= 1,
+            Event::Eof => return Err(bad(part, format!("<{local}> slutar aldrig"))),
+            _ => {}
+        }
+        events.push(ev);
+        if depth == 0 {
+            return Ok(events);
+        }
+    }
+}
+
+/// The text of a captured element (`Edit::wants_text`): rewritten when the edit changes it, else
+/// its events as they were. Whether it changed.
+fn write_captured(
+    edit: &mut dyn Edit,
+    local: &str,
+    events: &mut Vec<Event>,
+    buf: &TextBuf,
+    w: &mut XmlWriter,
+) -> std::io::Result<bool> {
+    let old = buf.text();
+    match edit.text(local, &old).filter(|new| *new != old) {
+        Some(new) => {
+            w.write_event(text_event(&new))?;
+            Ok(true)
+        }
+        None => {
+            for ev in events.drain(..) {
+                w.write_event(ev)?;
+            }
+            Ok(false)
+        }
+    }
+}
+
 /// What a streaming rewrite does with the tags and texts it meets.
 pub trait Edit {
     /// A replacement for a start or empty tag.
@@ -208,18 +276,7 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
             }
             if let Event::End(e) = &event {
                 if xml::local(e.name().0) == local.as_str() {
-                    let old = buf.text();
-                    match edit.text(local, &old).filter(|new| *new != old) {
-                        Some(new) => {
-                            changed = true;
-                            w.write_event(text_event(&new)).map_err(io)?;
-                        }
-                        None => {
-                            for ev in events.drain(..) {
-                                w.write_event(ev).map_err(io)?;
-                            }
-                        }
-                    }
+                    changed |= write_captured(edit, local, events, buf, &mut w).map_err(io)?;
                     capture = None;
                     stack.pop();
                     w.write_event(event).map_err(io)?;
@@ -233,21 +290,7 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
         if let Event::Start(e) = &event {
             let local = xml::local(e.name().0).to_string();
             if edit.wants_block(&local) {
-                let mut events = vec![event.clone()];
-                let mut depth = 1;
-                loop {
-                    let ev = reader.read_event().map_err(|e| bad(part, e))?;
-                    match &ev {
-                        Event::Start(s) if xml::local(s.name().0) == local => depth += 1,
-                        Event::End(s) if xml::local(s.name().0) == local => depth -= 1,
-                        Event::Eof => return Err(bad(part, format!("<{local}> slutar aldrig"))),
-                        _ => {}
-                    }
-                    events.push(ev);
-                    if depth == 0 {
-                        break;
-                    }
-                }
+                let events = read_block(&mut reader, part, event.clone(), &local)?;
                 changed |= edit.block(events, &mut w)?;
                 continue;
             }

@@ -1,7 +1,7 @@
 //! Pivot tables: where a table sits on its sheet, and the source range of its cache.
 
 use super::error::Problem;
-use super::parts::{Edit, rewrite};
+use super::parts::{Edit, rewrite, with_moved_ref};
 use super::refs::{Shift, Shifts, shift_sqref};
 use super::xml::{self, attr, with_attrs};
 use quick_xml::events::BytesStart;
@@ -34,17 +34,7 @@ pub fn rewrite_pivot_table(
                 });
                 return None;
             }
-            match range.moved(self.shift) {
-                Some(new) if new != range => {
-                    Some(with_attrs(e, &[("ref", Some(&new.to_string()))]))
-                }
-                Some(_) => None,
-                None => {
-                    self.error
-                        .get_or_insert(Problem::PastLastRow { reference: old });
-                    None
-                }
-            }
+            with_moved_ref(e, self.shift, &mut self.error)
         }
         fn take_error(&mut self) -> Option<Problem> {
             self.error.take()

@@ -292,6 +292,20 @@ impl FormulaContext<'_> {
         }
     }
 
+    /// A range's first and last row (each with whether it is absolute), moved: the first as a
+    /// single cell, the last as a range's end.
+    fn range(
+        &self,
+        shift: Option<&Shift>,
+        (first, first_abs): (u32, bool),
+        (last, last_abs): (u32, bool),
+    ) -> Option<(u32, u32)> {
+        Some((
+            self.single(shift, first, first_abs)?,
+            self.range_end(shift, last, last_abs)?,
+        ))
+    }
+
     fn range_end(&self, shift: Option<&Shift>, row: u32, abs: bool) -> Option<u32> {
         match self.copy {
             // To the bottom of the sheet stays there; a relative end copied down would fall off.
@@ -357,15 +371,10 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefE
         if c == b'\'' {
             let end = quoted_end(b, i, b'\'');
             if b.get(end) == Some(&b'!') {
-                let inner = &formula[i + 1..end.saturating_sub(1).max(i + 1)];
-                let name = inner.replace("''", "'");
-                // `'[1]Sheet'!A1` points into another workbook.
-                external |= name.starts_with('[');
-                // A sheet name cannot hold `:`; here it joins the two ends of a 3D reference.
-                sheet = match name.split_once(':') {
-                    Some((a, z)) => Qualifier::Span(a.to_string(), z.to_string()),
-                    None => Qualifier::Sheet(name),
-                };
+                let (named, in_other_book) =
+                    quoted_qualifier(&formula[i + 1..end.saturating_sub(1).max(i + 1)]);
+                sheet = named;
+                external |= in_other_book;
                 out.push_str(&formula[i..=end]);
                 i = end + 1;
             } else {
@@ -403,58 +412,15 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefE
                 }
                 _ => {}
             }
-            // A second token after `:` makes a range.
-            let second = (b.get(i) == Some(&b':')).then(|| {
-                let s2 = i + 1;
-                let mut e2 = s2;
-                while e2 < b.len() && is_token_char(b[e2]) {
-                    e2 += 1;
-                }
-                (s2, e2)
-            });
-            // `Blad1:Blad3!C7`: two sheet names around `:`, the second followed by `!`.
-            if let Some((s2, e2)) = second {
-                if b.get(e2) == Some(&b'!')
-                    && e2 > s2
-                    && parse_cell_parts(token).is_none()
-                    && parse_row_number(token).is_none()
-                {
-                    sheet = Qualifier::Span(token.to_string(), formula[s2..e2].to_string());
-                    out.push_str(&formula[start..=e2]);
-                    i = e2 + 1;
-                    continue;
-                }
+            let second = range_end_token(b, i);
+            if let Some((span, e2)) = sheet_span(formula, token, second) {
+                sheet = span;
+                out.push_str(&formula[start..=e2]);
+                i = e2 + 1;
+                continue;
             }
-            let shifts: Vec<Option<&Shift>> = if external {
-                vec![None]
-            } else {
-                match &sheet {
-                    Qualifier::None => vec![ctx.own_sheet.and_then(|s| ctx.shifts.get(s))],
-                    Qualifier::Sheet(name) => vec![ctx.shifts.get(name)],
-                    Qualifier::Span(a, z) => match ctx.shifts.span(a, z) {
-                        Some(list) => list.into_iter().map(Some).collect(),
-                        None => vec![None],
-                    },
-                }
-            };
-            // The reference moved by each sheet it points into; a 3D reference must move alike
-            // on all of them.
-            let mut moved: Option<(String, usize)> = None;
-            for shift in &shifts {
-                let one = move_reference(formula, start, i, second, *shift, ctx)?;
-                match &moved {
-                    None => moved = Some(one),
-                    Some(first) if *first == one => {}
-                    Some(_) => {
-                        let span = match &sheet {
-                            Qualifier::Span(a, z) => format!("{a}:{z}!"),
-                            _ => String::new(),
-                        };
-                        let end = one.1.max(i);
-                        return Err(RefError::ThreeD(format!("{span}{}", &formula[start..end])));
-                    }
-                }
-            }
+            let shifts = sheet_shifts(&sheet, external, ctx);
+            let moved = move_alike(formula, (start, i), second, &shifts, &sheet, ctx)?;
             let (text, end) = moved.unwrap_or_else(|| (token.to_string(), i));
             out.push_str(&text);
             i = end;
@@ -474,6 +440,102 @@ pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefE
     Ok(out)
 }
 
+/// The sheet a quoted qualifier names (its text between the quotes), and whether it is in another
+/// workbook (`'[1]Blad'!A1`). A sheet name cannot hold `:`; here it joins the two ends of a 3D
+/// reference (`'Blad 1:Blad 3'!A1`).
+fn quoted_qualifier(inner: &str) -> (Qualifier, bool) {
+    let name = inner.replace("''", "'");
+    let external = name.starts_with('[');
+    let sheet = match name.split_once(':') {
+        Some((a, z)) => Qualifier::Span(a.to_string(), z.to_string()),
+        None => Qualifier::Sheet(name),
+    };
+    (sheet, external)
+}
+
+/// `Blad1:Blad3!C7`: two sheet names around `:`, the second followed by `!` (at the index returned).
+fn sheet_span(
+    formula: &str,
+    token: &str,
+    second: Option<(usize, usize)>,
+) -> Option<(Qualifier, usize)> {
+    let (s2, e2) = second?;
+    let is_span = formula.as_bytes().get(e2) == Some(&b'!')
+        && e2 > s2
+        && parse_cell_parts(token).is_none()
+        && parse_row_number(token).is_none();
+    is_span.then(|| {
+        (
+            Qualifier::Span(token.to_string(), formula[s2..e2].to_string()),
+            e2,
+        )
+    })
+}
+
+/// The token after a `:` at `i`, which makes the token before it a range (or a 3D sheet span).
+fn range_end_token(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    (b.get(i) == Some(&b':')).then(|| {
+        let s2 = i + 1;
+        let mut e2 = s2;
+        while e2 < b.len() && is_token_char(b[e2]) {
+            e2 += 1;
+        }
+        (s2, e2)
+    })
+}
+
+/// The shift of each sheet a reference points into: its own sheet's when unqualified, every sheet
+/// of a 3D span, none in another workbook (or a span whose ends are not sheets of this one).
+fn sheet_shifts<'a>(
+    sheet: &Qualifier,
+    external: bool,
+    ctx: &FormulaContext<'a>,
+) -> Vec<Option<&'a Shift>> {
+    if external {
+        return vec![None];
+    }
+    match sheet {
+        Qualifier::None => vec![ctx.own_sheet.and_then(|s| ctx.shifts.get(s))],
+        Qualifier::Sheet(name) => vec![ctx.shifts.get(name)],
+        Qualifier::Span(a, z) => match ctx.shifts.span(a, z) {
+            Some(list) => list.into_iter().map(Some).collect(),
+            None => vec![None],
+        },
+    }
+}
+
+/// The reference at `token` (`start..end`) moved by each sheet it points into; a 3D reference
+/// must move alike on all of them. `None` when there is no sheet to move it by.
+fn move_alike(
+    formula: &str,
+    (start, end): (usize, usize),
+    second: Option<(usize, usize)>,
+    shifts: &[Option<&Shift>],
+    sheet: &Qualifier,
+    ctx: &FormulaContext,
+) -> Result<Option<(String, usize)>, RefError> {
+    let mut moved: Option<(String, usize)> = None;
+    for shift in shifts {
+        let one = move_reference(formula, start, end, second, *shift, ctx)?;
+        match &moved {
+            None => moved = Some(one),
+            Some(first) if *first == one => {}
+            Some(_) => {
+                let span = match sheet {
+                    Qualifier::Span(a, z) => format!("{a}:{z}!"),
+                    _ => String::new(),
+                };
+                let until = one.1.max(end);
+                return Err(RefError::ThreeD(format!(
+                    "{span}{}",
+                    &formula[start..until]
+                )));
+            }
+        }
+    }
+    Ok(moved)
+}
+
 /// One token (and the range it starts, when `second` follows a `:`) moved by one sheet's shift:
 /// the new text and the index just past what it replaces.
 fn move_reference(
@@ -491,14 +553,9 @@ fn move_reference(
         if let Some(((col2, ca2, row2, ra2), e2)) =
             second.and_then(|(s2, e2)| parse_cell_parts(&formula[s2..e2]).map(|p| (p, e2)))
         {
-            let (r1, r2) = if shift.is_some() || ctx.copy.is_some() {
-                (
-                    ctx.single(shift, row, ra).ok_or_else(|| past(e2))?,
-                    ctx.range_end(shift, row2, ra2).ok_or_else(|| past(e2))?,
-                )
-            } else {
-                (row, row2)
-            };
+            let (r1, r2) = ctx
+                .range(shift, (row, ra), (row2, ra2))
+                .ok_or_else(|| past(e2))?;
             let text = format!(
                 "{}:{}",
                 format_cell(col, ca, r1, ra),
@@ -512,8 +569,9 @@ fn move_reference(
     }
     if let (Some((row, ra)), Some((s2, e2))) = (parse_row_number(token), second) {
         if let Some((row2, ra2)) = parse_row_number(&formula[s2..e2]) {
-            let r1 = ctx.single(shift, row, ra).ok_or_else(|| past(e2))?;
-            let r2 = ctx.range_end(shift, row2, ra2).ok_or_else(|| past(e2))?;
+            let (r1, r2) = ctx
+                .range(shift, (row, ra), (row2, ra2))
+                .ok_or_else(|| past(e2))?;
             let text = format!(
                 "{}{}:{}{}",
                 if ra { "$" } else { "" },

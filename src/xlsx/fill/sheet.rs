@@ -89,6 +89,74 @@ fn row_number(e: &BytesStart, next: u32) -> u32 {
         .map_or(next, |r| r - 1)
 }
 
+/// The elements open outside the cells and the text of the one open now, so a placeholder in a
+/// page header, a validation or an attribute is found with its place.
+#[derive(Default)]
+struct OutsideCells {
+    stack: Vec<String>,
+    text: xml::TextBuf,
+}
+
+impl OutsideCells {
+    fn see(&mut self, event: &Event, scan: &mut Scan) {
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let local = xml::local(e.name().0);
+                for a in e.attributes().flatten() {
+                    if a.value.contains("{{") {
+                        scan.outside.push((describe(local), a.value.to_string()));
+                    }
+                }
+                if matches!(event, Event::Start(_)) {
+                    self.stack.push(local.to_string());
+                    self.text.take();
+                }
+            }
+            Event::End(e)
+                if self.stack.last().map(String::as_str) == Some(xml::local(e.name().0)) =>
+            {
+                let local = self.stack.pop().unwrap_or_default();
+                let text = self.text.take();
+                if text.contains("{{") {
+                    if is_header(&local) {
+                        scan.headers.push(text);
+                    } else if local != "c" {
+                        scan.outside.push((describe(&local), text));
+                    }
+                }
+            }
+            other => self.text.push(other),
+        }
+    }
+}
+
+impl Scan {
+    /// A cell read to its end (`(row, col, t)`): a formula holding `{{`, or a text cell holding a
+    /// placeholder, is recorded.
+    fn end_cell(
+        &mut self,
+        (row, col, kind): (u32, u32, Option<String>),
+        has_f: bool,
+        texts: &mut CellTexts,
+        strings: &[String],
+    ) {
+        let formula = texts.f.take();
+        let value = texts.v.take();
+        let inline = texts.is.take();
+        if has_f {
+            if formula.contains("{{") {
+                self.formulas_with_placeholders.push((row, col, formula));
+            }
+        } else if let Some(text) = cell_text(kind.as_deref(), &value, &inline, strings) {
+            if has_placeholder(&text) {
+                self.cells.push(TextCell { row, col, text });
+            }
+        }
+    }
+}
+
+/// Reads a sheet for what filling it needs: its placeholder cells, formulas, merged and shared
+/// ranges, last row, and placeholders outside the cells.
 pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem> {
     let bad = |e: &dyn std::fmt::Display| super::parts::bad(part, e);
     let mut reader = xml::reader(text);
@@ -98,9 +166,7 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
     let mut cell: Option<(u32, u32, Option<String>)> = None;
     let mut texts = CellTexts::default();
     let mut has_f = false;
-    // Elements open outside cells, and the text of the one open now.
-    let mut stack: Vec<String> = Vec::new();
-    let mut outer = xml::TextBuf::default();
+    let mut outside = OutsideCells::default();
     let mut depth = 0usize;
     let mut in_row = false;
     loop {
@@ -111,34 +177,7 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
             _ => {}
         }
         if cell.is_none() {
-            match &event {
-                Event::Start(e) | Event::Empty(e) => {
-                    let local = xml::local(e.name().0);
-                    for a in e.attributes().flatten() {
-                        if a.value.contains("{{") {
-                            scan.outside.push((describe(local), a.value.to_string()));
-                        }
-                    }
-                    if matches!(event, Event::Start(_)) {
-                        stack.push(local.to_string());
-                        outer.take();
-                    }
-                }
-                Event::End(e)
-                    if stack.last().map(String::as_str) == Some(xml::local(e.name().0)) =>
-                {
-                    let local = stack.pop().unwrap_or_default();
-                    let text = outer.take();
-                    if text.contains("{{") {
-                        if is_header(&local) {
-                            scan.headers.push(text);
-                        } else if local != "c" {
-                            scan.outside.push((describe(&local), text));
-                        }
-                    }
-                }
-                other => outer.push(other),
-            }
+            outside.see(&event, &mut scan);
         }
         match &event {
             Event::Start(e) | Event::Empty(e) => {
@@ -189,26 +228,9 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
             Event::End(e) => match xml::local(e.name().0) {
                 "row" => in_row = false,
                 "c" => {
-                    stack.pop();
-                    if let Some((r, c, kind)) = cell.take() {
-                        let formula = texts.f.take();
-                        let value = texts.v.take();
-                        let inline = texts.is.take();
-                        if has_f {
-                            if formula.contains("{{") {
-                                scan.formulas_with_placeholders.push((r, c, formula));
-                            }
-                        } else if let Some(text) =
-                            cell_text(kind.as_deref(), &value, &inline, strings)
-                        {
-                            if has_placeholder(&text) {
-                                scan.cells.push(TextCell {
-                                    row: r,
-                                    col: c,
-                                    text,
-                                });
-                            }
-                        }
+                    outside.stack.pop();
+                    if let Some(at) = cell.take() {
+                        scan.end_cell(at, has_f, &mut texts, strings);
                     }
                 }
                 name => texts.close(name),
@@ -408,11 +430,28 @@ impl<'a> SheetEdit<'a> {
                 .map_err(io)?;
             return Ok(moved);
         }
-        // A formula: its references move, and in a copy its relative rows follow the copy.
-        let old = f.text();
+        let tag = tag();
+        self.write_formula(w, cell, &tag, moved, &f.text(), f_tag.as_ref(), copy, col)
+    }
+
+    /// A formula cell: its references move, and in a copy its relative rows follow the copy; its
+    /// cached result goes. Whether anything in it changed.
+    #[allow(clippy::too_many_arguments)]
+    fn write_formula(
+        &self,
+        w: &mut XmlWriter,
+        cell: &Cell,
+        tag: &BytesStart,
+        moved: bool,
+        old: &str,
+        f_tag: Option<&BytesStart>,
+        copy: Option<u32>,
+        col: u32,
+    ) -> Result<bool, Problem> {
+        let io = |e: std::io::Error| self.io(e);
         let at = self.place(col, self.row);
-        let new = self.formula(&old, copy).map_err(|p| p.at(at.clone()))?;
-        let f_ref = f_tag.as_ref().and_then(|t| attr(t, "ref"));
+        let new = self.formula(old, copy).map_err(|p| p.at(at.clone()))?;
+        let f_ref = f_tag.and_then(|t| attr(t, "ref"));
         let new_ref = match &f_ref {
             Some(r) => {
                 Some(shift_sqref(r, self.fill.shift).map_err(|e| Problem::from(e).at(at.clone()))?)
@@ -425,7 +464,7 @@ impl<'a> SheetEdit<'a> {
             |ev| matches!(ev, Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "v"),
         );
         let changed = moved || new != old || new_ref != f_ref || cached;
-        let tag = with_attrs(&tag(), &[("t", None)]);
+        let tag = with_attrs(tag, &[("t", None)]);
         w.write_event(Event::Start(tag)).map_err(io)?;
         let (mut in_f, mut in_v) = (false, false);
         for ev in &cell.inner {
@@ -435,27 +474,7 @@ impl<'a> SheetEdit<'a> {
                 Event::End(e) if xml::local(e.name().0) == "v" => in_v = false,
                 _ if in_v => {}
                 Event::Start(e) | Event::Empty(e) if xml::local(e.name().0) == "f" => {
-                    // A data table's input cells (`r1`, `r2`) move with their rows too.
-                    let mut inputs: Vec<(&str, Option<String>)> = Vec::new();
-                    for key in ["r1", "r2"] {
-                        let Some(old) = attr(e, key) else { continue };
-                        let Some((c, r)) = parse_cell(&old) else {
-                            continue;
-                        };
-                        let moved = self.fill.shift.moved(r).ok_or_else(|| {
-                            Problem::PastLastRow {
-                                reference: old.clone(),
-                            }
-                            .at(at.clone())
-                        })?;
-                        inputs.push((key, Some(cell_name(c, moved))));
-                    }
-                    if let Some(nr) = &new_ref {
-                        inputs.push(("ref", Some(nr.clone())));
-                    }
-                    let changes: Vec<(&str, Option<&str>)> =
-                        inputs.iter().map(|(k, v)| (*k, v.as_deref())).collect();
-                    let t = with_attrs(e, &changes);
+                    let t = self.formula_tag(e, new_ref.as_deref(), &at)?;
                     if matches!(ev, Event::Start(_)) {
                         w.write_event(Event::Start(t)).map_err(io)?;
                         w.write_event(text_event(&new)).map_err(io)?;
@@ -475,6 +494,36 @@ impl<'a> SheetEdit<'a> {
         w.write_event(Event::End(BytesEnd::new(cell.start.name().0.to_string())))
             .map_err(io)?;
         Ok(changed)
+    }
+
+    /// The `<f>` element with its moved `ref` and, for a data table, its input cells (`r1`, `r2`)
+    /// moved with their rows too.
+    fn formula_tag(
+        &self,
+        e: &BytesStart,
+        new_ref: Option<&str>,
+        at: &str,
+    ) -> Result<BytesStart<'static>, Problem> {
+        let mut inputs: Vec<(&str, Option<String>)> = Vec::new();
+        for key in ["r1", "r2"] {
+            let Some(old) = attr(e, key) else { continue };
+            let Some((c, r)) = parse_cell(&old) else {
+                continue;
+            };
+            let moved = self.fill.shift.moved(r).ok_or_else(|| {
+                Problem::PastLastRow {
+                    reference: old.clone(),
+                }
+                .at(at.to_string())
+            })?;
+            inputs.push((key, Some(cell_name(c, moved))));
+        }
+        if let Some(nr) = new_ref {
+            inputs.push(("ref", Some(nr.to_string())));
+        }
+        let changes: Vec<(&str, Option<&str>)> =
+            inputs.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+        Ok(with_attrs(e, &changes))
     }
 
     /// A filled cell: its style (`s`) and other attributes kept, its type set by the value.

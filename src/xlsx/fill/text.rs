@@ -4,7 +4,7 @@
 //! no deadline instead of leaving a dangling label.
 
 use super::data::{Data, Value};
-use super::error::{Problem, TemplateError, TemplateErrors};
+use super::error::{ExcelTemplateError, ExcelTemplateErrors, Problem};
 use super::names::{self, Piece, Source};
 
 /// `text` with every placeholder filled from `data`. Every problem is returned at once, each with
@@ -14,13 +14,13 @@ pub fn fill_text(
     file: &str,
     first_line: usize,
     data: &Data,
-) -> Result<String, TemplateErrors> {
+) -> Result<String, ExcelTemplateErrors> {
     let mut errors = Vec::new();
     // The valid names are listed with the first unknown one only, as for a workbook template.
     let mut listed_valid = false;
     let mut out = String::new();
     for (n, line) in text.lines().enumerate() {
-        let error = |problem| TemplateError {
+        let error = |problem| ExcelTemplateError {
             file: file.to_string(),
             at: Some(format!("rad {}", n + first_line)),
             problem,
@@ -89,7 +89,7 @@ pub fn fill_text(
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(TemplateErrors(errors))
+        Err(ExcelTemplateErrors(errors))
     }
 }
 

@@ -147,7 +147,7 @@ fn identity(row: &ReturnedRow, initiative: &crate::model::Initiative, out: &mut 
         out.push(Diagnostic::at(
             row.name_at.clone(),
             Problem::FormIdentityChanged {
-                column: "Insats".into(),
+                column: initiatives::NAME.name.into(),
                 form: row.name.clone(),
                 input: initiative.name.clone(),
             },
@@ -158,7 +158,7 @@ fn identity(row: &ReturnedRow, initiative: &crate::model::Initiative, out: &mut 
             out.push(Diagnostic::at(
                 row.amount_at.clone(),
                 Problem::FormIdentityChanged {
-                    column: "Belopp".into(),
+                    column: initiatives::AMOUNT.name.into(),
                     form: amount.to_string(),
                     input: initiative.amount.to_string(),
                 },

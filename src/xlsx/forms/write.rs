@@ -2,6 +2,7 @@
 //! locked and the four follow-up columns open, validated, and pre-filled with what is already known.
 
 use super::{FORM_SHEET, INSTRUCTIONS_SHEET, columns, key};
+use crate::model::schema::initiatives;
 use crate::model::{Agreement, Assessment, Initiative, same_organisation};
 use crate::render::OutputFile;
 use crate::render::naming::{UniqueNames, slug};
@@ -125,6 +126,61 @@ fn instructions(
     Ok(())
 }
 
+/// The cells of the form: grey and locked where the input decides, white and open where the
+/// Ansvarig reports.
+struct RowFormats {
+    locked: Format,
+    locked_money: Format,
+    open: Format,
+    open_money: Format,
+    header: Format,
+}
+
+impl RowFormats {
+    fn new() -> RowFormats {
+        let locked = Format::new()
+            .set_align(FormatAlign::Top)
+            .set_background_color("F2F2F2")
+            .set_text_wrap()
+            .set_border(FormatBorder::Thin)
+            .set_border_color("D9D9D9");
+        let open = Format::new()
+            .set_align(FormatAlign::Top)
+            .set_unlocked()
+            .set_text_wrap()
+            .set_border(FormatBorder::Thin)
+            .set_border_color("BFBFBF");
+        RowFormats {
+            locked_money: locked.clone().set_num_format(MONEY),
+            locked,
+            open_money: open.clone().set_num_format(MONEY),
+            open,
+            header: Format::new()
+                .set_bold()
+                .set_font_color("FFFFFF")
+                .set_background_color("1D3557")
+                .set_text_wrap(),
+        }
+    }
+}
+
+/// Rekvirerat and Förbrukat take amounts of 0 or more, Bedömning one of its labels, on every row
+/// from `first` to `last` (the spare rows too).
+fn validations(sheet: &mut Worksheet, first: u32, last: u32) -> Result<(), XlsxError> {
+    let amounts = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_title("Belopp i kronor")?
+        .set_error_message("Skriv beloppet i kronor som ett tal, 0 eller mer, t.ex. 250000.")?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    sheet.add_data_validation(first, 4, last, 5, &amounts)?;
+    let assessments = DataValidation::new()
+        .allow_list_strings(&Assessment::ALL.map(Assessment::label))?
+        .set_error_title(initiatives::ASSESSMENT.name)?
+        .set_error_message("Välj Grön, Gul eller Röd i listan.")?;
+    sheet.add_data_validation(first, 6, last, 6, &assessments)?;
+    Ok(())
+}
+
 fn rows_sheet(
     sheet: &mut Worksheet,
     agreement: &Agreement,
@@ -132,25 +188,13 @@ fn rows_sheet(
     rows: &[(&Initiative, &str)],
 ) -> Result<(), XlsxError> {
     sheet.set_name(FORM_SHEET)?;
-    let locked = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_background_color("F2F2F2")
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_border_color("D9D9D9");
-    let locked_money = locked.clone().set_num_format(MONEY);
-    let open = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_unlocked()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_border_color("BFBFBF");
-    let open_money = open.clone().set_num_format(MONEY);
-    let header = Format::new()
-        .set_bold()
-        .set_font_color("FFFFFF")
-        .set_background_color("1D3557")
-        .set_text_wrap();
+    let RowFormats {
+        locked,
+        locked_money,
+        open,
+        open_money,
+        header,
+    } = RowFormats::new();
     sheet.write_string_with_format(
         TITLE_ROW,
         0,
@@ -204,17 +248,7 @@ fn rows_sheet(
             sheet.write_blank(r, c, format)?;
         }
     }
-    let amounts = DataValidation::new()
-        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-        .set_error_title("Belopp i kronor")?
-        .set_error_message("Skriv beloppet i kronor som ett tal, 0 eller mer, t.ex. 250000.")?
-        .set_error_style(DataValidationErrorStyle::Stop);
-    sheet.add_data_validation(first, 4, last, 5, &amounts)?;
-    let assessments = DataValidation::new()
-        .allow_list_strings(&Assessment::ALL.map(Assessment::label))?
-        .set_error_title("Bedömning")?
-        .set_error_message("Välj Grön, Gul eller Röd i listan.")?;
-    sheet.add_data_validation(first, 6, last, 6, &assessments)?;
+    validations(sheet, first, last)?;
     wrapped.apply(sheet, |c| {
         WIDTHS.get(c as usize).copied().unwrap_or(10.0) as usize
     })?;

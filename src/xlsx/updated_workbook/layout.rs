@@ -3,12 +3,12 @@
 
 use super::UpdatedWorkbookError;
 use super::names::{CHANGES, CONTROL, SUMMARY, SheetMap, SheetNames, is_generated};
-use crate::model::schema::{CONTRACT, areas, initiatives};
+use crate::model::schema::{CONTRACT, areas, computed, initiatives};
 use crate::model::{Assessment, Kind};
 use crate::workbook::{Column, Sheet, Table, Workbook, same_name};
 
-pub const REMAINING: &str = "Kvar";
-pub const SHARE: &str = "Andel förbrukat";
+pub const REMAINING: &str = computed::REMAINING;
+pub const SHARE: &str = computed::SHARE_SPENT;
 const MONEY_COLUMNS: [Column; 5] = [
     initiatives::AMOUNT,
     initiatives::REQUISITIONED,

@@ -1,28 +1,29 @@
 //! Sheet names in the updated workbook: valid for Excel, unique, and traceable to the input sheet,
 //! so formulas and Kontroll links point at the right place even when a name had to change.
 
+use crate::model::schema::{areas, computed, initiatives};
 use crate::workbook::{Sheet, same_name};
 use std::collections::BTreeMap;
 
 pub const SUMMARY: &str = "Summering";
 pub const CONTROL: &str = "Kontroll";
 pub const SUMMARY_HEADERS: [&str; 8] = [
-    "Kod",
-    "Namn",
-    "Budget",
-    "Fördelat",
-    "Ofördelat",
-    "Rekvirerat",
-    "Förbrukat",
-    "Kvar",
+    areas::CODE.name,
+    areas::NAME.name,
+    areas::BUDGET.name,
+    computed::ALLOCATED,
+    computed::UNALLOCATED,
+    initiatives::REQUISITIONED.name,
+    initiatives::SPENT.name,
+    computed::REMAINING,
 ];
 pub const CONTROL_HEADERS: [&str; 4] = ["Allvar", "Blad!Cell", "Problem", "Åtgärd"];
 /// Written only with `--sedan`.
 pub const CHANGES: &str = "Förändringar";
 pub const CHANGES_HEADERS: [&str; 8] = [
     "Typ av förändring",
-    "Område",
-    "Insats",
+    initiatives::AREA.name,
+    initiatives::NAME.name,
     "Fält",
     "Före",
     "Efter",

@@ -1,51 +1,28 @@
-//! Which templates are filled and where the filled copies go: `styrdok fill MALL`, and `styrdok
-//! build` filling every template in the `mallar/` folder beside the workbooks.
+//! Which Excel templates are filled and where the filled copies go: `styrdok fill MALL`, and
+//! `styrdok build` filling every Excel template in the `mallar/` folder beside the workbooks.
 
-use super::{Data, Problem, TemplateError, TemplateErrors, fill};
+use super::{Data, ExcelTemplateError, ExcelTemplateErrors, Problem, fill};
 use crate::model::Agreement;
 use crate::render::{OutputFile, naming};
-use crate::workbook::{TEMPLATES_FOLDER, Workbook};
+use crate::workbook::{Workbook, is_workbook_file};
 use std::path::{Path, PathBuf};
 
 /// The filled copies of some templates, not yet written, and the warnings about them.
 #[derive(Default)]
 pub struct FilledSet {
     pub rendered: Vec<OutputFile>,
-    pub warnings: Vec<TemplateError>,
+    pub warnings: Vec<ExcelTemplateError>,
 }
 
-/// `mallar/` inside a project folder, or beside a workbook given as a file.
-pub fn templates_folder(project: &Path) -> PathBuf {
-    if project.is_dir() {
-        project.join(TEMPLATES_FOLDER)
-    } else {
-        project
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join(TEMPLATES_FOLDER)
-    }
-}
-
-/// The templates in a folder, by name. Files of every spreadsheet kind are listed, so an `.xls`
+/// The Excel templates in a folder, by name. Files of every spreadsheet kind are listed, so an `.xls`
 /// left there is refused with a message instead of being ignored; lock files are skipped.
-pub fn templates_in(dir: &Path) -> Vec<PathBuf> {
+pub fn excel_templates_in(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("")
-                .to_lowercase();
-            !name.starts_with("~$")
-                && !name.starts_with('.')
-                && matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
-        })
+        .filter(|p| is_workbook_file(p))
         .collect();
     files.sort();
     files
@@ -76,19 +53,19 @@ fn same_file(out: &Path, template: &Path) -> bool {
 /// Fills every template: `out_dir/<template's file name>`, and with `per_recipient` also one copy
 /// per Ansvarig in `out_dir/<template's name>/<organisation>.<ext>`. All problems of all templates
 /// are returned together.
-pub fn fill_templates(
+pub fn fill_excel_templates(
     templates: &[PathBuf],
     agreement: &Agreement,
     book: Option<&Workbook>,
     out_dir: &Path,
     per_recipient: bool,
-) -> Result<FilledSet, TemplateErrors> {
+) -> Result<FilledSet, ExcelTemplateErrors> {
     let whole = Data::new(agreement, book);
     let mut set = FilledSet::default();
     let mut errors = Vec::new();
     for template in templates {
         let name = file_name(template);
-        let error = |problem| TemplateError {
+        let error = |problem| ExcelTemplateError {
             file: name.clone(),
             at: None,
             problem,
@@ -123,7 +100,7 @@ pub fn fill_templates(
                     bytes: filled.bytes,
                 });
             }
-            Err(TemplateErrors(mut e)) => {
+            Err(ExcelTemplateErrors(mut e)) => {
                 errors.append(&mut e);
                 continue;
             }
@@ -149,7 +126,7 @@ pub fn fill_templates(
                     path: out_dir.join(&stem).join(file),
                     bytes: filled.bytes,
                 }),
-                Err(TemplateErrors(e)) => {
+                Err(ExcelTemplateErrors(e)) => {
                     for one in e {
                         if !errors.contains(&one) {
                             errors.push(one);
@@ -162,21 +139,6 @@ pub fn fill_templates(
     if errors.is_empty() {
         Ok(set)
     } else {
-        Err(TemplateErrors(errors))
+        Err(ExcelTemplateErrors(errors))
     }
-}
-
-/// The templates of one project of `build` (its `mallar/` folder; none when there is no such folder).
-pub fn project_templates(
-    project: &Path,
-    agreement: &Agreement,
-    book: Option<&Workbook>,
-    out_dir: &Path,
-    per_recipient: bool,
-) -> Result<FilledSet, TemplateErrors> {
-    let templates = templates_in(&templates_folder(project));
-    if templates.is_empty() {
-        return Ok(FilledSet::default());
-    }
-    fill_templates(&templates, agreement, book, out_dir, per_recipient)
 }
