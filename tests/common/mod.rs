@@ -8,6 +8,20 @@ use styrdok::checks::Checked;
 use styrdok::diagnostics::Severity;
 use styrdok::pipeline::read_and_check;
 
+pub mod library;
+pub mod office;
+
+/// A program a test needs is missing: with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) that
+/// fails the test; otherwise it says what it skipped, and the caller returns early.
+#[track_caller]
+pub fn required(program: &str) {
+    assert!(
+        std::env::var_os("STYRDOK_REQUIRE_VALIDATORS").is_none(),
+        "{program} is required (STYRDOK_REQUIRE_VALIDATORS is set) but not on PATH"
+    );
+    println!("skipped: {program} is not on PATH");
+}
+
 #[derive(Debug, Clone)]
 pub enum V {
     T(String),

@@ -1,0 +1,164 @@
+//! The one place the tests call styrdok's library to do what a command does. Tests say what they
+//! run in this small language (`build(&input, &out).per_mottagare().run()`, `check(&input)`) and
+//! assert on the `Ran` it gives back; when the library's entry points change, only this file does.
+//!
+//! What a test sees here is what a user of the command would: the exit code the binary would give,
+//! the diagnostics as the terminal shows them, the files written. The few properties only the real
+//! process has (argument parsing, exit codes through `main`, `--watch`, the help) are tested by
+//! running the binary (`super::styrdok`).
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use styrdok::commands::build::BuildOptions;
+use styrdok::commands::report::{self, ProjectDiagnostics};
+use styrdok::documents::Options;
+
+/// What a command came to.
+#[derive(Debug)]
+pub struct Ran {
+    /// The exit code the binary gives for this outcome: 0 done, 1 input errors, 2 nothing written.
+    pub code: u8,
+    /// The diagnostics and notes as the terminal shows them, and the error when the files could not
+    /// be made or written.
+    pub report: String,
+    /// Files made and written by this run.
+    pub written: Vec<PathBuf>,
+    /// Files the last build made from the same input, left as they were.
+    pub kept: Vec<PathBuf>,
+}
+
+impl Ran {
+    /// Asserts the run succeeded, showing what it reported when not.
+    #[track_caller]
+    pub fn ok(self) -> Ran {
+        assert_eq!(self.code, 0, "{}", self.report);
+        self
+    }
+
+    /// Asserts the run ended with this exit code.
+    #[track_caller]
+    pub fn code(self, code: u8) -> Ran {
+        assert_eq!(self.code, code, "{}", self.report);
+        self
+    }
+}
+
+/// `styrdok build INPUT -o OUTPUT`, its flags set by the methods, made by `run`.
+#[must_use = "a build is made by .run()"]
+pub struct Build {
+    options: BuildOptions,
+}
+
+pub fn build(input: impl AsRef<Path>, output: impl AsRef<Path>) -> Build {
+    Build {
+        options: BuildOptions {
+            input: input.as_ref().to_path_buf(),
+            output: output.as_ref().to_path_buf(),
+            documents: Options::default(),
+            // Every build of the suite shares the one global rendering pool; quiet, since nothing
+            // in a test reads a progress bar.
+            quiet: true,
+            ..BuildOptions::default()
+        },
+    }
+}
+
+impl Build {
+    /// `--per-mottagare`
+    pub fn per_mottagare(mut self) -> Build {
+        self.options.documents.per_recipient = true;
+        self
+    }
+
+    /// `--alla-insatser`
+    pub fn all_insatser(mut self) -> Build {
+        self.options.documents.all_initiatives = true;
+        self
+    }
+
+    /// `--sedan EARLIER`
+    pub fn since(mut self, earlier: impl AsRef<Path>) -> Build {
+        self.options.since = Some(earlier.as_ref().to_path_buf());
+        self
+    }
+
+    /// `--templates DIR`
+    pub fn templates(mut self, dir: impl AsRef<Path>) -> Build {
+        self.options.templates = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// `--dump-data DIR`
+    pub fn dump_data(mut self, dir: impl AsRef<Path>) -> Build {
+        self.options.dump_data = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// `--allt`
+    pub fn everything(mut self) -> Build {
+        self.options.full = true;
+        self
+    }
+
+    pub fn run(self) -> Ran {
+        let built = styrdok::commands::build::build(&self.options, false, &mut None);
+        let mut report = report::text(&built.projects, false);
+        report.push_str(&built.notes);
+        let (code, written, kept) = match built.written {
+            Ok(Some(files)) => (0, files.written, files.kept),
+            Ok(None) => (1, Vec::new(), Vec::new()),
+            Err(e) => {
+                report.push_str(&format!("fel: {e}\n"));
+                (2, Vec::new(), Vec::new())
+            }
+        };
+        Ran {
+            code,
+            report,
+            written,
+            kept,
+        }
+    }
+}
+
+/// `styrdok check INPUT`: every project's diagnostics as the terminal shows them (also "0 fel, 0
+/// varningar." of a clean one); writes nothing.
+pub fn check(input: impl AsRef<Path>) -> Ran {
+    let projects = styrdok::pipeline::check_projects(input.as_ref());
+    let code = u8::from(projects.iter().any(|p| p.checked.has_errors()));
+    Ran {
+        code,
+        report: report::text(&ProjectDiagnostics::of(&projects), true),
+        written: Vec::new(),
+        kept: Vec::new(),
+    }
+}
+
+/// The shipped example project, `input/` of the repository.
+pub fn example_input() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
+}
+
+/// The example built once per test binary with `build input`, for tests that only read its
+/// documents. Never write into it.
+pub fn example_built() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| shared_build("example", |b| b))
+}
+
+/// The example built once per test binary with `build input --per-mottagare`. Never write into it.
+pub fn example_built_per_mottagare() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| shared_build("example-per-mottagare", Build::per_mottagare))
+}
+
+/// A build of the example into a folder of cargo's temporary directory for tests (emptied first,
+/// so a stale build from an earlier run is never read; kept after, as statics are never dropped).
+fn shared_build(name: &str, flags: impl FnOnce(Build) -> Build) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    if out.exists() {
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+    flags(build(example_input(), &out)).run().ok();
+    out
+}
