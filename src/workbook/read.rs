@@ -142,17 +142,38 @@ fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let file = file_label(path);
     // calamine panics on some malformed input (fuzzing found one in its CFB reader for .xls); a bad
     // file must stay one clear error, without a panic message and backtrace on the user's terminal.
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| read_sheets(path, &file));
-    std::panic::set_hook(previous_hook);
-    match result {
+    match quietly(|| read_sheets(path, &file)) {
         Ok(r) => r,
         Err(_) => Err(ReadError::NotAWorkbook {
             file,
             detail: "läsaren avbröt på ett oväntat innehåll".into(),
         }),
     }
+}
+
+thread_local! {
+    /// Whether this thread is inside `quietly`.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it. The process has one panic hook: swapping it for
+/// each call raced with other threads reading at the same time (the test binary does), and could
+/// leave every later panic silent. So one hook is installed once, and it is quiet only on a thread
+/// inside this call; any other panic reaches the hook that was there before.
+fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(f);
+    QUIET.with(|q| q.set(was));
+    result
 }
 
 /// Above this many unpacked bytes a "workbook" is a zip bomb or not an underlag at all; calamine

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use styrdok::commands::build::BuildOptions;
 use styrdok::commands::report::{self, ProjectDiagnostics};
+use styrdok::diagnostics::JsonReport;
 use styrdok::documents::Options;
 
 /// What a command came to.
@@ -124,14 +125,34 @@ impl Build {
 /// `styrdok check INPUT`: every project's diagnostics as the terminal shows them (also "0 fel, 0
 /// varningar." of a clean one); writes nothing.
 pub fn check(input: impl AsRef<Path>) -> Ran {
-    let projects = styrdok::pipeline::check_projects(input.as_ref());
-    let code = u8::from(projects.iter().any(|p| p.checked.has_errors()));
+    let (code, projects) = checked(input.as_ref());
     Ran {
         code,
-        report: report::text(&ProjectDiagnostics::of(&projects), true),
+        report: report::text(&projects, true),
         written: Vec::new(),
         kept: Vec::new(),
     }
+}
+
+/// `styrdok check INPUT --format json`: the report is the JSON document.
+pub fn check_json(input: impl AsRef<Path>) -> Ran {
+    let (code, projects) = checked(input.as_ref());
+    let mut json = JsonReport::new("check");
+    for p in &projects {
+        json.add(p.name.as_deref(), &p.diagnostics);
+    }
+    Ran {
+        code,
+        report: json.render(code),
+        written: Vec::new(),
+        kept: Vec::new(),
+    }
+}
+
+fn checked(input: &Path) -> (u8, Vec<ProjectDiagnostics>) {
+    let projects = styrdok::pipeline::check_projects(input);
+    let code = u8::from(projects.iter().any(|p| p.checked.has_errors()));
+    (code, ProjectDiagnostics::of(&projects))
 }
 
 /// The shipped example project, `input/` of the repository.
