@@ -2,6 +2,7 @@
 //! (rows re-sorted, columns moved, a row added, a locked cell edited, a bad amount, one form missing),
 //! collect, and build the återrapport from the merged workbook.
 
+use crate::common::office::{convert, office};
 use crate::common::{Book, pdf_text, run};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::Workbook;
@@ -274,16 +275,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
 
 #[test]
 fn forms_saved_by_libreoffice_are_read() {
-    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    }) else {
-        println!("skipped: neither soffice nor libreoffice is on PATH");
-        return;
-    };
+    let Some(office) = office() else { return };
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
@@ -305,22 +297,12 @@ fn forms_saved_by_libreoffice_are_read() {
         |rows| set(&mut rows[0], "Rekvirerat", "123000"),
     );
     let back = dir.path().join("tillbaka");
-    let profile = dir.path().join("lo-profile");
     for format in ["ods", "xlsx"] {
-        let status = std::process::Command::new(office)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args(["--headless", "--convert-to", format, "--outdir"])
-            .arg(&back.join(format))
-            .arg(filled.join("kommun-b.xlsx"))
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
+        convert(
+            office,
+            &[&filled.join("kommun-b.xlsx")],
+            format,
+            &back.join(format),
         );
         let out_dir: PathBuf = dir.path().join(format!("ut-{format}"));
         let out = run(&[

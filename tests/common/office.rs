@@ -31,11 +31,13 @@ pub fn office() -> Option<&'static str> {
     found
 }
 
-/// Converts every file in one LibreOffice process (its start is most of the cost), into `out`,
-/// with a profile of its own that recalculates every formula on load: the figures LibreOffice then
+/// Converts every file in one LibreOffice process (its start is most of the cost) into `out`, with
+/// a profile of its own that recalculates every formula on load: the figures LibreOffice then
 /// shows come from the formulas, not from the results stored beside them. Returns `out`.
 pub fn convert(office: &str, files: &[&Path], to: &str, out: &Path) -> PathBuf {
-    let profile = out.join("lo-profile");
+    // A profile per process, outside `out`, which may be a folder the test reads back whole.
+    let profile_dir = tempfile::tempdir().unwrap();
+    let profile = profile_dir.path();
     std::fs::create_dir_all(profile.join("user")).unwrap();
     std::fs::write(
         profile.join("user/registrymodifications.xcu"),
