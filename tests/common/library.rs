@@ -155,6 +155,16 @@ fn checked(input: &Path) -> (u8, Vec<ProjectDiagnostics>) {
     (code, ProjectDiagnostics::of(&projects))
 }
 
+/// The line a build ends with when it kept files from the last build ("14 filer oförändrade …").
+pub fn kept_line(kept: usize) -> Option<String> {
+    styrdok::commands::build::kept_line(kept)
+}
+
+/// `styrdok templates export DIR`: the built-in Typst templates as files; the paths written.
+pub fn export_templates(dir: impl AsRef<Path>) -> Vec<PathBuf> {
+    styrdok::render::templates::export(dir.as_ref()).expect("templates exported")
+}
+
 /// The shipped example project, `input/` of the repository.
 pub fn example_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
