@@ -160,9 +160,22 @@ pub fn kept_line(kept: usize) -> Option<String> {
     styrdok::commands::build::kept_line(kept)
 }
 
-/// `styrdok templates export DIR`: the built-in Typst templates as files; the paths written.
-pub fn export_templates(dir: impl AsRef<Path>) -> Vec<PathBuf> {
-    styrdok::render::templates::export(dir.as_ref()).expect("templates exported")
+/// `styrdok templates export DIR`: the built-in Typst templates as files.
+pub fn export_templates(dir: impl AsRef<Path>) -> Ran {
+    match styrdok::render::templates::export(dir.as_ref()) {
+        Ok(written) => Ran {
+            code: 0,
+            report: String::new(),
+            written,
+            kept: Vec::new(),
+        },
+        Err(e) => Ran {
+            code: 2,
+            report: format!("fel: {e}\n"),
+            written: Vec::new(),
+            kept: Vec::new(),
+        },
+    }
 }
 
 /// The shipped example project, `input/` of the repository.
