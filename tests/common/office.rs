@@ -81,6 +81,11 @@ pub fn convert(office: &str, files: &[&Path], to: &str, out: &Path) -> PathBuf {
     out.to_path_buf()
 }
 
+/// The rows of a CSV file LibreOffice wrote.
+pub fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    parse_csv(&std::fs::read_to_string(path).unwrap())
+}
+
 /// Rows of a CSV as LibreOffice writes it: commas, fields quoted with `"` when needed.
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = vec![];
