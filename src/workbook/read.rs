@@ -410,3 +410,21 @@ fn convert(data: &Data) -> Value {
         Data::Error(e) => Value::Error(e.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_is_caught_and_the_thread_is_loud_again_after() {
+        assert!(quietly(|| panic!("calamine")).is_err());
+        assert_eq!(quietly(|| 7).ok(), Some(7));
+        assert!(!QUIET.with(std::cell::Cell::get));
+        // Nested: the inner call leaves the outer one quiet.
+        let outer = quietly(|| {
+            let _ = quietly(|| panic!("inner"));
+            QUIET.with(std::cell::Cell::get)
+        });
+        assert_eq!(outer.ok(), Some(true));
+    }
+}
