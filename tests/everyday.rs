@@ -376,7 +376,7 @@ fn json_says_what_the_text_says_for_every_case_of_the_bad_input_corpus() {
     assert!(files.len() >= 50);
     for file in &files {
         let name = file.display();
-        let (plain, json) = (library::check(file), library::check_json(file));
+        let (plain, json) = library::check_text_and_json(file);
         assert_eq!(plain.code, json.code, "{name}");
         let (text_out, json_out) = (plain.report, json.report);
         let doc: Value = serde_json::from_str(&json_out)

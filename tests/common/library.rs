@@ -134,11 +134,22 @@ pub fn check(input: impl AsRef<Path>) -> Ran {
     }
 }
 
-/// `styrdok check INPUT --format json`: the report is the JSON document.
-pub fn check_json(input: impl AsRef<Path>) -> Ran {
+/// `check INPUT` and `check INPUT --format json` (its report the JSON document), of one reading of
+/// the input.
+pub fn check_text_and_json(input: impl AsRef<Path>) -> (Ran, Ran) {
     let (code, projects) = checked(input.as_ref());
+    let text = Ran {
+        code,
+        report: report::text(&projects, true),
+        written: Vec::new(),
+        kept: Vec::new(),
+    };
+    (text, json_report(code, &projects))
+}
+
+fn json_report(code: u8, projects: &[ProjectDiagnostics]) -> Ran {
     let mut json = JsonReport::new("check");
-    for p in &projects {
+    for p in projects {
         json.add(p.name.as_deref(), &p.diagnostics);
     }
     Ran {
