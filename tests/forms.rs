@@ -3,7 +3,7 @@
 //! collect, and build the återrapport from the merged workbook.
 
 use crate::common::office::{convert, office};
-use crate::common::{Book, pdf_text, run};
+use crate::common::{Book, library, pdf_text, run};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
@@ -90,17 +90,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let input_bytes = std::fs::read(&input).unwrap();
     let sent = dir.path().join("skickat");
-    let out = run(&[
-        os(Path::new("forms")),
-        os(&input),
-        os(Path::new("-o")),
-        os(&sent),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    library::forms(&input, &sent).ok();
 
     // One form per Ansvarig, each with only its insatser, keys hidden but present.
     let mut names: Vec<String> = std::fs::read_dir(&sent)
@@ -210,17 +200,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
 
     // Rebuild from the merged workbook: the återrapport shows the reported figures.
     let report_dir = dir.path().join("rapport");
-    let out = run(&[
-        os(Path::new("build")),
-        os(&merged),
-        os(Path::new("-o")),
-        os(&report_dir),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    library::build(&merged, &report_dir).run().ok();
     let text = pdf_text(&report_dir.join("aterrapport-2025.pdf"));
     assert!(
         text.contains("300 000 250 000 200 000 100 000 Gul"),
@@ -234,16 +214,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let back = dir.path().join("tillbaka");
     std::fs::create_dir(&back).unwrap();
     for (name, amount) in [("kommun-b.xlsx", "1000"), ("kommun-b-kopia.xlsx", "2000")] {
@@ -279,16 +250,7 @@ fn forms_saved_by_libreoffice_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let filled = dir.path().join("ifylld");
     std::fs::create_dir(&filled).unwrap();
     rewrite(
@@ -331,16 +293,7 @@ fn a_form_locks_the_identity_opens_the_follow_up_and_validates_it() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let file = std::fs::File::open(sent.join("kommun-b.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();

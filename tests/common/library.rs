@@ -166,6 +166,23 @@ fn checked(input: &Path) -> (u8, Vec<ProjectDiagnostics>) {
     (code, ProjectDiagnostics::of(&projects))
 }
 
+/// `styrdok forms INPUT -o OUTPUT`: one form per Ansvarig. Until the command returns its outcome as
+/// data, what it prints goes to the test's captured output, not into `report`; a test of that text
+/// runs the binary.
+pub fn forms(input: impl AsRef<Path>, output: impl AsRef<Path>) -> Ran {
+    let result = styrdok::commands::forms::run(input.as_ref(), output.as_ref(), false);
+    let report = match &result {
+        Err(e) => format!("fel: {e}\n"),
+        Ok(_) => String::new(),
+    };
+    Ran {
+        code: styrdok::commands::exit_code(&result),
+        report,
+        written: Vec::new(),
+        kept: Vec::new(),
+    }
+}
+
 /// The line a build ends with when it kept files from the last build ("14 filer oförändrade …").
 pub fn kept_line(kept: usize) -> Option<String> {
     styrdok::commands::build::kept_line(kept)
