@@ -359,26 +359,14 @@ fn fill_watch_fills_the_template_again_on_every_save() {
 
 // ---------------------------------------------------------------- --format json
 
-fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn json_says_what_the_text_says_for_every_case_of_the_bad_input_corpus() {
-    let files = corpus();
-    assert!(files.len() >= 50);
-    for file in &files {
+    let corpus = library::bad_input_corpus();
+    assert!(corpus.len() >= 50);
+    for (file, plain, json) in corpus {
         let name = file.display();
-        let (plain, json) = library::check_text_and_json(file);
         assert_eq!(plain.code, json.code, "{name}");
-        let (text_out, json_out) = (plain.report, json.report);
+        let (text_out, json_out) = (&plain.report, &json.report);
         let doc: Value = serde_json::from_str(&json_out)
             .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {json_out}"));
         assert_eq!(doc["schema"], 1);

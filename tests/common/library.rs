@@ -206,6 +206,29 @@ pub fn export_templates(dir: impl AsRef<Path>) -> Ran {
     }
 }
 
+/// Every case of the bad-input corpus (`tests/bad-input/`, its files but the README), with `check`
+/// and `check --format json` of it, checked once per test binary for the tests that read them.
+pub fn bad_input_corpus() -> &'static [(PathBuf, Ran, Ran)] {
+    static CHECKED: OnceLock<Vec<(PathBuf, Ran, Ran)>> = OnceLock::new();
+    CHECKED.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            // Files only: bilder/ holds the picture the picture cases refer to.
+            .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|file| {
+                let (text, json) = check_text_and_json(&file);
+                (file, text, json)
+            })
+            .collect()
+    })
+}
+
 /// The shipped example project, `input/` of the repository.
 pub fn example_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
