@@ -4,10 +4,12 @@
 //! recalculating where formulas matter) or clearly refused with the template cell or part named.
 //! The same cases seed the `fill` fuzz target: `cargo test -- --ignored fill_corpus::write_seeds`.
 
-use crate::common::office::{CSV_EVERY_SHEET, CSV_FIRST_SHEET, convert, csv_rows, office};
+use crate::common::office::{CSV_EVERY_SHEET, convert, csv_rows, office};
 use crate::fill::{data, example, part, sheet_cells};
 use calamine::Data as Cell;
 use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use styrdok::xlsx::fill::{self, Filled, Problem, TemplateErrors};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -308,12 +310,9 @@ fn whole_columns_and_ranges_to_the_last_row_stay_where_they_are() {
     let workbook = part(&out, "xl/workbook.xml");
     assert!(workbook.contains("Blad1!$B$2:$B$1048576"), "{workbook}");
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(office, &[&file], CSV_FIRST_SHEET, dir.path());
-    let rows = csv_rows(&dir.path().join("mall.csv"));
+    let Some(rows) = recalculated("whole", "Blad1") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     let sums = &rows[(3 + n - 1) as usize];
     assert_eq!(sums[0], "Summa", "{rows:?}");
@@ -477,12 +476,9 @@ fn a_prefixed_sheet_gets_prefixed_cells_and_a_prefixed_calc_flag() {
         );
     }
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(office, &[&file], CSV_FIRST_SHEET, dir.path());
-    let rows = csv_rows(&dir.path().join("mall.csv"));
+    let Some(rows) = recalculated("prefixed", "Blad1") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     let sum = &rows[(3 + n - 1) as usize];
     assert_eq!(sum[1].parse::<f64>().ok(), Some(total), "{rows:?}");
@@ -792,12 +788,9 @@ fn a_3d_reference_moves_only_over_sheets_that_grow_alike() {
     );
     assert!(sheet.contains("SUM(Blad1:Blad2!A1)"), "{sheet}");
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(office, &[&file], CSV_EVERY_SHEET, dir.path());
-    let rows = csv_rows(&dir.path().join("mall-Summa.csv"));
+    let Some(rows) = recalculated("three-d", "Summa") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     assert_eq!(
         rows[0][0].parse::<f64>().ok(),
@@ -1292,6 +1285,37 @@ fn a_data_table_below_the_rows_moves_with_its_input_cell() {
         )),
         "{sheet}"
     );
+}
+
+/// A sheet of a filled case whose formulas matter, as LibreOffice recalculates it (values, not as
+/// shown). The cases are filled and recalculated once per test binary, by one LibreOffice process
+/// (its start is most of the cost); `None` without LibreOffice (see `office`).
+fn recalculated(case: &str, sheet: &str) -> Option<Vec<Vec<String>>> {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let office = office()?;
+    let dir = DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fill-corpus-recalculated");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            ("whole", whole_columns()),
+            ("prefixed", prefixed()),
+            ("three-d", three_d(true)),
+        ];
+        let files: Vec<PathBuf> = cases
+            .into_iter()
+            .map(|(name, template)| {
+                let file = dir.join(format!("{name}.xlsx"));
+                std::fs::write(&file, filled(&template).bytes).unwrap();
+                file
+            })
+            .collect();
+        let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        convert(office, &files, CSV_EVERY_SHEET, &dir)
+    });
+    Some(csv_rows(&dir.join(format!("{case}-{sheet}.csv"))))
 }
 
 /// Every case of the corpus, by name: the fuzz target's seeds and the table in the README.
