@@ -166,6 +166,22 @@ fn checked(input: &Path) -> (u8, Vec<ProjectDiagnostics>) {
     (code, ProjectDiagnostics::of(&projects))
 }
 
+/// `styrdok init DIR`: the starter workbook and example template. What it prints goes to the test's
+/// captured output (see `forms`).
+pub fn init(dir: impl AsRef<Path>) -> Ran {
+    let result = styrdok::commands::init::run(dir.as_ref());
+    let report = match &result {
+        Err(e) => format!("fel: {e}\n"),
+        Ok(_) => String::new(),
+    };
+    Ran {
+        code: styrdok::commands::exit_code(&result),
+        report,
+        written: Vec::new(),
+        kept: Vec::new(),
+    }
+}
+
 /// `styrdok forms INPUT -o OUTPUT`: one form per Ansvarig. Until the command returns its outcome as
 /// data, what it prints goes to the test's captured output, not into `report`; a test of that text
 /// runs the binary.
