@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use styrdok::commands::build::BuildOptions;
 use styrdok::commands::report::{self, ProjectDiagnostics};
+use styrdok::commands::{CommandError, Outcome};
 use styrdok::diagnostics::JsonReport;
 use styrdok::documents::Options;
 
@@ -169,24 +170,22 @@ fn checked(input: &Path) -> (u8, Vec<ProjectDiagnostics>) {
 /// `styrdok init DIR`: the starter workbook and example template. What it prints goes to the test's
 /// captured output (see `forms`).
 pub fn init(dir: impl AsRef<Path>) -> Ran {
-    let result = styrdok::commands::init::run(dir.as_ref());
-    let report = match &result {
-        Err(e) => format!("fel: {e}\n"),
-        Ok(_) => String::new(),
-    };
-    Ran {
-        code: styrdok::commands::exit_code(&result),
-        report,
-        written: Vec::new(),
-        kept: Vec::new(),
-    }
+    printed(styrdok::commands::init::run(dir.as_ref()))
 }
 
 /// `styrdok forms INPUT -o OUTPUT`: one form per Ansvarig. Until the command returns its outcome as
 /// data, what it prints goes to the test's captured output, not into `report`; a test of that text
 /// runs the binary.
 pub fn forms(input: impl AsRef<Path>, output: impl AsRef<Path>) -> Ran {
-    let result = styrdok::commands::forms::run(input.as_ref(), output.as_ref(), false);
+    printed(styrdok::commands::forms::run(
+        input.as_ref(),
+        output.as_ref(),
+        false,
+    ))
+}
+
+/// A command that prints what it did: its exit code, and its error as `main` prints it.
+fn printed(result: Result<Outcome, CommandError>) -> Ran {
     let report = match &result {
         Err(e) => format!("fel: {e}\n"),
         Ok(_) => String::new(),
