@@ -1,12 +1,12 @@
 //! Long narrative documents (seed 003): Dokumenttyp, section levels (Nivå), numbered lists in cell
 //! text, pictures from sheet Bilder, and the third example project, a handlingsplan.
 
+use crate::common::library::read_and_check;
 use crate::common::{Book, V, assert_one, found, library, mentions, n, pdf_text, t};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use styrdok::checks::Checked;
 use styrdok::diagnostics::Severity;
-use styrdok::pipeline::read_and_check;
 
 fn built(input: &Path, out: &Path) {
     library::build(input, out).run().ok();

@@ -3,7 +3,8 @@
 //! file that opens in LibreOffice and can be read and rewritten again.
 
 use crate::common::library::{
-    build, check, example_built, example_built_per_mottagare, example_input,
+    build, check, check_book, example_built, example_built_per_mottagare, example_input,
+    read_and_check,
 };
 use crate::common::office::{CSV_EVERY_SHEET, convert, office, parse_csv};
 use crate::common::{Book, V, n, t};
@@ -12,7 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use styrdok::checks::Checked;
 use styrdok::model::Agreement;
-use styrdok::pipeline::{check_book, read_and_check};
+
 use styrdok::workbook;
 use styrdok::xlsx::updated_workbook;
 

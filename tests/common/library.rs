@@ -9,11 +9,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use styrdok::checks::Checked;
 use styrdok::commands::build::BuildOptions;
 use styrdok::commands::report::{self, ProjectDiagnostics};
 use styrdok::commands::{CommandError, Outcome};
 use styrdok::diagnostics::JsonReport;
 use styrdok::documents::Options;
+use styrdok::workbook::Workbook;
 
 /// What a command came to.
 #[derive(Debug)]
@@ -121,6 +123,17 @@ impl Build {
             kept,
         }
     }
+}
+
+/// One input (a workbook or a folder of them) read and checked, problems reading it among the
+/// diagnostics: the workbook as read, if it could be, and what the checks found.
+pub fn read_and_check(input: impl AsRef<Path>) -> (Option<Workbook>, Checked) {
+    styrdok::pipeline::read_and_check(input.as_ref())
+}
+
+/// Workbook cells loaded into the model (the pictures it names read from beside it) and checked.
+pub fn check_book(book: &Workbook) -> Checked {
+    styrdok::pipeline::check_book(book)
 }
 
 /// `styrdok check INPUT`: every project's diagnostics as the terminal shows them (also "0 fel, 0

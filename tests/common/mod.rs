@@ -2,11 +2,11 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use library::read_and_check;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
 use styrdok::checks::Checked;
 use styrdok::diagnostics::Severity;
-use styrdok::pipeline::read_and_check;
 
 pub mod library;
 pub mod office;
