@@ -1,6 +1,7 @@
 //! Filling the organisation's own Excel templates: what a coordinator would notice in the filled
 //! copy (values, styles, moved ranges, untouched parts) and in the messages about a bad template.
 
+use crate::common::library::read_and_check;
 use crate::common::office::{CSV_EVERY_SHEET, convert, csv_rows, office};
 use calamine::{Data as Cell, Reader, Xlsx};
 use rust_xlsxwriter::{
@@ -11,7 +12,6 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use styrdok::model::Agreement;
-use styrdok::pipeline::read_and_check;
 use styrdok::xlsx::fill::{self, Data, Problem, TemplateErrors};
 
 fn example_input() -> PathBuf {
