@@ -1,10 +1,10 @@
 //! The återrapport: every insats and the exact totals of the example, figures computed by the checks,
 //! and what a reader sees when nothing has been reported yet.
 
+use crate::common::library::read_and_check;
 use crate::common::library::{build, example_built, example_input};
 use crate::common::{Book, SEED_001_INSATSER, V, mentions, pdf_text};
 use styrdok::model::{Amount, Assessment};
-use styrdok::pipeline::read_and_check;
 
 /// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
 fn digits(amount: Amount) -> String {
