@@ -1,4 +1,7 @@
-//! Test workbooks written with rust_xlsxwriter, and helpers to read what styrdok makes.
+//! The language the integration tests are written in: `Book`, a workbook written from rows with
+//! rust_xlsxwriter; `library`, the one adapter that runs what a command does in-process and gives a
+//! `Ran` back; `office`, LibreOffice as a second reader; `pdf_text` and `mentions` to read a PDF
+//! back; and `styrdok()`, the binary, for the few tests where the process itself is the point.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
@@ -395,7 +398,9 @@ fn parse_address(address: &str) -> (usize, usize) {
     (col, digits.parse::<usize>().unwrap() - 1)
 }
 
-/// Path of the compiled binary, for end-to-end runs.
+/// The compiled binary, for end-to-end runs: exit codes through `main`, argument parsing, `--watch`,
+/// the help, and the commands that print their report instead of returning it (diff, collect, forms
+/// --epost) until they return it as data.
 pub fn styrdok() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
 }
