@@ -59,8 +59,7 @@ pub fn build(input: impl AsRef<Path>, output: impl AsRef<Path>) -> Build {
             input: input.as_ref().to_path_buf(),
             output: output.as_ref().to_path_buf(),
             documents: Options::default(),
-            // Every build of the suite shares the one global rendering pool; quiet, since nothing
-            // in a test reads a progress bar.
+            // Nothing in a test reads a progress bar.
             quiet: true,
             ..BuildOptions::default()
         },
