@@ -3,7 +3,8 @@
 //! organisations far behind in their spending — never a table of every organisation — in at most
 //! 16 slides; the återrapport names every Röd insats.
 
-use crate::common::{Book, V, build, mentions, n, pdf_text, t};
+use crate::common::library::{build, example_built};
+use crate::common::{Book, V, mentions, n, pdf_text, t};
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::path::Path;
@@ -233,12 +234,7 @@ fn the_october_deck_names_what_needs_attention_in_at_most_16_slides() {
     let (book, insatser) = national_october();
     let input = book.write(&dir.path().join("nationell.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let deck_pdf = out.join("statusbilder-2025.pdf");
     let deck = pdf_text(&deck_pdf);
     let report = pdf_text(&out.join("aterrapport-2025.pdf"));
@@ -340,10 +336,7 @@ fn the_october_deck_names_what_needs_attention_in_at_most_16_slides() {
 
     // Readable on a projector: nothing smaller than the example deck's smallest text, its insats
     // tables (8.8 pt).
-    let example = dir.path().join("exempel");
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    assert!(build(&input, &example, &[]).status.success());
-    let floor = smallest_text(&example.join("statusbilder-2025.pdf"));
+    let floor = smallest_text(&example_built().join("statusbilder-2025.pdf"));
     assert!(
         (floor - 8.8).abs() < 0.01,
         "the example's smallest text: {floor:.2} pt"
@@ -374,12 +367,7 @@ fn before_the_follow_up_the_deck_flags_nothing_and_adds_no_slide() {
     }
     let input = book.write(&dir.path().join("mars.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let deck = pdf_text(&out.join("statusbilder-2025.pdf"));
     // Title, timeline, overview, one slide per area, summary.
     assert_eq!(pages(&deck, "Bild"), 8);

@@ -1,30 +1,16 @@
 //! The build's options as a user meets them: a report per mottagare, a region's own templates (and
 //! the error a broken one gives), and the data dump that lets the typst CLI render the same document.
 
-use crate::common::{Book, pdf_text, run};
+use crate::common::library::{build, export_templates};
+use crate::common::{Book, pdf_text};
 use std::path::Path;
-
-fn ok(output: &std::process::Output) {
-    assert!(
-        output.status.success(),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 #[test]
 fn per_mottagare_writes_one_report_per_ansvarig_with_only_its_insatser() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&run(&[
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--per-mottagare",
-    ]));
+    build(&input, &out).per_mottagare().run().ok();
     let mut names: Vec<String> = std::fs::read_dir(out.join("mottagare"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -60,12 +46,7 @@ fn without_the_flag_no_mottagare_folder() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&run(&[
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]));
+    build(&input, &out).run().ok();
     assert!(!out.join("mottagare").exists());
 }
 
@@ -73,7 +54,7 @@ fn without_the_flag_no_mottagare_folder() {
 fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("mallar");
-    ok(&run(&["templates", "export", templates.to_str().unwrap()]));
+    export_templates(&templates).ok();
     for name in [
         "styrdok.typ",
         "deck.typ",
@@ -84,9 +65,8 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
         assert!(templates.join(name).is_file(), "{name} exported");
     }
     // Exporting again must not overwrite a region's work.
-    let again = run(&["templates", "export", templates.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("finns redan"));
+    let again = export_templates(&templates).code(2);
+    assert!(again.report.contains("finns redan"), "{}", again.report);
 
     // Branding: a different organisation line on the återrapport's title.
     let report = templates.join("report.typ");
@@ -99,14 +79,7 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     std::fs::write(&report, branded).unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    ok(&run(&[
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--templates",
-        templates.to_str().unwrap(),
-    ]));
+    build(&input, &out).templates(&templates).run().ok();
     assert!(pdf_text(&out.join("aterrapport-2025.pdf")).contains("Återrapport – Region Exempel"));
 
     // A mistake on line 3 of the deck template: named with its file and line, nothing written.
@@ -119,17 +92,8 @@ fn exported_templates_can_be_branded_and_a_broken_one_names_file_and_line() {
     lines.insert(2, "#let x = (".to_string());
     std::fs::write(&deck, lines.join("\n")).unwrap();
     let out2 = dir.path().join("ut2");
-    let broken = run(&[
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out2.to_str().unwrap(),
-        "--templates",
-        templates.to_str().unwrap(),
-    ]);
-    assert_eq!(broken.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&broken.stderr);
-    assert!(stderr.contains("deck.typ:3"), "{stderr}");
+    let broken = build(&input, &out2).templates(&templates).run().code(2);
+    assert!(broken.report.contains("deck.typ:3"), "{}", broken.report);
     assert!(!out2.exists(), "nothing written when a template fails");
 }
 
@@ -139,14 +103,7 @@ fn dump_data_writes_the_json_each_document_is_rendered_from() {
     let input = Book::with_mandates().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
     let data = dir.path().join("data");
-    ok(&run(&[
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--dump-data",
-        data.to_str().unwrap(),
-    ]));
+    build(&input, &out).dump_data(&data).run().ok();
     for (json, template) in [
         ("statusbilder-2025.json", "deck.typ"),
         ("aterrapport-2025.json", "report.typ"),

@@ -2,6 +2,7 @@
 //! workbooks made from the test agreement — what the terminal, the deck, the report and the
 //! workbook's `Förändringar` sheet say.
 
+use crate::common::library::{Ran, build};
 use crate::common::{Book, V, mentions, n, pdf_text, t};
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
@@ -34,16 +35,9 @@ fn diff(before: &Path, now: &Path) -> (Output, String, String) {
     (out, stdout, stderr)
 }
 
-fn build_since(before: &Path, now: &Path, out_dir: &Path) -> Output {
-    crate::common::styrdok()
-        .arg("build")
-        .arg(now)
-        .arg("-o")
-        .arg(out_dir)
-        .arg("--sedan")
-        .arg(before)
-        .output()
-        .unwrap()
+/// `build NOW -o OUT --sedan BEFORE`, in-process.
+fn build_since(before: &Path, now: &Path, out_dir: &Path) -> Ran {
+    build(now, out_dir).since(before).run()
 }
 
 /// The rows of a sheet as text; numbers as integers when whole.
@@ -228,13 +222,8 @@ fn every_kind_of_change_in_the_deck_report_and_workbook() {
     let (before, now) = every_kind_of_change();
     let (before, now) = write_pair(dir.path(), &before, &now);
     let out_dir = dir.path().join("ut");
-    let out = build_since(&before, &now, &out_dir);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("(förra versionen)"));
+    let out = build_since(&before, &now, &out_dir).ok();
+    assert!(out.report.contains("(förra versionen)"), "{}", out.report);
 
     let deck = pdf_text(&out_dir.join("statusbilder-2025.pdf"));
     for expected in [
@@ -404,7 +393,7 @@ fn identical_versions_say_so_in_one_line() {
     assert_eq!(text, "Inga förändringar sedan 2025-09-29.\n");
 
     let out_dir = dir.path().join("ut");
-    assert!(build_since(&before, &now, &out_dir).status.success());
+    build_since(&before, &now, &out_dir).ok();
     let rows = sheet_rows(&out_dir.join("ok-uppdaterad.xlsx"), "Förändringar");
     assert_eq!(rows[1][0], "Inga förändringar sedan 2025-09-29.");
     let deck = pdf_text(&out_dir.join("statusbilder-2025.pdf"));
@@ -446,7 +435,7 @@ fn an_id_follows_an_insats_through_a_rename() {
 
     // The updated workbook carries the Id column.
     let out_dir = dir.path().join("ut");
-    assert!(build_since(&before, &now, &out_dir).status.success());
+    build_since(&before, &now, &out_dir).ok();
     let rows = sheet_rows(&out_dir.join("ok-uppdaterad.xlsx"), "Insatser");
     assert_eq!(rows[0][12], "Id");
     assert_eq!(rows[3][12], "I-3");
@@ -531,9 +520,8 @@ fn duplicate_keys_are_an_error_naming_both_cells() {
     let now = with_ids(Book::valid());
     let (b, a) = write_pair(dir.path(), &before, &now);
     let out_dir = dir.path().join("ut");
-    let out = build_since(&b, &a, &out_dir);
-    let errors = plain(&String::from_utf8_lossy(&out.stderr));
-    assert_eq!(out.status.code(), Some(1), "{errors}");
+    let out = build_since(&b, &a, &out_dir).code(1);
+    let errors = plain(&out.report);
     assert!(
         errors.contains("Insatser!M5: Id «I-1» finns redan i Insatser!M2 (förra versionen)"),
         "{errors}"
@@ -547,9 +535,8 @@ fn an_unreadable_earlier_version_stops_the_build() {
     let now = Book::valid().write(&dir.path().join("ok.xlsx"));
     let missing = dir.path().join("finns-inte.xlsx");
     let out_dir = dir.path().join("ut");
-    let out = build_since(&missing, &now, &out_dir);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("kunde inte läsas"));
+    let out = build_since(&missing, &now, &out_dir).code(1);
+    assert!(out.report.contains("kunde inte läsas"), "{}", out.report);
     assert!(!out_dir.exists());
 }
 
@@ -560,7 +547,7 @@ fn an_earlier_updated_workbook_serves_as_the_last_version_and_its_sheet_is_not_c
     let (before, now) = write_pair(dir.path(), &before, &now);
     // Last meeting: built with --sedan against an even older copy (itself), giving a Förändringar sheet.
     let last = dir.path().join("forra-ut");
-    assert!(build_since(&before, &before, &last).status.success());
+    build_since(&before, &before, &last).ok();
     let last_updated = last.join("ok-uppdaterad.xlsx");
 
     // Its computed columns and sheets are no changes; the comparison is the same as from the copy.
@@ -573,21 +560,14 @@ fn an_earlier_updated_workbook_serves_as_the_last_version_and_its_sheet_is_not_c
     // without --sedan, and never becomes "Förändringar (2)".
     let sheets = |path: &Path| open_workbook_auto(path).unwrap().sheet_names().to_vec();
     let plain_build = dir.path().join("utan");
-    let out = crate::common::styrdok()
-        .arg("build")
-        .arg(&last_updated)
-        .arg("-o")
-        .arg(&plain_build)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    build(&last_updated, &plain_build).run().ok();
     let names = sheets(&plain_build.join("ok-uppdaterad.xlsx"));
     assert!(
         !names.iter().any(|n| n.starts_with("Förändringar")),
         "{names:?}"
     );
     let again = dir.path().join("igen");
-    assert!(build_since(&before, &last_updated, &again).status.success());
+    build_since(&before, &last_updated, &again).ok();
     let names = sheets(&again.join("ok-uppdaterad.xlsx"));
     assert_eq!(
         names

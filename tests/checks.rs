@@ -1,8 +1,8 @@
 //! Each check, seen as a user sees it: the problem, the cell it names, and that nothing is silently zero.
 
+use crate::common::library::read_and_check;
 use crate::common::{Book, V, assert_one, check, found, n, t};
 use styrdok::diagnostics::{Problem, Severity};
-use styrdok::pipeline::read_and_check;
 
 #[test]
 fn valid_workbook_has_no_problems() {

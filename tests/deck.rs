@@ -1,19 +1,12 @@
 //! The status slide deck, end to end: workbook in, PDF out, its text read back.
 
-use crate::common::{Book, SEED_001_INSATSER, build, mentions, pdf_text, t};
+use crate::common::library::{build, example_built};
+use crate::common::{Book, SEED_001_INSATSER, mentions, pdf_text, t};
 use std::path::Path;
 
 #[test]
 fn example_deck_holds_every_insats_and_the_seed_figures() {
-    let out = tempfile::tempdir().unwrap();
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path(), &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let pdf = out.path().join("statusbilder-2025.pdf");
+    let pdf = example_built().join("statusbilder-2025.pdf");
     let text = pdf_text(&pdf);
 
     for figure in [
@@ -63,12 +56,7 @@ fn cell_text_is_printed_literally_never_run() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("fientlig.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let text = pdf_text(&out.join("statusbilder-2025.pdf"));
     for h in hostile {
         let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -88,9 +76,8 @@ fn build_refuses_to_write_anything_when_input_has_errors() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("fel.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert_eq!(result.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&result.stderr).contains("Insatser!E3"));
+    let result = build(&input, &out).run().code(1);
+    assert!(result.report.contains("Insatser!E3"), "{}", result.report);
     assert!(!out.exists(), "nothing may be written on errors");
 }
 
@@ -99,8 +86,8 @@ fn same_input_gives_identical_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    assert!(build(&input, &a, &[]).status.success());
-    assert!(build(&input, &b, &[]).status.success());
+    build(&input, &a).run().ok();
+    build(&input, &b).run().ok();
     let read = |p: &Path| std::fs::read(p.join("statusbilder-2025.pdf")).unwrap();
     assert!(read(&a) == read(&b), "PDF bytes differ between two builds");
 }

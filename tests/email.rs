@@ -340,13 +340,8 @@ fn bad_contacts_and_sender_are_named_by_cell_and_nothing_is_written() {
     }
     assert!(!sent.exists(), "nothing written");
 
-    let out = run([
-        os(Path::new("check")),
-        os(&input),
-        os(Path::new("--format")),
-        os(Path::new("json")),
-    ]);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, json) = crate::common::library::check_text_and_json(&input);
+    let report: serde_json::Value = serde_json::from_str(&json.report).unwrap();
     let codes: Vec<&str> = report["diagnostics"]
         .as_array()
         .unwrap()

@@ -2,7 +2,7 @@
 //! lock files and a broken save, `--format json` for scripts, "menade du …?" for typos, and a
 //! command line that answers in Swedish.
 
-use crate::common::{Book, pdf_text, run, styrdok, t};
+use crate::common::{Book, library, pdf_text, run, styrdok, t};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -64,11 +64,7 @@ fn init_into_an_empty_folder_then_build_makes_documents_with_the_example_rows() 
 #[test]
 fn the_starter_has_drop_downs_money_format_and_instructions() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(
-        run(["init".as_ref(), dir.path().as_os_str()])
-            .status
-            .success()
-    );
+    library::init(dir.path()).ok();
     let xml = |part: &str| {
         let file = std::fs::File::open(dir.path().join("overenskommelse.xlsx")).unwrap();
         let mut zip = zip::ZipArchive::new(file).unwrap();
@@ -359,38 +355,19 @@ fn fill_watch_fills_the_template_again_on_every_save() {
 
 // ---------------------------------------------------------------- --format json
 
-fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn json_says_what_the_text_says_for_every_case_of_the_bad_input_corpus() {
-    let files = corpus();
-    assert!(files.len() >= 50);
-    for file in &files {
+    let corpus = library::bad_input_corpus();
+    assert!(corpus.len() >= 50);
+    for (file, plain, json) in corpus {
         let name = file.display();
-        let plain = run(["check".as_ref(), file.as_os_str()]);
-        let json = run([
-            "check".as_ref(),
-            file.as_os_str(),
-            "--format".as_ref(),
-            "json".as_ref(),
-        ]);
-        assert_eq!(plain.status.code(), json.status.code(), "{name}");
-        let (text_out, _) = text(&plain);
-        let (json_out, json_err) = text(&json);
+        assert_eq!(plain.code, json.code, "{name}");
+        let (text_out, json_out) = (&plain.report, &json.report);
         let doc: Value = serde_json::from_str(&json_out)
-            .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {json_out}{json_err}"));
+            .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {json_out}"));
         assert_eq!(doc["schema"], 1);
         assert_eq!(doc["command"], "check");
-        let code = json.status.code().unwrap();
+        let code = json.code;
         assert_eq!(doc["exit_code"], code);
         assert_eq!(
             doc["status"],

@@ -1,6 +1,8 @@
 //! Filling the organisation's own Excel templates: what a coordinator would notice in the filled
 //! copy (values, styles, moved ranges, untouched parts) and in the messages about a bad template.
 
+use crate::common::library::read_and_check;
+use crate::common::office::{CSV_EVERY_SHEET, convert, csv_rows, office};
 use calamine::{Data as Cell, Reader, Xlsx};
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, Image, Workbook,
@@ -10,7 +12,6 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use styrdok::model::{Agreement, AreaFigures};
-use styrdok::pipeline::read_and_check;
 use styrdok::xlsx::fill::{self, Data, ExcelTemplateErrors, Problem};
 
 fn example_input() -> PathBuf {
@@ -383,66 +384,6 @@ fn files_that_cannot_be_filled_are_refused_with_what_to_do() {
     );
 }
 
-/// LibreOffice, when installed; in CI (`STYRDOK_REQUIRE_VALIDATORS=1`) it must be.
-pub fn office() -> Option<&'static str> {
-    let found = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var("STYRDOK_REQUIRE_VALIDATORS").is_err(),
-            "LibreOffice is required in CI but not on PATH"
-        );
-        println!("skipped: neither soffice nor libreoffice is on PATH");
-    }
-    found
-}
-
-/// Converts with a profile of its own that recalculates every formula on load.
-pub fn convert(office: &str, file: &Path, to: &str, out: &Path) {
-    let profile = out.join("lo-profile");
-    std::fs::create_dir_all(profile.join("user")).unwrap();
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .unwrap();
-    let done = std::process::Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", to, "--outdir"])
-        .arg(out)
-        .arg(file)
-        .output()
-        .unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-}
-
-pub fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            l.split(',')
-                .map(|c| c.trim_matches('"').to_string())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn a_template_saved_by_libreoffice_fills_the_same() {
     let Some(office) = office() else { return };
@@ -450,7 +391,7 @@ fn a_template_saved_by_libreoffice_fills_the_same() {
     let written = dir.path().join("mall.xlsx");
     std::fs::write(&written, rich_template()).unwrap();
     let resaved_dir = dir.path().join("lo");
-    convert(office, &written, "xlsx", &resaved_dir);
+    convert(office, &[&written], "xlsx", &resaved_dir);
     let resaved = std::fs::read(resaved_dir.join("mall.xlsx")).unwrap();
     assert!(
         entries(&resaved).contains_key("xl/sharedStrings.xml"),
@@ -497,12 +438,7 @@ fn libreoffice_recalculates_the_example_to_styrdoks_own_totals() {
         String::from_utf8_lossy(&done.stderr)
     );
     let filled = dir.path().join("redovisning-statsbidrag.xlsx");
-    convert(
-        office,
-        &filled,
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        &dir.path().join("csv"),
-    );
+    convert(office, &[&filled], CSV_EVERY_SHEET, &dir.path().join("csv"));
     let rows = csv_rows(
         &dir.path()
             .join("csv/redovisning-statsbidrag-Redovisning.csv"),

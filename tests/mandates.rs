@@ -1,7 +1,8 @@
 //! Uppdragsbeskrivningar: the checks of sheets Uppdrag/Avsnitt/Roller/Grupper as a user sees them,
 //! the PDFs of the shipped example against the seeds' text, and file names made from hostile cells.
 
-use crate::common::{Book, V, assert_one, build, check, found, mentions, pdf_text, t};
+use crate::common::library::{build, example_built};
+use crate::common::{Book, V, assert_one, check, found, mentions, pdf_text, t};
 use std::path::{Path, PathBuf};
 use styrdok::diagnostics::Severity;
 
@@ -23,20 +24,13 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Builds the shipped example once per test and returns the text of the one PDF in `uppdrag/`
+/// Reads, from the example built once for the suite, the text of the one PDF in `uppdrag/`
 /// (of the project in `sub`, if given) whose name starts with `prefix`.
 fn example_mandate_text(sub: Option<&str>, prefix: &str) -> String {
-    let out = tempfile::tempdir().unwrap();
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path(), &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    let out = example_built();
     let dir = match sub {
-        Some(s) => out.path().join(s).join("uppdrag"),
-        None => out.path().join("uppdrag"),
+        Some(s) => out.join(s).join("uppdrag"),
+        None => out.join("uppdrag"),
     };
     let pdf = std::fs::read_dir(&dir)
         .unwrap()
@@ -233,12 +227,7 @@ fn workbook_with_only_uppdrag_needs_no_agreement_sheets() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("uppdrag.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let files = files_under(&out);
     assert_eq!(
         files,
@@ -257,12 +246,7 @@ fn built_mandate_holds_sections_roles_groups_financing_and_footnote() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::with_mandates().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let text = pdf_text(&out.join("uppdrag/u1-regional-processgrupp.pdf"));
     assert_in_order(
         &text,
@@ -324,12 +308,7 @@ fn cell_text_in_uppdrag_is_printed_literally() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let text = pdf_text(&out.join("uppdrag/u1-regional-processgrupp.pdf"));
     for h in hostile {
         assert!(text.contains(h), "{h:?} not literal");
@@ -364,12 +343,7 @@ fn hostile_ids_and_titles_give_safe_file_names() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
 
     let files = files_under(&out);
     let mandates: Vec<_> = files.iter().filter(|f| f.starts_with("uppdrag")).collect();

@@ -1,24 +1,15 @@
 //! Long narrative documents (seed 003): Dokumenttyp, section levels (Nivå), numbered lists in cell
 //! text, pictures from sheet Bilder, and the third example project, a handlingsplan.
 
-use crate::common::{Book, V, assert_one, found, mentions, n, pdf_text, t};
+use crate::common::library::read_and_check;
+use crate::common::{Book, V, assert_one, found, library, mentions, n, pdf_text, t};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use styrdok::checks::Checked;
 use styrdok::diagnostics::Severity;
-use styrdok::pipeline::read_and_check;
-
-fn build(input: &Path, out: &Path) -> std::process::Output {
-    crate::common::build(input, out, &[])
-}
 
 fn built(input: &Path, out: &Path) {
-    let result = build(input, out);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    library::build(input, out).run().ok();
 }
 
 /// The book with uppdrag, a Nivå column in Avsnitt (D) and the levels given, one per section row.
@@ -138,7 +129,7 @@ fn available(program: &str) -> bool {
 /// structure entries such as `/Alt`.
 fn qdf(pdf: &Path) -> Option<String> {
     if !available("qpdf") {
-        println!("skipped: qpdf not on PATH");
+        crate::common::required("qpdf");
         return None;
     }
     let out = Command::new("qpdf")
@@ -474,12 +465,8 @@ const SEED_003_HEADINGS: &[(&str, u8)] = &[
 
 #[test]
 fn example_003_holds_every_chapter_and_sub_chapter_with_its_number() {
-    let out = tempfile::tempdir().unwrap();
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    built(&input, out.path());
-    let pdf = out
-        .path()
-        .join("dalarna-2021/dokument/hp-ph-2021-psykisk-halsa-2021.pdf");
+    let out = library::example_built();
+    let pdf = out.join("dalarna-2021/dokument/hp-ph-2021-psykisk-halsa-2021.pdf");
     let text = pdf_text(&pdf);
     let strip = |s: &str| {
         s.chars()
@@ -514,7 +501,7 @@ fn example_003_holds_every_chapter_and_sub_chapter_with_its_number() {
         assert!(mentions(&text, part), "missing {part:?}");
     }
     assert!(
-        !out.path().join("dalarna-2021/uppdrag").exists(),
+        !out.join("dalarna-2021/uppdrag").exists(),
         "a handlingsplan is not an uppdragsbeskrivning"
     );
 }

@@ -1,7 +1,8 @@
 //! Builds a user can trust: the same input gives the same bytes, the input is never written, and a
 //! failed build leaves the previous good output in place with no stray temporary files.
 
-use crate::common::{Book, build, t};
+use crate::common::library::{Ran, build, export_templates, kept_line};
+use crate::common::{Book, t};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -42,12 +43,7 @@ fn two_builds_of_the_example_are_byte_identical_and_leave_the_input_untouched() 
 
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let result = build(&input, out, &["--per-mottagare"]);
-        assert!(
-            result.status.success(),
-            "{}",
-            String::from_utf8_lossy(&result.stderr)
-        );
+        build(&input, out).per_mottagare().run().ok();
     }
     let (first, second) = (snapshot(&a), snapshot(&b));
     assert!(
@@ -79,7 +75,7 @@ fn a_failed_build_keeps_the_previous_output_and_leaves_no_temporary_files() {
     let path = dir.path().join("in.xlsx");
     Book::valid().write(&path);
     let out = dir.path().join("ut");
-    assert!(build(&path, &out, &[]).status.success());
+    build(&path, &out).run().ok();
     let good = snapshot(&out);
     assert!(!good.is_empty());
 
@@ -87,8 +83,7 @@ fn a_failed_build_keeps_the_previous_output_and_leaves_no_temporary_files() {
     let mut broken = Book::valid();
     broken.set("Insatser", "E3", t("ca 500 tkr"));
     broken.write(&path);
-    let result = build(&path, &out, &[]);
-    assert_eq!(result.status.code(), Some(1));
+    build(&path, &out).run().code(1);
     assert_eq!(
         snapshot(&out),
         good,
@@ -100,9 +95,8 @@ fn a_failed_build_keeps_the_previous_output_and_leaves_no_temporary_files() {
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("report.typ"), "#panic(\"trasig mall\")").unwrap();
     Book::valid().write(&path);
-    let result = build(&path, &out, &["--templates", templates.to_str().unwrap()]);
-    assert_eq!(result.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&result.stderr).contains("trasig mall"));
+    let result = build(&path, &out).templates(&templates).run().code(2);
+    assert!(result.report.contains("trasig mall"), "{}", result.report);
     assert_eq!(
         snapshot(&out),
         good,
@@ -123,23 +117,13 @@ fn project_with_template(dir: &Path, book: &Book) -> PathBuf {
     input
 }
 
-/// The files a build says it wrote ("Skrev …"), relative to `out`.
-fn written(result: &std::process::Output, out: &Path) -> Vec<String> {
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    String::from_utf8_lossy(&result.stdout)
-        .lines()
-        .filter_map(|l| l.strip_prefix("Skrev "))
-        .map(|p| {
-            Path::new(p)
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
+/// The files a build wrote, relative to `out`.
+fn written(result: Ran, out: &Path) -> Vec<String> {
+    result
+        .ok()
+        .written
+        .iter()
+        .map(|p| p.strip_prefix(out).unwrap().to_string_lossy().into_owned())
         .collect()
 }
 
@@ -150,9 +134,7 @@ fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
     let dir = tempfile::tempdir().unwrap();
     let input = project_with_template(dir.path(), &Book::valid());
     let out = dir.path().join("ut");
-    let flags = ["--per-mottagare"];
-
-    let first = written(&build(&input, &out, &flags), &out);
+    let first = written(build(&input, &out).per_mottagare().run(), &out);
     let cold = snapshot(&out);
     assert!(cold.contains_key(Path::new(RECORD)), "{:?}", cold.keys());
     assert_eq!(
@@ -162,15 +144,17 @@ fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
     );
 
     // Nothing changed: nothing is made, every byte stays.
-    let again = build(&input, &out, &flags);
-    assert_eq!(written(&again, &out), Vec::<String>::new());
-    let told = String::from_utf8_lossy(&again.stdout);
+    let again = build(&input, &out).per_mottagare().run().ok();
+    assert_eq!(again.kept.len(), first.len());
+    assert_eq!(written(again, &out), Vec::<String>::new());
+    let told = kept_line(first.len()).unwrap();
     assert!(
-        told.contains(&format!("{} filer oförändrade", first.len())),
+        told.starts_with(&format!("{} filer oförändrade", first.len())),
         "{told}"
     );
     assert_eq!(snapshot(&out), cold);
-    let json = build(&input, &out, &["--per-mottagare", "--format", "json"]);
+    // What a script reads of the same (the binary's JSON report).
+    let json = crate::common::build(&input, &out, &["--per-mottagare", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(doc["files"].as_array().unwrap().len(), 0, "{doc}");
     assert_eq!(doc["kept"].as_array().unwrap().len(), first.len(), "{doc}");
@@ -180,7 +164,7 @@ fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
     let mut edited = Book::valid();
     edited.set("Insatser", "J2", crate::common::n(12_345.0));
     edited.write(&input.join("ok.xlsx"));
-    let remade = written(&build(&input, &out, &flags), &out);
+    let remade = written(build(&input, &out).per_mottagare().run(), &out);
     assert!(
         remade.iter().any(|p| p.starts_with("aterrapport")),
         "the återrapport shows Förbrukat: {remade:?}"
@@ -201,7 +185,7 @@ fn a_rebuild_makes_only_what_changed_and_gives_the_bytes_of_a_cold_build() {
     );
     assert!(reports(&first) > 1);
     let fresh = dir.path().join("kallt");
-    written(&build(&input, &fresh, &flags), &fresh);
+    written(build(&input, &fresh).per_mottagare().run(), &fresh);
     assert_eq!(
         snapshot(&out),
         snapshot(&fresh),
@@ -214,7 +198,7 @@ fn deleted_or_hand_edited_files_a_changed_template_and_allt_are_made_again() {
     let dir = tempfile::tempdir().unwrap();
     let input = project_with_template(dir.path(), &Book::valid());
     let out = dir.path().join("ut");
-    let first = written(&build(&input, &out, &["--per-mottagare"]), &out);
+    let first = written(build(&input, &out).per_mottagare().run(), &out);
     let cold = snapshot(&out);
     let report = first
         .iter()
@@ -224,7 +208,7 @@ fn deleted_or_hand_edited_files_a_changed_template_and_allt_are_made_again() {
 
     std::fs::remove_file(out.join(&report)).unwrap();
     std::fs::write(out.join("statusbilder-2025.pdf"), b"mina anteckningar").unwrap();
-    let mut remade = written(&build(&input, &out, &["--per-mottagare"]), &out);
+    let mut remade = written(build(&input, &out).per_mottagare().run(), &out);
     remade.sort();
     let mut expected = vec![report.clone(), "statusbilder-2025.pdf".to_string()];
     expected.sort();
@@ -234,24 +218,13 @@ fn deleted_or_hand_edited_files_a_changed_template_and_allt_are_made_again() {
     // A region's own templates, the same as the built-in ones: the same bytes, nothing made. One
     // template changed: every PDF is made again (a template may import another).
     let templates = dir.path().join("mallar");
-    assert!(
-        crate::common::run(["templates", "export", templates.to_str().unwrap()])
-            .status
-            .success()
-    );
-    let own = [
-        "--per-mottagare",
-        "--templates",
-        templates.to_str().unwrap(),
-    ];
-    assert_eq!(
-        written(&build(&input, &out, &own), &out),
-        Vec::<String>::new()
-    );
+    assert!(!export_templates(&templates).ok().written.is_empty());
+    let own = || build(&input, &out).per_mottagare().templates(&templates);
+    assert_eq!(written(own().run(), &out), Vec::<String>::new());
     let recipient = templates.join("recipient.typ");
     let text = std::fs::read_to_string(&recipient).unwrap();
     std::fs::write(&recipient, text + "\n// Regionens egen rad.\n").unwrap();
-    let remade = written(&build(&input, &out, &own), &out);
+    let remade = written(own().run(), &out);
     let pdfs = first.iter().filter(|p| p.ends_with(".pdf")).count();
     assert_eq!(
         remade.iter().filter(|p| p.ends_with(".pdf")).count(),
@@ -260,7 +233,7 @@ fn deleted_or_hand_edited_files_a_changed_template_and_allt_are_made_again() {
     );
 
     // --allt makes every file, however fresh.
-    let all = written(&build(&input, &out, &["--per-mottagare", "--allt"]), &out);
+    let all = written(build(&input, &out).per_mottagare().everything().run(), &out);
     assert_eq!(all.len(), first.len(), "{all:?}");
     assert_eq!(snapshot(&out), cold);
 }
@@ -270,7 +243,7 @@ fn a_record_from_elsewhere_or_broken_only_costs_a_full_build() {
     let dir = tempfile::tempdir().unwrap();
     let input = project_with_template(dir.path(), &Book::valid());
     let out = dir.path().join("ut");
-    let first = written(&build(&input, &out, &[]), &out);
+    let first = written(build(&input, &out).run(), &out);
     let cold = snapshot(&out);
     let record = out.join(RECORD);
 
@@ -286,10 +259,10 @@ fn a_record_from_elsewhere_or_broken_only_costs_a_full_build() {
         .join("\n");
     assert_ne!(other, text);
     std::fs::write(&record, other).unwrap();
-    assert_eq!(written(&build(&input, &out, &[]), &out).len(), first.len());
+    assert_eq!(written(build(&input, &out).run(), &out).len(), first.len());
     assert_eq!(snapshot(&out), cold);
 
     std::fs::write(&record, b"{ trasig").unwrap();
-    assert_eq!(written(&build(&input, &out, &[]), &out).len(), first.len());
+    assert_eq!(written(build(&input, &out).run(), &out).len(), first.len());
     assert_eq!(snapshot(&out), cold);
 }

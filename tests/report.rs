@@ -1,10 +1,10 @@
 //! The återrapport: every insats and the exact totals of the example, figures computed by the checks,
 //! and what a reader sees when nothing has been reported yet.
 
-use crate::common::{Book, SEED_001_INSATSER, V, build, mentions, pdf_text};
-use std::path::Path;
+use crate::common::library::read_and_check;
+use crate::common::library::{build, example_built, example_input};
+use crate::common::{Book, SEED_001_INSATSER, V, mentions, pdf_text};
 use styrdok::model::{Amount, AreaFigures, Assessment, Figures};
-use styrdok::pipeline::read_and_check;
 
 /// `1234567 kr` → `1 234 567`, as the tables print amounts (unit in the header).
 fn digits(amount: Amount) -> String {
@@ -17,15 +17,8 @@ fn digits(amount: Amount) -> String {
 
 #[test]
 fn example_report_holds_every_insats_and_the_exact_totals() {
-    let out = tempfile::tempdir().unwrap();
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    let result = build(&input, out.path(), &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let text = pdf_text(&out.path().join("aterrapport-2025.pdf"));
+    let input = example_input();
+    let text = pdf_text(&example_built().join("aterrapport-2025.pdf"));
 
     for name in SEED_001_INSATSER {
         assert!(mentions(&text, name), "missing insats {name:?}");
@@ -93,12 +86,7 @@ fn nothing_reported_shows_dashes_and_ej_bedomd() {
     let dir = tempfile::tempdir().unwrap();
     let input = Book::valid().write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let text = pdf_text(&out.join("aterrapport-2025.pdf"));
     // Projektledare: 200 000, nothing requisitioned or spent yet.
     assert!(
@@ -121,12 +109,7 @@ fn reported_figures_reach_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let input = book.write(&dir.path().join("in.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let text = pdf_text(&out.join("aterrapport-2025.pdf"));
     assert!(
         text.contains("200 000 150 000 120 000 80 000 Gul"),

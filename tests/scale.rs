@@ -3,7 +3,8 @@
 //! organisation), `--alla-insatser` still lists every insats, and small areas, like the example's,
 //! come out exactly as before.
 
-use crate::common::{Book, V, build, mentions, n, pdf_text, t};
+use crate::common::library::{build, example_built, example_input};
+use crate::common::{Book, V, mentions, n, pdf_text, t};
 use std::path::Path;
 
 const ORGANISATIONS: usize = 60;
@@ -143,12 +144,7 @@ fn a_large_agreement_is_summarised_with_exact_totals_and_every_organisation_in_t
     let (book, insatser) = large_book();
     let input = book.write(&dir.path().join("stor.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).run().ok();
     let deck = pdf_text(&out.join("statusbilder-2025.pdf"));
     let report = pdf_text(&out.join("aterrapport-2025.pdf"));
 
@@ -217,12 +213,7 @@ fn alla_insatser_lists_every_insats_in_the_appendix() {
     let (book, insatser) = large_book();
     let input = book.write(&dir.path().join("stor.xlsx"));
     let out = dir.path().join("ut");
-    let result = build(&input, &out, &["--alla-insatser"]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).all_insatser().run().ok();
     let report = pdf_text(&out.join("aterrapport-2025.pdf"));
     assert!(report.contains("Bilaga: alla insatser"));
     for i in &insatser {
@@ -259,23 +250,18 @@ fn the_examples_documents_are_unchanged() {
             0x743c97803ab3f8e1,
         ),
     ];
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    for flags in [&[][..], &["--alla-insatser"][..]] {
-        let out = tempfile::tempdir().unwrap();
-        let result = build(&input, out.path(), flags);
-        assert!(
-            result.status.success(),
-            "{}",
-            String::from_utf8_lossy(&result.stderr)
-        );
+    let all_insatser = tempfile::tempdir().unwrap();
+    build(example_input(), all_insatser.path())
+        .all_insatser()
+        .run()
+        .ok();
+    for (flags, out) in [
+        (&[][..], example_built()),
+        (&["--alla-insatser"][..], all_insatser.path()),
+    ] {
         let now: Vec<(&str, u64)> = BEFORE
             .iter()
-            .map(|(file, _)| {
-                (
-                    *file,
-                    fingerprint(&std::fs::read(out.path().join(file)).unwrap()),
-                )
-            })
+            .map(|(file, _)| (*file, fingerprint(&std::fs::read(out.join(file)).unwrap())))
             .collect();
         assert_eq!(
             now, BEFORE,
@@ -306,13 +292,7 @@ fn many_changes_list_the_largest_and_say_where_the_rest_are() {
     let earlier = before.write(&dir.path().join("forra/ok.xlsx"));
     let input = now.write(&dir.path().join("nu/ok.xlsx"));
     let out = dir.path().join("ut");
-    let sedan = earlier.to_str().unwrap();
-    let result = build(&input, &out, &["--sedan", sedan]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    build(&input, &out).since(&earlier).run().ok();
 
     let note = "Här visas de 12 förändringar som flyttar mest pengar av 180 i området \
                 (0 nya, 0 borttagna, 180 ändrade). Alla finns i bladet Förändringar";
@@ -332,7 +312,7 @@ fn many_changes_list_the_largest_and_say_where_the_rest_are() {
     }
     // The changes take a few slides: before, every change had its row (180 rows, a dozen slides).
     let without = dir.path().join("utan");
-    assert!(build(&input, &without, &[]).status.success());
+    build(&input, &without).run().ok();
     let slides = |dir: &Path| pages(&pdf_text(&dir.join("statusbilder-2025.pdf")), "Bild");
     assert!(
         slides(&out) <= slides(&without) + 3,

@@ -2,30 +2,26 @@
 //! columns and Summering as live formulas with the right figures, Kontroll pointing at cells, and a
 //! file that opens in LibreOffice and can be read and rewritten again.
 
+use crate::common::library::{
+    build, check, check_book, example_built, example_built_per_mottagare, example_input,
+    read_and_check,
+};
+use crate::common::office::{CSV_EVERY_SHEET, convert, office, parse_csv};
 use crate::common::{Book, V, n, t};
 use calamine::{CellType, Data, Range, Reader, Xlsx, open_workbook};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use styrdok::checks::Checked;
 use styrdok::model::{Agreement, AreaFigures, Figures};
-use styrdok::pipeline::{check_book, read_and_check};
+
 use styrdok::workbook;
 use styrdok::xlsx::updated_workbook;
 
 // ---- Helpers ----
 
-fn example_input() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
-}
-
-fn build(input: &Path, out: &Path) -> std::process::Output {
-    let result = crate::common::build(input, out, &[]);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    result
+/// The example's updated workbook, from the build the tests share.
+fn example_updated() -> PathBuf {
+    example_built().join("ok2025-dalarna-uppdaterad.xlsx")
 }
 
 /// Writes the book, reads it as `build` does and renders the updated workbook into the same folder.
@@ -115,12 +111,10 @@ fn kronor(amount: styrdok::model::Amount) -> f64 {
 
 #[test]
 fn example_build_writes_the_updated_workbook_with_every_input_value() {
-    let out = tempfile::tempdir().unwrap();
-    build(&example_input(), out.path());
-    let updated = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
+    let updated = example_updated();
     assert!(updated.is_file(), "no {}", updated.display());
     // Västra Götaland has only uppdrag: no money, no updated workbook.
-    let vg = std::fs::read_dir(out.path().join("vastra-gotaland")).unwrap();
+    let vg = std::fs::read_dir(example_built().join("vastra-gotaland")).unwrap();
     assert!(
         vg.filter_map(Result::ok)
             .all(|e| !e.file_name().to_string_lossy().ends_with(".xlsx"))
@@ -161,9 +155,7 @@ fn example_build_writes_the_updated_workbook_with_every_input_value() {
 
 #[test]
 fn kvar_and_andel_forbrukat_are_formulas_with_their_results() {
-    let out = tempfile::tempdir().unwrap();
-    build(&example_input(), out.path());
-    let path = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
+    let path = example_updated();
     let cells = values(&path, "Insatser");
     let formulas = formulas(&path, "Insatser");
     let amount = column(&cells, 0, "Belopp");
@@ -188,9 +180,7 @@ fn kvar_and_andel_forbrukat_are_formulas_with_their_results() {
 
 #[test]
 fn summering_equals_the_checks_sums() {
-    let out = tempfile::tempdir().unwrap();
-    build(&example_input(), out.path());
-    let path = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
+    let path = example_updated();
     let checked = read_and_check(&example_input().join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().unwrap();
     let summary = values(&path, "Summering");
@@ -254,33 +244,24 @@ fn figures(agreement: &Agreement, budget: styrdok::model::Amount, code: &str) ->
 
 #[test]
 fn two_builds_give_identical_bytes() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    build(&example_input(), a.path());
-    build(&example_input(), b.path());
+    // The two shared builds of the example were made apart (the reports per mottagare do not touch
+    // the workbook).
     let name = "ok2025-dalarna-uppdaterad.xlsx";
     assert!(
-        std::fs::read(a.path().join(name)).unwrap() == std::fs::read(b.path().join(name)).unwrap()
+        std::fs::read(example_built().join(name)).unwrap()
+            == std::fs::read(example_built_per_mottagare().join(name)).unwrap()
     );
 }
 
 #[test]
 fn the_updated_workbook_reads_back_and_rewrites_without_duplicates() {
-    let out = tempfile::tempdir().unwrap();
-    build(&example_input(), out.path());
-    let first = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
-
-    let check = crate::common::styrdok()
-        .arg("check")
-        .arg(&first)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success(), "{report}");
+    let first = example_updated();
+    let report = check(&first).ok().report;
     assert!(report.contains("0 fel"), "{report}");
 
     // Building from the updated workbook keeps its name and its layout.
     let again = tempfile::tempdir().unwrap();
-    build(&first, again.path());
+    build(&first, again.path()).run().ok();
     let second = again.path().join("ok2025-dalarna-uppdaterad.xlsx");
     assert!(second.is_file());
     assert_eq!(open(&second).sheet_names(), open(&first).sheet_names());
@@ -295,52 +276,12 @@ fn the_updated_workbook_reads_back_and_rewrites_without_duplicates() {
 
 #[test]
 fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
-    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }) else {
-        println!("skipped: neither soffice nor libreoffice is on PATH");
-        return;
-    };
+    let Some(office) = office() else { return };
     let out = tempfile::tempdir().unwrap();
-    build(&example_input(), out.path());
-    let updated = out.path().join("ok2025-dalarna-uppdaterad.xlsx");
-    // A profile of its own, set to recalculate every formula on load: the figures LibreOffice shows
-    // then come from the formulas, not from the results stored beside them.
-    let profile = out.path().join("lo-profile");
-    std::fs::create_dir_all(profile.join("user")).unwrap();
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .unwrap();
-    let convert = |to: &str, dir: &str| {
-        let converted = std::process::Command::new(office)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args(["--headless", "--convert-to", to, "--outdir"])
-            .arg(out.path().join(dir))
-            .arg(&updated)
-            .output()
-            .unwrap();
-        assert!(
-            converted.status.success(),
-            "{}",
-            String::from_utf8_lossy(&converted.stderr)
-        );
-    };
-
-    convert("pdf", "pdf");
+    let updated = example_updated();
+    // Printed: LibreOffice lays the workbook out.
+    convert(office, &[&updated], "pdf", &out.path().join("pdf"));
     let pdf = out.path().join("pdf/ok2025-dalarna-uppdaterad.pdf");
-    assert!(pdf.is_file(), "no PDF from LibreOffice");
     let text = crate::common::pdf_text(&pdf);
     assert!(text.contains("Totalt"), "{text}");
     assert!(crate::common::mentions(
@@ -348,10 +289,13 @@ fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
         "Projektledare för psykisk hälsa"
     ));
 
-    // Every sheet as CSV (UTF-8, values not as shown): Summering as LibreOffice computes it.
+    // Every sheet as CSV (values not as shown), recalculated on load: Summering as LibreOffice
+    // computes it.
     convert(
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "csv",
+        office,
+        &[&updated],
+        CSV_EVERY_SHEET,
+        &out.path().join("csv"),
     );
     let csv = |sheet: &str| {
         let path = out
@@ -384,34 +328,6 @@ fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
         let value = |c: usize| row[c].parse::<f64>().unwrap_or(0.0);
         assert_eq!(value(remaining), value(amount) - value(spent), "{row:?}");
     }
-}
-
-/// Rows of a CSV as LibreOffice writes it: commas, fields quoted with `"` when needed.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    let (mut row, mut field, mut quoted) = (vec![], String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            ('\r', false) => {}
-            (c, _) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 // ---- Small books ----

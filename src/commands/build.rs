@@ -110,7 +110,7 @@ fn json(built: Built) -> Result<Outcome, CommandError> {
 
 /// What the last meeting's version and the organisation's templates had to say, as the terminal
 /// shows it.
-pub(super) fn notes_text(notes: &[Note]) -> String {
+pub fn notes_text(notes: &[Note]) -> String {
     let mut text = String::new();
     for note in notes {
         match note {
@@ -132,7 +132,7 @@ pub(super) fn notes_text(notes: &[Note]) -> String {
 }
 
 /// "14 filer oförändrade …" after a build that kept files the last build made from the same input.
-fn kept_line(kept: usize) -> Option<String> {
+pub fn kept_line(kept: usize) -> Option<String> {
     (kept > 0).then(|| {
         format!(
             "{} {} sedan förra bygget (samma indata); --allt gör om allt.",

@@ -1,12 +1,29 @@
-//! Test workbooks written with rust_xlsxwriter, and helpers to read what styrdok makes.
+//! The language the integration tests are written in: `Book`, a workbook written from rows with
+//! rust_xlsxwriter; `library`, the one adapter that runs what a command does in-process and gives a
+//! `Ran` back; `office`, LibreOffice as a second reader; `pdf_text` and `mentions` to read a PDF
+//! back; and `styrdok()`, the binary, for the few tests where the process itself is the point.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use library::read_and_check;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::{Path, PathBuf};
 use styrdok::checks::Checked;
 use styrdok::diagnostics::Severity;
-use styrdok::pipeline::read_and_check;
+
+pub mod library;
+pub mod office;
+
+/// A program a test needs is missing: with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) that
+/// fails the test; otherwise it says what it skipped, and the caller returns early.
+#[track_caller]
+pub fn required(program: &str) {
+    assert!(
+        std::env::var_os("STYRDOK_REQUIRE_VALIDATORS").is_none(),
+        "{program} is required (STYRDOK_REQUIRE_VALIDATORS is set) but not on PATH"
+    );
+    println!("skipped: {program} is not on PATH");
+}
 
 #[derive(Debug, Clone)]
 pub enum V {
@@ -381,7 +398,9 @@ fn parse_address(address: &str) -> (usize, usize) {
     (col, digits.parse::<usize>().unwrap() - 1)
 }
 
-/// Path of the compiled binary, for end-to-end runs.
+/// The compiled binary, for end-to-end runs: exit codes through `main`, argument parsing, `--watch`,
+/// the help, and the commands that print their report instead of returning it (diff, collect, forms
+/// --epost) until they return it as data.
 pub fn styrdok() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
 }
