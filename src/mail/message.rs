@@ -29,7 +29,7 @@ pub struct Message<'a> {
 
 impl Message<'_> {
     /// The message as the bytes of an `.eml` file.
-    pub fn to_eml(&self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn to_eml(&self) -> std::io::Result<Vec<u8>> {
         let hash = self.fingerprint();
         let domain = self
             .from

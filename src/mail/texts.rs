@@ -6,11 +6,11 @@ use super::MailError;
 use crate::render::write_atomic;
 use std::path::{Path, PathBuf};
 
-pub const FORM_FILE: &str = "epost-blankett.txt";
+pub(crate) const FORM_FILE: &str = "epost-blankett.txt";
 pub const REMINDER_FILE: &str = "epost-paminnelse.txt";
 
 /// (file name, built-in text).
-pub const BUILT_IN: [(&str, &str); 2] = [
+const BUILT_IN: [(&str, &str); 2] = [
     (
         FORM_FILE,
         include_str!("../../templates/epost-blankett.txt"),

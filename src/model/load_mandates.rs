@@ -10,11 +10,11 @@ use crate::diagnostics::{Diagnostic, Problem};
 use crate::workbook::{Row, Value, Workbook};
 
 /// Whether the input has assignments at all; then the agreement sheets become optional.
-pub fn has_mandates(book: &Workbook) -> bool {
+pub(crate) fn has_mandates(book: &Workbook) -> bool {
     !book.sheets_named(mandate_sheet::SHEET.name).is_empty()
 }
 
-pub fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate> {
+pub(crate) fn load_mandates(book: &Workbook, out: &mut Vec<Diagnostic>) -> Vec<Mandate> {
     let Some(table) = find_table(book, &mandate_sheet::SHEET, false, out) else {
         return Vec::new();
     };

@@ -34,16 +34,7 @@ pub mod info {
     /// Who signs the e-mail drafts: a name and an address, `Anna Berg <anna.berg@rss.se>`.
     pub const SENDER: &str = "Avsändare";
     /// Fields every agreement must have.
-    pub const REQUIRED_FIELDS: &[&str] = &[TITLE, YEAR, ORGANISATION, DATE];
-    /// Fields read when present (the loader matches them ignoring case).
-    pub const OPTIONAL_FIELDS: &[&str] = &[
-        COUNTY,
-        STEERING_GROUP,
-        ADDRESSEE,
-        REFERENCE,
-        DEADLINE,
-        SENDER,
-    ];
+    pub(crate) const REQUIRED_FIELDS: &[&str] = &[TITLE, YEAR, ORGANISATION, DATE];
 }
 
 /// `Insatsområden`: areas (`1`) and sub-areas (`1a`) with their budgets.
@@ -161,7 +152,7 @@ pub mod mandates {
     pub const DECIDED_BY: Column = Column::optional("Beslutad av");
     pub const PROJECTS: Column = Column::optional("Projekt");
     /// Uppdragsbeskrivning when empty; any other type (Handlingsplan …) goes to `dokument/`.
-    pub const DOCUMENT_TYPE: Column = Column::optional("Dokumenttyp");
+    pub(crate) const DOCUMENT_TYPE: Column = Column::optional("Dokumenttyp");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Uppdrag",
         columns: &[
@@ -183,7 +174,7 @@ pub mod sections {
     pub const HEADING: Column = Column::required("Rubrik");
     pub const TEXT: Column = Column::required("Text");
     /// 1, 2 or 3 (empty = 1): 6. / 6.1 / 6.1.1.
-    pub const LEVEL: Column = Column::optional("Nivå");
+    pub(crate) const LEVEL: Column = Column::optional("Nivå");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Avsnitt",
         columns: &[MANDATE, HEADING, TEXT, LEVEL],
@@ -196,9 +187,9 @@ pub mod pictures {
     pub const MANDATE: Column = Column::required("Uppdrag");
     pub const HEADING: Column = Column::required("Rubrik");
     /// Relative to the workbook's folder: PNG, JPEG or SVG.
-    pub const FILE: Column = Column::required("Fil");
-    pub const CAPTION: Column = Column::optional("Bildtext");
-    pub const ALT_TEXT: Column = Column::required("Alternativtext");
+    pub(crate) const FILE: Column = Column::required("Fil");
+    pub(crate) const CAPTION: Column = Column::optional("Bildtext");
+    pub(crate) const ALT_TEXT: Column = Column::required("Alternativtext");
     pub const SHEET: SheetSpec = SheetSpec {
         name: "Bilder",
         columns: &[MANDATE, HEADING, FILE, CAPTION, ALT_TEXT],

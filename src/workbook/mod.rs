@@ -78,7 +78,7 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    pub fn cell_ref(&self, row: u32, col: u32) -> CellRef {
+    pub(crate) fn cell_ref(&self, row: u32, col: u32) -> CellRef {
         CellRef {
             file: self.file.clone(),
             sheet: self.name.clone(),
@@ -129,7 +129,7 @@ impl Sheet {
     }
 
     /// The cells of a row as stored (ragged: only as long as its last used cell).
-    pub fn row_cells(&self, row: u32) -> &[Value] {
+    pub(crate) fn row_cells(&self, row: u32) -> &[Value] {
         row.checked_sub(self.origin.0)
             .and_then(|r| self.rows.get(r as usize))
             .map_or(&[], Vec::as_slice)

@@ -195,10 +195,6 @@ impl<'a> Row<'a> {
         self.value(column).display().trim().to_string()
     }
 
-    pub fn has_column(&self, column: Column) -> bool {
-        self.table.column(column).is_some()
-    }
-
     /// Values of the columns the table does not know, by header.
     pub fn extra(&self) -> Vec<(String, Value)> {
         self.table

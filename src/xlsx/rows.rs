@@ -11,7 +11,7 @@ const MAX_HEIGHT: f64 = 409.0;
 
 /// The wrapped cells of a sheet, remembered until the column widths are known.
 #[derive(Debug, Default)]
-pub struct Wrapped(Vec<(u32, u32, String)>);
+pub(crate) struct Wrapped(Vec<(u32, u32, String)>);
 
 impl Wrapped {
     pub fn add(&mut self, row: u32, col: u32, text: &str) {
@@ -20,7 +20,7 @@ impl Wrapped {
 
     /// Sets each row with wrapped text as high as its tallest cell; `width_of` gives a column's
     /// width in characters.
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         ws: &mut Worksheet,
         width_of: impl Fn(u32) -> usize,

@@ -18,7 +18,7 @@ use rust_xlsxwriter::{
 };
 
 /// The name of the instructions sheet; styrdok ignores sheets it does not know.
-pub const INSTRUCTIONS: &str = "Instruktioner";
+const INSTRUCTIONS: &str = "Instruktioner";
 /// Money as Swedish Excel shows it: `1 000 000 kr` (the format code stores `,` for the group space).
 const MONEY: &str = "#,##0 \"kr\"";
 const DATE: &str = "yyyy-mm-dd";

@@ -87,7 +87,7 @@ pub fn render(book: &Workbook, checked: &Checked) -> Result<Vec<u8>, UpdatedWork
 }
 
 /// The same, with the sheet `Förändringar` after `Kontroll` when the changes are given.
-pub fn render_with(
+fn render_with(
     book: &Workbook,
     checked: &Checked,
     changes: Option<&Changes>,

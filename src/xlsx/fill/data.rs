@@ -89,7 +89,7 @@ pub struct Data {
     pub initiatives: Vec<Record>,
 }
 
-pub const TOTALS: [&str; 6] = [
+pub(crate) const TOTALS: [&str; 6] = [
     areas::BUDGET.name,
     computed::ALLOCATED,
     initiatives::REQUISITIONED.name,

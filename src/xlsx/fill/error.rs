@@ -138,7 +138,7 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub fn is_warning(&self) -> bool {
+    fn is_warning(&self) -> bool {
         matches!(self, Problem::NoPlaceholder)
     }
 

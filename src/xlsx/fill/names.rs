@@ -15,7 +15,7 @@ const AREA: &str = "Område";
 
 /// A piece of a cell's text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     Text(&'a str),
     /// The name between the braces, as written.
     Placeholder(&'a str),
@@ -42,7 +42,7 @@ pub fn split(text: &str) -> Result<Vec<Piece<'_>>, String> {
     Ok(pieces)
 }
 
-pub fn has_placeholder(text: &str) -> bool {
+pub(crate) fn has_placeholder(text: &str) -> bool {
     text.contains("{{") || text.contains("}}")
 }
 
@@ -89,7 +89,7 @@ impl Source {
 
 /// A resolved name.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Name {
+pub(crate) enum Name {
     Field(usize),
     Total(usize),
     Area { record: usize, column: usize },
@@ -126,7 +126,7 @@ impl Name {
 
 /// An unknown name, with the nearest valid one when one is near.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unknown {
+pub(crate) struct Unknown {
     pub suggestion: Option<String>,
 }
 
@@ -135,7 +135,7 @@ fn column_index(columns: &[String], wanted: &str) -> Option<usize> {
     columns.iter().position(|c| key(c) == wanted)
 }
 
-pub fn resolve(raw: &str, data: &Data) -> Result<Name, Unknown> {
+pub(crate) fn resolve(raw: &str, data: &Data) -> Result<Name, Unknown> {
     resolve_exact(raw, data).ok_or_else(|| Unknown {
         suggestion: nearest(raw, data),
     })
@@ -198,7 +198,7 @@ fn resolve_exact(raw: &str, data: &Data) -> Option<Name> {
 }
 
 /// Every name a template can use with this data, as it would be written.
-pub fn valid_names(data: &Data) -> Vec<String> {
+fn valid_names(data: &Data) -> Vec<String> {
     let mut names: Vec<String> = data.fields.iter().map(|(f, _)| f.clone()).collect();
     names.extend(data.totals.iter().map(|(t, _)| format!("{TOTAL}.{t}")));
     for area in &data.areas {
@@ -224,7 +224,7 @@ pub fn valid_names(data: &Data) -> Vec<String> {
 }
 
 /// The valid names in short, for a message.
-pub fn valid_summary(data: &Data) -> String {
+pub(crate) fn valid_summary(data: &Data) -> String {
     const INFO: &str = crate::model::schema::info::SHEET.name;
     let join = |v: Vec<&str>| v.join(", ");
     let codes: Vec<&str> = data

@@ -8,7 +8,7 @@ use super::xml;
 use std::collections::BTreeSet;
 
 /// The first `{{…}}` in a text, to name it in a message.
-pub fn first_placeholder(text: &str) -> String {
+pub(crate) fn first_placeholder(text: &str) -> String {
     let Some(open) = text.find("{{") else {
         return text.chars().take(40).collect();
     };

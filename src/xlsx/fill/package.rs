@@ -13,11 +13,11 @@ use zip::write::SimpleFileOptions;
 pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 /// A filled part may grow (repeating rows) to at most this much, and all changed parts together to
 /// twice that: memory stays bounded whatever the template and the data.
-pub const MAX_FILLED_PART: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_FILLED_PART: u64 = 256 * 1024 * 1024;
 
 const MB: u64 = 1024 * 1024;
 
-pub struct Package<'a> {
+pub(crate) struct Package<'a> {
     bytes: &'a [u8],
     names: Vec<String>,
 }
@@ -293,7 +293,7 @@ impl<'a> Package<'a> {
 
 /// A relationship target resolved against the folder of the part that names it:
 /// (`xl/worksheets/sheet1.xml`, `../drawings/drawing1.xml`) → `xl/drawings/drawing1.xml`.
-pub fn resolve_target(source_part: &str, target: &str) -> String {
+pub(crate) fn resolve_target(source_part: &str, target: &str) -> String {
     if let Some(abs) = target.strip_prefix('/') {
         return abs.to_string();
     }
@@ -312,7 +312,7 @@ pub fn resolve_target(source_part: &str, target: &str) -> String {
 }
 
 /// Where the relationships of a part live: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`.
-pub fn rels_path(part: &str) -> String {
+pub(crate) fn rels_path(part: &str) -> String {
     match part.rsplit_once('/') {
         Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
         None => format!("_rels/{part}.rels"),

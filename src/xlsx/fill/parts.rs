@@ -9,7 +9,7 @@ use super::refs::{FormulaContext, Shift, Shifts, shift_formula, shift_sqref};
 use super::xml::{self, TextBuf, XmlWriter, attr, text_event, with_attrs};
 use quick_xml::events::{BytesStart, Event};
 
-pub const WORKBOOK: &str = "xl/workbook.xml";
+pub(crate) const WORKBOOK: &str = "xl/workbook.xml";
 const STRICT_NS: &str = "purl.oclc.org/ooxml/spreadsheetml/main";
 
 /// A part that cannot be read. The XML library's own (English) text is not shown: the user needs
@@ -22,13 +22,13 @@ pub fn bad(part: &str, _cause: impl std::fmt::Display) -> Problem {
 
 /// A worksheet of the workbook.
 #[derive(Debug, Clone)]
-pub struct SheetPart {
+pub(crate) struct SheetPart {
     pub name: String,
     pub path: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct WorkbookInfo {
+pub(crate) struct WorkbookInfo {
     pub sheets: Vec<SheetPart>,
     /// Every sheet's name in workbook order, chart sheets too: `localSheetId` counts them all.
     pub all_names: Vec<String>,
@@ -72,7 +72,7 @@ pub fn relationships(pkg: &Package, part: &str) -> Result<Vec<(String, String, S
     Ok(out)
 }
 
-pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
+pub(crate) fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
     let text = pkg.read(WORKBOOK)?.unwrap_or_default();
     if text.contains(STRICT_NS) {
         return Err(Problem::Strict);
@@ -121,7 +121,7 @@ pub fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
 
 /// Shared strings as plain text (rich-text runs joined, phonetic hints left out), so a placeholder
 /// split over runs is still found.
-pub fn shared_strings(pkg: &Package) -> Result<Vec<String>, Problem> {
+pub(crate) fn shared_strings(pkg: &Package) -> Result<Vec<String>, Problem> {
     let rels = relationships(pkg, WORKBOOK)?;
     let path = rels
         .iter()
@@ -166,7 +166,7 @@ pub fn shared_strings(pkg: &Package) -> Result<Vec<String>, Problem> {
 /// An element whose `ref` attribute (a cell or range, as in notes and pivot tables) moves with its
 /// rows: the element rewritten when it moves, `None` when it stays or is not such a reference. A
 /// reference pushed past the last row goes to `error` (the first one stays), the element unchanged.
-pub fn with_moved_ref(
+pub(crate) fn with_moved_ref(
     e: &BytesStart,
     shift: &Shift,
     error: &mut Option<Problem>,
@@ -232,7 +232,7 @@ fn write_captured(
 }
 
 /// What a streaming rewrite does with the tags and texts it meets.
-pub trait Edit {
+pub(crate) trait Edit {
     /// A replacement for a start or empty tag.
     fn tag(&mut self, _e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
         None
@@ -346,7 +346,7 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
 
 /// Defined names (the print area among them) moved; `fullCalcOnLoad` set so Excel and LibreOffice
 /// recalculate every formula on opening; the calculation chain's relationship dropped.
-pub fn rewrite_workbook(
+pub(crate) fn rewrite_workbook(
     pkg: &Package,
     info: &WorkbookInfo,
     shifts: &Shifts,
@@ -472,7 +472,7 @@ fn calc_pr_position(text: &str) -> Result<(usize, String), Problem> {
 }
 
 /// Removes the relationships (or content-type overrides) that point at a removed part.
-pub fn without_relationship(
+pub(crate) fn without_relationship(
     part: &str,
     text: &str,
     removed: &str,
@@ -504,7 +504,7 @@ pub fn without_relationship(
 }
 
 /// A table's range and its filter range grown over the copies of a repeating row.
-pub fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
     struct Refs<'a>(&'a Shift, Option<Problem>);
     impl Edit for Refs<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
@@ -528,7 +528,7 @@ pub fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec
 }
 
 /// The ranges a chart plots (`<c:f>`), which always name their sheet.
-pub fn rewrite_chart(part: &str, text: &str, shifts: &Shifts) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_chart(part: &str, text: &str, shifts: &Shifts) -> Result<Option<Vec<u8>>, Problem> {
     struct Series<'a>(&'a Shifts, Option<Problem>);
     impl Edit for Series<'_> {
         fn wants_text(&self, local: &str, _parent: &str) -> bool {

@@ -8,7 +8,7 @@ use quick_xml::events::BytesStart;
 
 /// A pivot table's place on its sheet (`<location ref>`) moved with its rows. One whose range holds
 /// a repeating row is refused: it would be written over by the copies (or over them on refresh).
-pub fn rewrite_pivot_table(
+pub(crate) fn rewrite_pivot_table(
     part: &str,
     text: &str,
     shift: &Shift,
@@ -55,7 +55,7 @@ pub fn rewrite_pivot_table(
 /// A pivot cache's source range (`<worksheetSource ref sheet>`) grown over the copies of a
 /// repeating row like any range that ends on it, and the cache marked to be refreshed when the
 /// workbook opens: its stored records are the template's, not the filled values.
-pub fn rewrite_pivot_cache(
+pub(crate) fn rewrite_pivot_cache(
     part: &str,
     text: &str,
     shifts: &Shifts,

@@ -4,15 +4,15 @@
 use std::collections::HashMap;
 
 /// Rows Excel can hold (0-based rows run to this minus one).
-pub const MAX_ROWS: u32 = 1_048_576;
+pub(crate) const MAX_ROWS: u32 = 1_048_576;
 /// Excel's last row, 0-based. A range ending here ("to the bottom of the sheet", `B2:B1048576`)
 /// keeps ending here when rows are inserted above, as in Excel.
-pub const LAST_ROW: u32 = MAX_ROWS - 1;
+pub(crate) const LAST_ROW: u32 = MAX_ROWS - 1;
 const MAX_COLS: u32 = 16_384;
 
 /// Why a reference cannot be moved right. Excel would write `#REF!`; styrdok refuses instead.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RefError {
+pub(crate) enum RefError {
     /// The reference, as written, would move below Excel's last row.
     PastLastRow(String),
     /// A 3D reference (`Blad1:Blad2!C7`) over sheets whose rows move differently.
@@ -21,7 +21,7 @@ pub enum RefError {
 
 /// The repeating rows of one sheet: each template row and how many rows are added below it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Shift {
+pub(crate) struct Shift {
     regions: Vec<(u32, u32)>,
 }
 
@@ -37,14 +37,14 @@ impl Shift {
         self.regions.iter().all(|&(_, a)| a == 0)
     }
 
-    pub fn added_total(&self) -> u32 {
+    pub(crate) fn added_total(&self) -> u32 {
         self.regions
             .iter()
             .fold(0u32, |n, &(_, a)| n.saturating_add(a))
     }
 
     /// How many copies follow this row when it repeats (0 for any other row).
-    pub fn added_at(&self, r: u32) -> u32 {
+    fn added_at(&self, r: u32) -> u32 {
         self.regions
             .iter()
             .find(|&&(t, _)| t == r)
@@ -81,7 +81,7 @@ impl Shift {
 /// The shifts of every sheet, by lower-cased sheet name, and the sheets in workbook order (a 3D
 /// reference spans the sheets between its two names).
 #[derive(Debug, Clone, Default)]
-pub struct Shifts {
+pub(crate) struct Shifts {
     by_name: HashMap<String, Shift>,
     order: Vec<String>,
 }
@@ -102,7 +102,7 @@ impl Shifts {
         self.by_name.get(&sheet_key(name))
     }
 
-    pub fn any_moves(&self) -> bool {
+    pub(crate) fn any_moves(&self) -> bool {
         self.by_name.values().any(|s| !s.is_empty())
     }
 
@@ -121,7 +121,7 @@ impl Shifts {
     }
 }
 
-pub fn sheet_key(name: &str) -> String {
+fn sheet_key(name: &str) -> String {
     name.to_lowercase()
 }
 
@@ -135,7 +135,7 @@ pub struct Range {
 }
 
 impl Range {
-    pub fn contains_row(&self, r: u32) -> bool {
+    pub(crate) fn contains_row(&self, r: u32) -> bool {
         self.r1 <= r && r <= self.r2
     }
 
@@ -161,7 +161,7 @@ impl Range {
         })
     }
 
-    pub fn moved_down(&self, rows: u32) -> Range {
+    pub(crate) fn moved_down(&self, rows: u32) -> Range {
         Range {
             r1: self.r1 + rows,
             r2: self.r2 + rows,
@@ -185,12 +185,12 @@ impl std::fmt::Display for Range {
     }
 }
 
-pub fn cell_name(col: u32, row: u32) -> String {
+pub(crate) fn cell_name(col: u32, row: u32) -> String {
     format!("{}{}", crate::diagnostics::column_letters(col), row + 1)
 }
 
 /// `B14` or `$B$14` → (column, row), 0-based.
-pub fn parse_cell(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn parse_cell(s: &str) -> Option<(u32, u32)> {
     let (col, _, row, _) = parse_cell_parts(s)?;
     Some((col, row))
 }
@@ -230,7 +230,7 @@ fn parse_cell_parts(s: &str) -> Option<(u32, bool, u32, bool)> {
 }
 
 /// `A1:B2` or `A1` → a range.
-pub fn parse_range(s: &str) -> Option<Range> {
+pub(crate) fn parse_range(s: &str) -> Option<Range> {
     match s.split_once(':') {
         Some((a, b)) => {
             let (c1, r1) = parse_cell(a)?;
@@ -255,7 +255,7 @@ pub fn parse_range(s: &str) -> Option<Range> {
 }
 
 /// A space-separated list of ranges (`sqref`), each grown or moved; unreadable parts are kept.
-pub fn shift_sqref(sqref: &str, shift: &Shift) -> Result<String, RefError> {
+pub(crate) fn shift_sqref(sqref: &str, shift: &Shift) -> Result<String, RefError> {
     let mut out = Vec::new();
     for part in sqref.split(' ') {
         out.push(match parse_range(part) {
@@ -270,7 +270,7 @@ pub fn shift_sqref(sqref: &str, shift: &Shift) -> Result<String, RefError> {
 }
 
 /// How a formula is moved.
-pub struct FormulaContext<'a> {
+pub(crate) struct FormulaContext<'a> {
     /// The sheet an unqualified reference points at; `None` in names and charts, where references
     /// are always qualified.
     pub own_sheet: Option<&'a str>,
@@ -353,7 +353,7 @@ fn parse_row_number(s: &str) -> Option<(u32, bool)> {
 /// A formula with every reference into a shifted sheet moved. Text in quotes, function names,
 /// defined names, structured and external references are left as they are; whole columns (`B:B`)
 /// never move. A reference that cannot be moved right is an error, never `#REF!`.
-pub fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefError> {
+pub(crate) fn shift_formula(formula: &str, ctx: &FormulaContext) -> Result<String, RefError> {
     let b = formula.as_bytes();
     let mut out = String::with_capacity(formula.len() + 8);
     let mut i = 0;

@@ -26,7 +26,7 @@ pub struct TextCell {
 }
 
 #[derive(Debug, Default)]
-pub struct Scan {
+pub(crate) struct Scan {
     pub cells: Vec<TextCell>,
     /// Formulas that hold `{{`: (row, col, formula).
     pub formulas_with_placeholders: Vec<(u32, u32, String)>,
@@ -43,7 +43,7 @@ pub struct Scan {
 }
 
 /// The elements of a page header or footer (`&C{{Titel}}`).
-pub fn is_header(local: &str) -> bool {
+pub(crate) fn is_header(local: &str) -> bool {
     matches!(
         local,
         "oddHeader" | "oddFooter" | "evenHeader" | "evenFooter" | "firstHeader" | "firstFooter"
@@ -933,7 +933,7 @@ fn format_number(n: f64) -> String {
 
 /// Text a cell can hold: control characters other than tab and line breaks removed (XML 1.0
 /// cannot carry them), at most Excel's 32 767 characters.
-pub fn clean_text(text: &str) -> String {
+pub(crate) fn clean_text(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
         .take(MAX_TEXT)

@@ -5,7 +5,7 @@ use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
-pub type XmlWriter = Writer<Vec<u8>>;
+pub(crate) type XmlWriter = Writer<Vec<u8>>;
 
 pub fn reader(xml: &str) -> Reader<&[u8]> {
     Reader::from_reader(xml.as_bytes())
@@ -16,7 +16,7 @@ pub fn writer(capacity: usize) -> XmlWriter {
 }
 
 /// The unescaped value of an attribute, by its qualified name (`r`, `r:id`).
-pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes().flatten().find(|a| a.key.0 == name).map(|a| {
         quick_xml::escape::unescape(&a.value)
             .map(|v| v.into_owned())
@@ -26,7 +26,7 @@ pub fn attr(e: &BytesStart, name: &str) -> Option<String> {
 
 /// The same tag with some attributes replaced (`Some`), added, or removed (`None`); the others are
 /// kept exactly as written.
-pub fn with_attrs(e: &BytesStart, changes: &[(&str, Option<&str>)]) -> BytesStart<'static> {
+pub(crate) fn with_attrs(e: &BytesStart, changes: &[(&str, Option<&str>)]) -> BytesStart<'static> {
     let mut out = BytesStart::new(e.name().0.to_string());
     let mut done = vec![false; changes.len()];
     for a in e.attributes().flatten() {
@@ -50,7 +50,7 @@ pub fn with_attrs(e: &BytesStart, changes: &[(&str, Option<&str>)]) -> BytesStar
 
 /// Collects escaped text while inside an element, for elements whose text is rewritten.
 #[derive(Default)]
-pub struct TextBuf {
+pub(crate) struct TextBuf {
     raw: String,
 }
 
@@ -88,7 +88,7 @@ impl TextBuf {
 /// string (`<is>`'s `<t>` runs, without the phonetic `<rPh>` ones). The scan and the rewrite of a
 /// sheet read cells the same way.
 #[derive(Default)]
-pub struct CellTexts {
+pub(crate) struct CellTexts {
     pub f: TextBuf,
     pub v: TextBuf,
     pub is: TextBuf,
@@ -132,7 +132,7 @@ impl CellTexts {
     }
 }
 
-pub fn text_event(text: &str) -> Event<'static> {
+pub(crate) fn text_event(text: &str) -> Event<'static> {
     Event::Text(BytesText::new(text).into_owned())
 }
 
@@ -142,7 +142,7 @@ pub fn local(name: &str) -> &str {
 
 /// The value of a namespaced attribute by its local name, whatever prefix the writer chose
 /// (`r:id`, `ns1:id`); an unprefixed attribute of that name is a different one and is not taken.
-pub fn prefixed_attr(e: &BytesStart, local_name: &str) -> Option<String> {
+pub(crate) fn prefixed_attr(e: &BytesStart, local_name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| {
@@ -160,7 +160,7 @@ pub fn prefixed_attr(e: &BytesStart, local_name: &str) -> Option<String> {
 /// `c:strCache`/`c:numCache`: values Excel and LibreOffice read again from the cells, so a
 /// placeholder cached there is filled through its cell). A part that does not parse is taken
 /// whole: whatever it says, it has a placeholder that would not be filled.
-pub fn placeholder_outside_caches(text: &str) -> Option<String> {
+pub(crate) fn placeholder_outside_caches(text: &str) -> Option<String> {
     let mut reader = reader(text);
     let mut stack: Vec<String> = Vec::new();
     let mut buf = TextBuf::default();

@@ -11,8 +11,8 @@ use crate::model::schema::initiatives;
 use crate::workbook::Column;
 
 /// The sheet a form's rows are on.
-pub const FORM_SHEET: &str = "Uppföljning";
-pub const INSTRUCTIONS_SHEET: &str = "Instruktioner";
+pub(crate) const FORM_SHEET: &str = "Uppföljning";
+pub(crate) const INSTRUCTIONS_SHEET: &str = "Instruktioner";
 
 /// The form's columns: the identifying columns of `Insatser` (locked), its follow-up columns (open),
 /// and a hidden key that ties a row to its insats whatever the recipient does to the order of rows.
@@ -27,7 +27,7 @@ pub mod columns {
     pub const SPENT: Column = Column::optional(initiatives::SPENT.name);
     pub const ASSESSMENT: Column = Column::optional(initiatives::ASSESSMENT.name);
     pub const COMMENT: Column = Column::optional(initiatives::COMMENT.name);
-    pub const KEY: Column = Column::required("Nyckel");
+    pub(crate) const KEY: Column = Column::required("Nyckel");
     pub const ALL: [Column; 9] = [
         AREA,
         NAME,

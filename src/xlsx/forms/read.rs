@@ -30,7 +30,7 @@ pub struct ReturnedRow {
 
 impl ReturnedRow {
     /// Whether the recipient reported anything on this row.
-    pub fn reports_something(&self) -> bool {
+    pub(crate) fn reports_something(&self) -> bool {
         self.requisitioned.is_some()
             || self.spent.is_some()
             || self.assessment.is_some()

@@ -31,15 +31,8 @@ pub struct Form {
     pub file: OutputFile,
 }
 
-/// Every form of the agreement, in memory, named `<ansvarig>.xlsx` in `out_dir`.
-pub fn render_forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<OutputFile>, FormError> {
-    Ok(forms(agreement, out_dir)?
-        .into_iter()
-        .map(|f| f.file)
-        .collect())
-}
-
-/// The same, each with its Ansvarig, in the order of `Agreement::responsible_organisations`. A form
+/// Every form of the agreement, in memory, named `<ansvarig>.xlsx` in `out_dir`, each with its
+/// Ansvarig, in the order of `Agreement::responsible_organisations`. A form
 /// made again later (a reminder) has the same name and the same bytes as long as the input is the same.
 pub fn forms(agreement: &Agreement, out_dir: &Path) -> Result<Vec<Form>, FormError> {
     let keys = key::keys(&agreement.initiatives);

@@ -44,7 +44,7 @@ impl Style {
 
 /// Column widths in characters, grown as cells are written.
 #[derive(Debug, Default)]
-pub struct Widths(BTreeMap<u32, usize>);
+struct Widths(BTreeMap<u32, usize>);
 
 impl Widths {
     pub fn fit(&mut self, col: u32, chars: usize) {
@@ -59,7 +59,7 @@ impl Widths {
             .map_or(MIN_WIDTH, |chars| (chars + 2).clamp(MIN_WIDTH, MAX_WIDTH))
     }
 
-    pub fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    pub(crate) fn apply(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         for col in self.0.keys() {
             ws.set_column_width(*col as u16, self.chars(*col) as f64)?;
         }
@@ -229,7 +229,7 @@ fn write_money(
 }
 
 /// A date as Excel stores it; `None` before 1900, which Excel cannot show as a date.
-pub fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+pub(crate) fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(date.year()).ok()?;
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
@@ -353,7 +353,7 @@ fn dress_table(ws: &mut Worksheet, layout: &Layout, header: u32) -> Result<(), X
 }
 
 /// Landscape A4, one page wide, header row repeated on every page.
-pub fn print_setup(ws: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
+pub(crate) fn print_setup(ws: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
     ws.set_landscape()
         .set_paper_size(A4)
         .set_print_fit_to_pages(1, 0)

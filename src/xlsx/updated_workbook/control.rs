@@ -9,7 +9,7 @@ use crate::xlsx::rows::Wrapped;
 use rust_xlsxwriter::{Url, Workbook, Worksheet, XlsxError};
 
 const WIDTHS: [f64; 4] = [10.0, 24.0, 70.0, 70.0];
-pub const NO_PROBLEMS: &str = "Inga problem hittades.";
+const NO_PROBLEMS: &str = "Inga problem hittades.";
 
 pub fn write(
     wb: &mut Workbook,

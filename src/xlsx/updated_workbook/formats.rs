@@ -4,17 +4,17 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
 
 /// Thousands separator as a format code stores it (`,`); Swedish Excel shows a space. A literal
 /// space in the code would not group digits and breaks at a million.
-pub const MONEY: &str = "#,##0 \"kr\"";
+pub(crate) const MONEY: &str = "#,##0 \"kr\"";
 /// Swedish style `45 %`: the quoted space is literal, the `%` still scales by 100.
-pub const PERCENT: &str = "0\" \"%";
+const PERCENT: &str = "0\" \"%";
 pub const DATE: &str = "yyyy-mm-dd";
 
 const HEADER_FILL: &str = "DCE6F1";
 const COMPUTED_FILL: &str = "F2F2F2";
 const TOTAL_FILL: &str = "EDEDED";
-pub const GREEN: (&str, &str) = ("C6EFCE", "006100");
-pub const YELLOW: (&str, &str) = ("FFEB9C", "9C5700");
-pub const RED: (&str, &str) = ("FFC7CE", "9C0006");
+pub(crate) const GREEN: (&str, &str) = ("C6EFCE", "006100");
+pub(crate) const YELLOW: (&str, &str) = ("FFEB9C", "9C5700");
+pub(crate) const RED: (&str, &str) = ("FFC7CE", "9C0006");
 
 pub struct Formats {
     pub header: Format,
@@ -79,7 +79,7 @@ impl Formats {
 }
 
 /// A format showing an assessment colour: light fill, dark text of the same hue.
-pub fn highlight((fill, font): (&str, &str)) -> Format {
+pub(crate) fn highlight((fill, font): (&str, &str)) -> Format {
     Format::new()
         .set_background_color(fill)
         .set_font_color(font)

@@ -16,12 +16,12 @@ const MONEY_COLUMNS: [Column; 5] = [
     areas::BUDGET,
     areas::REGION_FUNDS,
 ];
-pub const KIND_CHOICES: &[&str] = &Kind::LABELS;
-pub const ASSESSMENT_CHOICES: [&str; 3] = Assessment::ALL_LABELS;
+const KIND_CHOICES: &[&str] = &Kind::LABELS;
+pub(crate) const ASSESSMENT_CHOICES: [&str; 3] = Assessment::ALL_LABELS;
 
 /// The Kvar and Andel förbrukat columns of `Insatser`, and the columns they are computed from.
 #[derive(Debug, Clone, Copy)]
-pub struct Computed {
+pub(crate) struct Computed {
     pub amount: u32,
     pub spent: u32,
     pub remaining: u32,
@@ -31,7 +31,7 @@ pub struct Computed {
 /// One carried-over sheet. Cells keep their input positions, so a diagnostic's cell is the same
 /// cell in the updated workbook.
 #[derive(Debug)]
-pub struct Layout<'a> {
+pub(crate) struct Layout<'a> {
     pub input: &'a Sheet,
     pub name: String,
     /// The header row of a contract sheet; unknown sheets are carried as they are.
@@ -68,7 +68,7 @@ impl Layout<'_> {
 
 /// Where Summering finds the insatser: the output sheet and its columns.
 #[derive(Debug, Clone)]
-pub struct InitiativeColumns {
+pub(crate) struct InitiativeColumns {
     pub sheet: String,
     pub area: u32,
     pub amount: u32,
@@ -85,7 +85,7 @@ pub struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     /// With `changes`, the name `Förändringar` is kept for the sheet of changes too.
-    pub fn reserving(book: &'a Workbook, changes: bool) -> Result<Plan<'a>, UpdatedWorkbookError> {
+    pub(crate) fn reserving(book: &'a Workbook, changes: bool) -> Result<Plan<'a>, UpdatedWorkbookError> {
         let reserved: &[&str] = if changes {
             &[SUMMARY, CONTROL, CHANGES]
         } else {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 pub const SUMMARY: &str = "Summering";
 pub const CONTROL: &str = "Kontroll";
-pub const SUMMARY_HEADERS: [&str; 8] = [
+pub(crate) const SUMMARY_HEADERS: [&str; 8] = [
     areas::CODE.name,
     areas::NAME.name,
     areas::BUDGET.name,
@@ -17,10 +17,10 @@ pub const SUMMARY_HEADERS: [&str; 8] = [
     initiatives::SPENT.name,
     computed::REMAINING,
 ];
-pub const CONTROL_HEADERS: [&str; 4] = ["Allvar", "Blad!Cell", "Problem", "Åtgärd"];
+pub(crate) const CONTROL_HEADERS: [&str; 4] = ["Allvar", "Blad!Cell", "Problem", "Åtgärd"];
 /// Written only with `--sedan`.
 pub const CHANGES: &str = "Förändringar";
-pub const CHANGES_HEADERS: [&str; 8] = [
+pub(crate) const CHANGES_HEADERS: [&str; 8] = [
     "Typ av förändring",
     initiatives::AREA.name,
     initiatives::NAME.name,
@@ -37,7 +37,7 @@ const MAX_NAME: usize = 31;
 /// Whether an input sheet is a Summering or Kontroll that styrdok wrote earlier (its name and its
 /// header row say so). Those are regenerated from the current figures, never carried over twice; a
 /// user's own sheet that merely shares the name is carried over under another name.
-pub fn is_generated(sheet: &Sheet) -> bool {
+pub(crate) fn is_generated(sheet: &Sheet) -> bool {
     let ours = |name: &str, headers: &[&str]| {
         same_name(&sheet.name, name)
             && headers
@@ -52,13 +52,13 @@ pub fn is_generated(sheet: &Sheet) -> bool {
 
 /// Hands out sheet names, each valid and unique ignoring case (as Excel compares them).
 #[derive(Debug, Default)]
-pub struct SheetNames {
+pub(crate) struct SheetNames {
     taken: Vec<String>,
 }
 
 impl SheetNames {
     /// Names styrdok writes itself are reserved first, so an input sheet never takes them.
-    pub fn with_reserved(reserved: &[&str]) -> Self {
+    pub(crate) fn with_reserved(reserved: &[&str]) -> Self {
         let mut names = SheetNames::default();
         for name in reserved {
             names.take(name);
@@ -120,7 +120,7 @@ fn truncate(s: &str, max_utf16: usize) -> &str {
 
 /// Where each carried-over input sheet went: (file, input name) → output name.
 #[derive(Debug, Default)]
-pub struct SheetMap(BTreeMap<(String, String), String>);
+pub(crate) struct SheetMap(BTreeMap<(String, String), String>);
 
 impl SheetMap {
     pub fn insert(&mut self, sheet: &Sheet, output: &str) {

@@ -13,12 +13,12 @@ pub fn cell(row: u32, col: u32) -> String {
 }
 
 /// An absolute address such as `$C$5`.
-pub fn absolute_cell(row: u32, col: u32) -> String {
+pub(crate) fn absolute_cell(row: u32, col: u32) -> String {
     format!("${}${}", column_letters(col), row + 1)
 }
 
 /// A whole column of another sheet, `'Insatser'!$E:$E`: rows added later are summed too.
-pub fn whole_column(sheet_name: &str, col: u32) -> String {
+pub(crate) fn whole_column(sheet_name: &str, col: u32) -> String {
     let letters = column_letters(col);
     format!("{}!${letters}:${letters}", sheet(sheet_name))
 }
@@ -30,7 +30,7 @@ pub fn literal(text: &str) -> String {
 
 /// A SUMIFS criterion that matches `value` exactly: wildcards are escaped with `~`, and a value that
 /// starts like a comparison (`=`, `<`, `>`) is preceded by `=` so it is compared, not obeyed.
-pub fn exact_criterion(value: &str) -> String {
+pub(crate) fn exact_criterion(value: &str) -> String {
     let mut escaped = String::with_capacity(value.len() + 1);
     if value.starts_with(['=', '<', '>']) {
         escaped.push('=');
