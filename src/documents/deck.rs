@@ -273,7 +273,7 @@ fn row(i: &Initiative, changes: Option<&Changes>) -> Row {
         amount: i.amount,
         status: i.status.clone(),
         recipient: i.recipient.clone(),
-        project: i.project.clone(),
+        project: i.funding_project.clone(),
         assessment: i.assessment,
         change: changes.and_then(|c| c.mark_of(i)),
     }

@@ -195,7 +195,7 @@ fn groups(mandate: &Mandate) -> Option<Vec<GroupData>> {
 
 /// The insatser that finance the uppdrag through its project numbers; `None` when it names none.
 fn financing(agreement: &Agreement, mandate: &Mandate) -> Option<Financing> {
-    if mandate.projects.is_empty() {
+    if mandate.funding_projects.is_empty() {
         return None;
     }
     let rows: Vec<FinancingRow> = agreement
@@ -205,12 +205,12 @@ fn financing(agreement: &Agreement, mandate: &Mandate) -> Option<Financing> {
             area: i.area.clone(),
             name: i.name.clone(),
             recipient: i.recipient.clone(),
-            project: i.project.clone(),
+            project: i.funding_project.clone(),
             amount: i.amount,
         })
         .collect();
     Some(Financing {
-        projects: mandate.projects.clone(),
+        projects: mandate.funding_projects.clone(),
         total: rows.iter().map(|r| r.amount).sum(),
         rows,
     })

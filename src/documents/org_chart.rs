@@ -165,14 +165,14 @@ mod tests {
             reference: None,
             date: None,
             decided_by: None,
-            projects: vec![],
+            funding_projects: vec![],
             sections: vec![],
             roles: vec![],
             groups,
             document_type: crate::model::mandate::DEFAULT_DOCUMENT_TYPE.into(),
             pictures: vec![],
             id_at: at.clone(),
-            projects_at: at,
+            funding_projects_at: at,
         }
     }
 

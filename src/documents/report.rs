@@ -166,7 +166,7 @@ pub(super) fn row_with<Extra>(i: &Initiative, extra: Extra) -> Row<Extra> {
     Row {
         name: i.name.clone(),
         recipient: i.recipient.clone(),
-        project: i.project.clone(),
+        project: i.funding_project.clone(),
         amount: i.amount,
         requisitioned: i.requisitioned,
         spent: i.spent,

@@ -364,7 +364,7 @@ fn load_initiatives(
             amount: amount.ok().flatten().unwrap_or(Amount::ZERO),
             status: row.text(initiatives::STATUS),
             recipient,
-            project: row.text(initiatives::PROJECT),
+            funding_project: row.text(initiatives::FUNDING_PROJECT),
             requisitioned: requisitioned.ok().flatten(),
             spent: spent.ok().flatten(),
             assessment,

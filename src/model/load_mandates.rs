@@ -62,14 +62,14 @@ fn mandate_row(row: &Row, out: &mut Vec<Diagnostic>) -> Option<Mandate> {
         reference: optional(row.text(mandate_sheet::REFERENCE)),
         date,
         decided_by: optional(row.text(mandate_sheet::DECIDED_BY)),
-        projects: split_projects(&row.text(mandate_sheet::PROJECTS)),
+        funding_projects: split_funding_projects(&row.text(mandate_sheet::FUNDING_PROJECTS)),
         sections: Vec::new(),
         roles: Vec::new(),
         groups: Vec::new(),
         document_type,
         pictures: Vec::new(),
         id_at,
-        projects_at: row.cell(mandate_sheet::PROJECTS).1,
+        funding_projects_at: row.cell(mandate_sheet::FUNDING_PROJECTS).1,
     })
 }
 
@@ -259,7 +259,7 @@ fn parse_level(value: &Value) -> Option<u8> {
 }
 
 /// `Proj 4170, Proj 4092` → two numbers; commas, semicolons and line breaks all separate.
-pub fn split_projects(text: &str) -> Vec<String> {
+pub fn split_funding_projects(text: &str) -> Vec<String> {
     text.split([',', ';', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -268,7 +268,7 @@ pub fn split_projects(text: &str) -> Vec<String> {
 }
 
 /// Project numbers compare on their digits and letters only: `Proj 4170`, `proj. 4170` and `4170` match.
-pub fn same_project(a: &str, b: &str) -> bool {
+pub fn same_funding_project(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let lower = s.trim().to_lowercase();
         let rest = lower
@@ -299,12 +299,12 @@ mod tests {
     #[test]
     fn projects() {
         assert_eq!(
-            split_projects("Proj 4170, Proj 4092;4171\n"),
+            split_funding_projects("Proj 4170, Proj 4092;4171\n"),
             vec!["Proj 4170", "Proj 4092", "4171"]
         );
-        assert!(same_project("Proj 4170", "4170"));
-        assert!(same_project("proj. 4170", "Projekt 4170"));
-        assert!(!same_project("Proj 4170", "Proj 4171"));
-        assert!(!same_project("", ""));
+        assert!(same_funding_project("Proj 4170", "4170"));
+        assert!(same_funding_project("proj. 4170", "Projekt 4170"));
+        assert!(!same_funding_project("Proj 4170", "Proj 4171"));
+        assert!(!same_funding_project("", ""));
     }
 }

@@ -21,7 +21,7 @@ pub struct Mandate {
     pub date: Option<NaiveDate>,
     pub decided_by: Option<String>,
     /// Project numbers (`Proj 4170`) whose insatser finance the assignment.
-    pub projects: Vec<String>,
+    pub funding_projects: Vec<String>,
     pub sections: Vec<Section>,
     pub roles: Vec<Role>,
     pub groups: Vec<Group>,
@@ -29,7 +29,7 @@ pub struct Mandate {
     pub document_type: String,
     pub pictures: Vec<Picture>,
     pub id_at: CellRef,
-    pub projects_at: CellRef,
+    pub funding_projects_at: CellRef,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,7 @@ pub use address::Mailbox;
 pub use amount::Amount;
 pub use figures::{AreaFigures, Figures, Organisation, at_stake, by_organisation};
 pub use load::{Loaded, load};
-pub use load_mandates::{same_project, split_projects};
+pub use load_mandates::{same_funding_project, split_funding_projects};
 pub use mandate::{Group, ImageFile, ImageKind, Mandate, Picture, Principal, Role, Section};
 pub use values::{AmountError, EXCEL_EPOCH, parse_amount, parse_date, parse_year};
 
@@ -154,7 +154,7 @@ pub struct Initiative {
     pub amount: Amount,
     pub status: String,
     pub recipient: String,
-    pub project: String,
+    pub funding_project: String,
     pub requisitioned: Option<Amount>,
     pub spent: Option<Amount>,
     pub assessment: Option<Assessment>,
@@ -187,10 +187,10 @@ pub struct Agreement {
 
 impl Initiative {
     /// Whether the insats is funded by the project, in any of the ways a project number is written.
-    pub fn in_project(&self, project: &str) -> bool {
-        split_projects(&self.project)
+    pub fn in_funding_project(&self, project: &str) -> bool {
+        split_funding_projects(&self.funding_project)
             .iter()
-            .any(|p| same_project(p, project))
+            .any(|p| same_funding_project(p, project))
     }
 }
 
@@ -199,7 +199,7 @@ impl Agreement {
     pub fn financing(&self, mandate: &Mandate) -> Vec<&Initiative> {
         self.initiatives
             .iter()
-            .filter(|i| mandate.projects.iter().any(|p| i.in_project(p)))
+            .filter(|i| mandate.funding_projects.iter().any(|p| i.in_funding_project(p)))
             .collect()
     }
 

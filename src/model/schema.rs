@@ -62,7 +62,8 @@ pub mod initiatives {
     pub const STATUS: Column = Column::optional("Status");
     /// The organisation answering for the money (the Ansvarig, "mottagare" of the funds).
     pub const RESPONSIBLE: Column = Column::required("Ansvarig");
-    pub const PROJECT: Column = Column::optional("Projekt");
+    /// The project number(s) funding the insats, as the coordinator writes them.
+    pub const FUNDING_PROJECT: Column = Column::optional("Projekt");
     pub const REQUISITIONED: Column = Column::optional("Rekvirerat");
     pub const SPENT: Column = Column::optional("Förbrukat");
     pub const ASSESSMENT: Column = Column::optional("Bedömning");
@@ -81,7 +82,7 @@ pub mod initiatives {
             AMOUNT,
             STATUS,
             RESPONSIBLE,
-            PROJECT,
+            FUNDING_PROJECT,
             REQUISITIONED,
             SPENT,
             ASSESSMENT,
@@ -150,7 +151,8 @@ pub mod mandates {
     pub const REFERENCE: Column = Column::optional("Diarienummer");
     pub const DATE: Column = Column::optional("Datum");
     pub const DECIDED_BY: Column = Column::optional("Beslutad av");
-    pub const PROJECTS: Column = Column::optional("Projekt");
+    /// The project numbers funding the uppdrag: its insatser are those with one of them.
+    pub const FUNDING_PROJECTS: Column = Column::optional("Projekt");
     /// Uppdragsbeskrivning when empty; any other type (Handlingsplan …) goes to `dokument/`.
     pub(crate) const DOCUMENT_TYPE: Column = Column::optional("Dokumenttyp");
     pub const SHEET: SheetSpec = SheetSpec {
@@ -161,7 +163,7 @@ pub mod mandates {
             REFERENCE,
             DATE,
             DECIDED_BY,
-            PROJECTS,
+            FUNDING_PROJECTS,
             DOCUMENT_TYPE,
         ],
     };

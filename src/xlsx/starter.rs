@@ -139,7 +139,7 @@ fn agreement_sheets(project: &'static str) -> Vec<Sheet> {
             (initiatives::AMOUNT, Money(500_000.0)),
             (initiatives::STATUS, Text("Planeras")),
             (initiatives::RESPONSIBLE, Text("Region Exempel")),
-            (initiatives::PROJECT, Text(project)),
+            (initiatives::FUNDING_PROJECT, Text(project)),
             (initiatives::REQUISITIONED, Money(0.0)),
             (initiatives::SPENT, Money(0.0)),
             (initiatives::ASSESSMENT, Text(green)),
@@ -193,7 +193,7 @@ fn mandate_sheets(project: &'static str) -> Vec<Sheet> {
                 (mandates::REFERENCE, Text("RSS 2026/2")),
                 (mandates::DATE, Cell::Date(2026, 2, 1)),
                 (mandates::DECIDED_BY, Text("Styrgruppen")),
-                (mandates::PROJECTS, Text(project)),
+                (mandates::FUNDING_PROJECTS, Text(project)),
             ]],
         ),
         Sheet::new(

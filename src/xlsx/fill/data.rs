@@ -334,7 +334,7 @@ fn initiative_record(agreement: &Agreement, i: &Initiative, extra: &[String]) ->
         amount(i.amount),
         text(&i.status),
         text(&i.recipient),
-        text(&i.project),
+        text(&i.funding_project),
         optional_amount(i.requisitioned),
         optional_amount(i.spent),
         text(assessment.unwrap_or("")),

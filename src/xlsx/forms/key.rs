@@ -47,7 +47,7 @@ mod tests {
                 amount: crate::model::Amount::ZERO,
                 status: String::new(),
                 recipient: who.into(),
-                project: String::new(),
+                funding_project: String::new(),
                 requisitioned: None,
                 spent: None,
                 assessment: None,

@@ -21,7 +21,7 @@ pub mod columns {
     use super::{Column, initiatives};
     pub const AREA: Column = Column::optional(initiatives::AREA.name);
     pub const NAME: Column = Column::optional(initiatives::NAME.name);
-    pub const PROJECT: Column = Column::optional(initiatives::PROJECT.name);
+    pub const PROJECT: Column = Column::optional(initiatives::FUNDING_PROJECT.name);
     pub const AMOUNT: Column = Column::optional(initiatives::AMOUNT.name);
     pub const REQUISITIONED: Column = Column::optional(initiatives::REQUISITIONED.name);
     pub const SPENT: Column = Column::optional(initiatives::SPENT.name);

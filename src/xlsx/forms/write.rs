@@ -212,7 +212,7 @@ fn rows_sheet(
         sheet.write_string_with_format(r, 1, &i.name, &locked)?;
         wrapped.add(r, 1, &i.name);
         wrapped.add(r, 7, &i.comment);
-        sheet.write_string_with_format(r, 2, &i.project, &locked)?;
+        sheet.write_string_with_format(r, 2, &i.funding_project, &locked)?;
         sheet.write_number_with_format(r, 3, i.amount.kronor_f64(), &locked_money)?;
         match i.requisitioned {
             Some(a) => sheet.write_number_with_format(r, 4, a.kronor_f64(), &open_money)?,
