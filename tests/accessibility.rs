@@ -7,7 +7,8 @@
 //! program whose start costs more than judging a small PDF: it is given every file at once.
 
 use crate::common::library::{build, example_built_per_mottagare};
-use std::path::{Path, PathBuf};
+use crate::common::pdfs_under;
+use std::path::PathBuf;
 use std::process::Command;
 
 /// On PATH: it starts at all (poppler's tools answer `--version` with a non-zero exit code).
@@ -21,24 +22,6 @@ fn require(program: &str) -> bool {
     }
     crate::common::required(program);
     false
-}
-
-/// Every PDF under `dir`, sorted.
-fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
-    let mut pdfs = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "pdf") {
-                pdfs.push(p);
-            }
-        }
-    }
-    pdfs.sort();
-    pdfs
 }
 
 #[test]

@@ -2,27 +2,9 @@
 //! the PDFs of the shipped example against the seeds' text, and file names made from hostile cells.
 
 use crate::common::library::{build, example_built};
-use crate::common::{Book, V, assert_one, check, found, mentions, pdf_text, t};
-use std::path::{Path, PathBuf};
+use crate::common::{Book, V, assert_one, check, files_under, found, mentions, pdf_text, t};
+use std::path::PathBuf;
 use styrdok::diagnostics::Severity;
-
-/// Every file under `dir`, relative to it.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                found.push(p.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    found.sort();
-    found
-}
 
 /// Reads, from the example built once for the suite, the text of the one PDF in `uppdrag/`
 /// (of the project in `sub`, if given) whose name starts with `prefix`.

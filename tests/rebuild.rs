@@ -2,28 +2,19 @@
 //! failed build leaves the previous good output in place with no stray temporary files.
 
 use crate::common::library::{Ran, build, export_templates, kept_line};
-use crate::common::{Book, t};
+use crate::common::{Book, files_under, t};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Every file under `dir` with its bytes, by path relative to `dir`.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                files.insert(
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    files
+    files_under(dir)
+        .into_iter()
+        .map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -424,6 +424,33 @@ pub fn build(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
 
 /// The text of a PDF, with every run of whitespace (including non-breaking spaces) made one space,
 /// so figures like "16 979 356 kr" can be searched regardless of how lines broke.
+/// Every file under `dir`, by its path relative to `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                found.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Every PDF under `dir` (full paths), sorted.
+pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .map(|p| dir.join(p))
+        .collect()
+}
+
 pub fn pdf_text(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let text = pdf_extract::extract_text_from_mem(&bytes).expect("PDF text can be extracted");
