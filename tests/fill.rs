@@ -557,7 +557,11 @@ fn a_recipients_copy_says_its_own_kvar() {
         .filter(|i| styrdok::model::same_organisation(&i.recipient, &recipient))
         .collect();
     let allocated: f64 = own.iter().map(|i| i.amount.kronor_f64()).sum();
-    let spent: f64 = own.iter().filter_map(|i| i.spent).map(|s| s.kronor_f64()).sum();
+    let spent: f64 = own
+        .iter()
+        .filter_map(|i| i.spent)
+        .map(|s| s.kronor_f64())
+        .sum();
     let number = |row| match cells.get_value((row, 0)) {
         Some(Cell::Float(f)) => *f,
         other => panic!("row {row}: {other:?}"),

@@ -71,10 +71,21 @@ fn fill_reports_the_filled_file_or_why_not_as_json() {
         ])
     };
     let out = args(template);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json_of(&out);
     assert_eq!(doc["command"], "fill");
-    assert_eq!(doc["files"][0], out_dir.join("redovisning-statsbidrag.xlsx").display().to_string());
+    assert_eq!(
+        doc["files"][0],
+        out_dir
+            .join("redovisning-statsbidrag.xlsx")
+            .display()
+            .to_string()
+    );
     assert!(out_dir.join("redovisning-statsbidrag.xlsx").is_file());
 
     let out = args(&dir.path().join("finns-inte.xlsx"));
@@ -82,7 +93,10 @@ fn fill_reports_the_filled_file_or_why_not_as_json() {
     let doc = json_of(&out);
     assert_eq!(doc["status"], "input-errors");
     assert!(
-        doc["error"].as_str().unwrap().contains("finns-inte.xlsx finns inte"),
+        doc["error"]
+            .as_str()
+            .unwrap()
+            .contains("finns-inte.xlsx finns inte"),
         "{doc}"
     );
 }

@@ -199,7 +199,13 @@ fn match_initiatives(before: &Side, after: &Side) -> Vec<(Option<usize>, Option<
         .collect();
 
     // A rename: the only removed and the only added insats with the same Projekt, Ansvarig and Belopp.
-    let signature = |i: &Initiative| (name_key(&i.funding_project), name_key(&i.recipient), i.amount);
+    let signature = |i: &Initiative| {
+        (
+            name_key(&i.funding_project),
+            name_key(&i.recipient),
+            i.amount,
+        )
+    };
     let mut removed_by: BTreeMap<_, Vec<usize>> = BTreeMap::new();
     for &b in &removed {
         removed_by
@@ -313,7 +319,11 @@ fn initiative_fields(old: &Initiative, new: &Initiative, cells: &Cells) -> Vec<F
         &old.recipient,
         &new.recipient,
     );
-    text(initiatives::FUNDING_PROJECT.name, &old.funding_project, &new.funding_project);
+    text(
+        initiatives::FUNDING_PROJECT.name,
+        &old.funding_project,
+        &new.funding_project,
+    );
     text(
         initiatives::DESCRIPTION.name,
         &old.description,

@@ -188,7 +188,11 @@ fn group_reporting(mandate: &Mandate, out: &mut Vec<Diagnostic>) {
 /// Every project number an uppdrag is financed by must be on some insats, or its table would be empty.
 fn linked_projects(agreement: &Agreement, mandate: &Mandate, out: &mut Vec<Diagnostic>) {
     for project in &mandate.funding_projects {
-        if !agreement.initiatives.iter().any(|i| i.in_funding_project(project)) {
+        if !agreement
+            .initiatives
+            .iter()
+            .any(|i| i.in_funding_project(project))
+        {
             out.push(Diagnostic::at(
                 mandate.funding_projects_at.clone(),
                 Problem::UnknownProject {

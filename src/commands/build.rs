@@ -99,7 +99,10 @@ fn json(built: Built) -> Result<Outcome, CommandError> {
             for file in files.written {
                 json.written(file.path.display().to_string());
             }
-            let kept = files.kept.iter().map(|f| f.path.display().to_string().into());
+            let kept = files
+                .kept
+                .iter()
+                .map(|f| f.path.display().to_string().into());
             json.set("kept", serde_json::Value::Array(kept.collect()));
             Ok(Outcome::Done)
         }

@@ -55,12 +55,18 @@ pub fn run(args: &FillArgs) -> Result<Outcome, CommandError> {
                             json.written(p.display().to_string());
                         }
                         let warnings = warnings.iter().map(|w| w.to_string().into());
-                        json.set("template_warnings", serde_json::Value::Array(warnings.collect()));
+                        json.set(
+                            "template_warnings",
+                            serde_json::Value::Array(warnings.collect()),
+                        );
                     }
                     Filled::NoTemplate => json.failed(no_template(&request)),
                     Filled::TemplateErrors(e) => {
                         let errors = e.0.iter().map(|e| e.to_string().into());
-                        json.set("template_errors", serde_json::Value::Array(errors.collect()));
+                        json.set(
+                            "template_errors",
+                            serde_json::Value::Array(errors.collect()),
+                        );
                     }
                     Filled::InputErrors | Filled::Unreadable => {}
                 }

@@ -83,7 +83,13 @@ pub fn fill(args: &FillArgs, stop: &Stop) -> Result<Outcome, CommandError> {
             Err(e) => failed(Some(e.into()), nothing_written),
         }
     };
-    watch(&roots, std::slice::from_ref(&request.output), stop, rebuild, say)?;
+    watch(
+        &roots,
+        std::slice::from_ref(&request.output),
+        stop,
+        rebuild,
+        say,
+    )?;
     println!("Bevakningen avslutad.");
     Ok(Outcome::Done)
 }

@@ -100,7 +100,12 @@ pub struct Behind {
 }
 
 /// What to look at in `area` (with its sub-areas), naming as many as `limits` allow.
-pub(crate) fn of_area(agreement: &Agreement, area: &Area, options: Options, limits: Limits) -> Attention {
+pub(crate) fn of_area(
+    agreement: &Agreement,
+    area: &Area,
+    options: Options,
+    limits: Limits,
+) -> Attention {
     let rows: Vec<&Initiative> = agreement.initiatives_under(&area.code).collect();
     let with = |a: Option<Assessment>| -> Vec<&Initiative> {
         rows.iter().copied().filter(|i| i.assessment == a).collect()

@@ -78,7 +78,11 @@ pub struct Organisation {
 }
 
 /// The summary of a large area; `None` for one small enough to list.
-pub(crate) fn of_large(agreement: &Agreement, area: &Area, options: Options) -> Option<AreaSummary> {
+pub(crate) fn of_large(
+    agreement: &Agreement,
+    area: &Area,
+    options: Options,
+) -> Option<AreaSummary> {
     is_large(agreement, area).then(|| summarise(agreement, area, options))
 }
 

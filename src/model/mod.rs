@@ -199,7 +199,12 @@ impl Agreement {
     pub fn financing(&self, mandate: &Mandate) -> Vec<&Initiative> {
         self.initiatives
             .iter()
-            .filter(|i| mandate.funding_projects.iter().any(|p| i.in_funding_project(p)))
+            .filter(|i| {
+                mandate
+                    .funding_projects
+                    .iter()
+                    .any(|p| i.in_funding_project(p))
+            })
             .collect()
     }
 

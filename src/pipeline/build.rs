@@ -1,7 +1,7 @@
 //! `build`: every project checked, and when none has errors every document made and written
 //! together. Returns what happened as data; the command (or a web page) says it in its own way.
 
-use super::{CheckedProject, FileKind, Kinds, OutputError, ProjectDiagnostics, Progress, Written};
+use super::{CheckedProject, FileKind, Kinds, OutputError, Progress, ProjectDiagnostics, Written};
 use crate::changes::{Changes, ChangesError};
 use crate::diagnostics::Diagnostic;
 use crate::documents::Options;
@@ -161,8 +161,8 @@ fn make_and_write(
     // for the long documents, which keep only part of the cores busy), and join them, so all files
     // are written together or none is.
     let (rendered, workbooks) = std::thread::scope(|scope| {
-        let workbooks = scope
-            .spawn(|| super::make_workbooks(&workbooks, projects, &request.output, &changes));
+        let workbooks =
+            scope.spawn(|| super::make_workbooks(&workbooks, projects, &request.output, &changes));
         let rendered = super::render(&jobs, &engine, &|| progress(Progress::Rendered));
         let workbooks = workbooks
             .join()

@@ -30,9 +30,7 @@ use crate::render::{self, Engine, Job, OutputFile, RenderError, StagedFile, Writ
 use crate::workbook::excel_templates_folder;
 use crate::workbook::{self, Project, Workbook};
 use crate::xlsx::fill::ExcelTemplateErrors;
-use crate::xlsx::fill::folder::{
-    FilledSet, excel_templates_in, fill_excel_templates,
-};
+use crate::xlsx::fill::folder::{FilledSet, excel_templates_in, fill_excel_templates};
 use crate::xlsx::updated_workbook::{self, UpdatedWorkbookError};
 use std::path::{Path, PathBuf};
 
@@ -375,7 +373,12 @@ pub(crate) fn filled_templates(
 }
 
 /// The planned PDFs the last build did not already make from the same key (`reuse` keeps those).
-pub(crate) fn to_render(jobs: Vec<Job>, output: &Path, engine: &Engine, reuse: &mut Reuse) -> Vec<Job> {
+pub(crate) fn to_render(
+    jobs: Vec<Job>,
+    output: &Path,
+    engine: &Engine,
+    reuse: &mut Reuse,
+) -> Vec<Job> {
     jobs.into_iter()
         .filter(|job| {
             let product = record::relative(output, &job.path);
@@ -465,7 +468,11 @@ impl Kinds {
             .into_iter()
             .map(|path| {
                 // Every file made was named; a workbook is the one kind not planned by path.
-                let kind = self.0.get(&path).copied().unwrap_or(FileKind::UpdatedWorkbook);
+                let kind = self
+                    .0
+                    .get(&path)
+                    .copied()
+                    .unwrap_or(FileKind::UpdatedWorkbook);
                 OutputPath { path, kind }
             })
             .collect()

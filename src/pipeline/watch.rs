@@ -91,7 +91,11 @@ impl Stop {
     pub fn stop(&self) -> bool {
         self.stopped.store(true, Ordering::SeqCst);
         let loops = self.loops.lock().unwrap_or_else(|e| e.into_inner());
-        loops.iter().filter(|tx| tx.send(Message::Stop).is_ok()).count() > 0
+        loops
+            .iter()
+            .filter(|tx| tx.send(Message::Stop).is_ok())
+            .count()
+            > 0
     }
 
     fn connect(&self, tx: mpsc::Sender<Message>) {

@@ -103,7 +103,8 @@ impl Build {
         let built = styrdok::pipeline::build(&self.options, &|_| {}, &mut None);
         let mut report = report::text(&built.projects, false);
         report.push_str(&styrdok::commands::build::notes_text(&built.notes));
-        let paths = |files: Vec<styrdok::pipeline::OutputPath>| files.into_iter().map(|f| f.path).collect();
+        let paths =
+            |files: Vec<styrdok::pipeline::OutputPath>| files.into_iter().map(|f| f.path).collect();
         let (code, written, kept) = match built.written {
             Ok(Some(files)) => (0, paths(files.written), paths(files.kept)),
             Ok(None) => (1, Vec::new(), Vec::new()),

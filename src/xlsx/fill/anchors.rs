@@ -11,7 +11,11 @@ use quick_xml::events::{BytesStart, Event};
 /// Image and chart anchors (`<xdr:row>` of `from` and `to`, zero-based) moved with their sheet, as
 /// each anchor's `editAs` says: `twoCell` (the default) moves and sizes with its cells, `oneCell`
 /// moves but keeps its size (its `to` follows its `from`), `absolute` stays where it is.
-pub(crate) fn rewrite_drawing(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_drawing(
+    part: &str,
+    text: &str,
+    shift: &Shift,
+) -> Result<Option<Vec<u8>>, Problem> {
     struct Anchors<'a> {
         shift: &'a Shift,
         part: &'a str,
@@ -110,7 +114,11 @@ pub(crate) fn rewrite_drawing(part: &str, text: &str, shift: &Shift) -> Result<O
 
 /// Notes (comments) and threaded comments: each `ref` moves with its cell. A note on a repeating
 /// row stays on the row's first copy.
-pub(crate) fn rewrite_comments(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_comments(
+    part: &str,
+    text: &str,
+    shift: &Shift,
+) -> Result<Option<Vec<u8>>, Problem> {
     struct Refs<'a> {
         shift: &'a Shift,
         error: Option<Problem>,
@@ -132,7 +140,11 @@ pub(crate) fn rewrite_comments(part: &str, text: &str, shift: &Shift) -> Result<
 /// The legacy drawing (VML) that shows notes and form controls: a note's cell (`<x:Row>`, 0-based)
 /// moves with its cell and its box (`<x:Anchor>`: column, offset, row, offset, column, offset, row,
 /// offset) by as many rows; a control without a cell moves with its top row.
-pub(crate) fn rewrite_vml(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_vml(
+    part: &str,
+    text: &str,
+    shift: &Shift,
+) -> Result<Option<Vec<u8>>, Problem> {
     struct Anchors<'a> {
         shift: &'a Shift,
         part: &'a str,

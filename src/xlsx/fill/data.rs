@@ -138,6 +138,26 @@ impl Data {
 }
 
 fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>) -> Data {
+    let (area_columns, areas) = area_table(agreement, recipient);
+    let (initiative_columns, initiatives) = initiative_table(agreement);
+    Data {
+        fields: fields(agreement, book, recipient),
+        totals: totals(agreement, recipient),
+        area_columns,
+        area_rows: (0..areas.len()).collect(),
+        areas,
+        initiative_columns,
+        initiatives,
+    }
+}
+
+/// The single-value placeholders: the fields of Uppgifter (styrdok's, then the coordinator's own, as
+/// typed), and `{{Ansvarig}}`.
+fn fields(
+    agreement: &Agreement,
+    book: Option<&Workbook>,
+    recipient: Option<&str>,
+) -> Vec<(String, Value)> {
     let info = &agreement.info;
     let mut fields: Vec<(String, Value)> = vec![
         (info_sheet::TITLE.into(), text(&info.title)),
@@ -190,9 +210,13 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
     {
         fields.push((responsible.into(), text(recipient.unwrap_or(""))));
     }
+    fields
+}
 
+/// `{{Totalt.…}}`, aligned with `TOTALS`.
+fn totals(agreement: &Agreement, recipient: Option<&str>) -> Vec<(String, Value)> {
     let total = AreaFigures::total(agreement);
-    let totals = TOTALS
+    TOTALS
         .iter()
         .map(|n| n.to_string())
         .zip([
@@ -203,8 +227,12 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
             amount(kvar(&total, recipient)),
             Value::Number(agreement.initiatives.len() as f64),
         ])
-        .collect();
+        .collect()
+}
 
+/// `{{Insatsområden.…}}`: the columns (the sheet's, its extra ones, the computed figures) and one
+/// record per area.
+fn area_table(agreement: &Agreement, recipient: Option<&str>) -> (Vec<String>, Vec<Record>) {
     let area_extra = extra_headers(agreement.areas.iter().map(|a| &a.extra));
     // Aligned with the values of `area_record`.
     let mut area_columns: Vec<String> = areas::SHEET
@@ -228,8 +256,11 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         .iter()
         .map(|a| area_record(agreement, a, &area_extra, recipient))
         .collect();
-    let area_rows = (0..areas.len()).collect();
+    (area_columns, areas)
+}
 
+/// `{{Insatser.…}}`: the columns (the sheet's, its extra ones, Kvar) and one record per insats.
+fn initiative_table(agreement: &Agreement) -> (Vec<String>, Vec<Record>) {
     let initiative_extra = extra_headers(agreement.initiatives.iter().map(|i| &i.extra));
     let mut initiative_columns: Vec<String> = initiatives::SHEET
         .columns
@@ -243,16 +274,7 @@ fn build(agreement: &Agreement, book: Option<&Workbook>, recipient: Option<&str>
         .iter()
         .map(|i| initiative_record(agreement, i, &initiative_extra))
         .collect();
-
-    Data {
-        fields,
-        totals,
-        area_columns,
-        areas,
-        area_rows,
-        initiative_columns,
-        initiatives,
-    }
+    (initiative_columns, initiatives)
 }
 
 /// The headers of the columns the model does not know, in sheet order.

@@ -210,11 +210,7 @@ fn valid_names(data: &Data) -> Vec<String> {
             );
         }
     }
-    names.extend(
-        data.area_columns
-            .iter()
-            .map(|c| format!("{AREAS}.{c}")),
-    );
+    names.extend(data.area_columns.iter().map(|c| format!("{AREAS}.{c}")));
     names.extend(
         data.initiative_columns
             .iter()

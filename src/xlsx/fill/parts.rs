@@ -504,7 +504,11 @@ pub(crate) fn without_relationship(
 }
 
 /// A table's range and its filter range grown over the copies of a repeating row.
-pub(crate) fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_table(
+    part: &str,
+    text: &str,
+    shift: &Shift,
+) -> Result<Option<Vec<u8>>, Problem> {
     struct Refs<'a>(&'a Shift, Option<Problem>);
     impl Edit for Refs<'_> {
         fn tag(&mut self, e: &BytesStart, _parent: &str) -> Option<BytesStart<'static>> {
@@ -528,7 +532,11 @@ pub(crate) fn rewrite_table(part: &str, text: &str, shift: &Shift) -> Result<Opt
 }
 
 /// The ranges a chart plots (`<c:f>`), which always name their sheet.
-pub(crate) fn rewrite_chart(part: &str, text: &str, shifts: &Shifts) -> Result<Option<Vec<u8>>, Problem> {
+pub(crate) fn rewrite_chart(
+    part: &str,
+    text: &str,
+    shifts: &Shifts,
+) -> Result<Option<Vec<u8>>, Problem> {
     struct Series<'a>(&'a Shifts, Option<Problem>);
     impl Edit for Series<'_> {
         fn wants_text(&self, local: &str, _parent: &str) -> bool {

@@ -85,7 +85,10 @@ pub struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     /// With `changes`, the name `Förändringar` is kept for the sheet of changes too.
-    pub(crate) fn reserving(book: &'a Workbook, changes: bool) -> Result<Plan<'a>, UpdatedWorkbookError> {
+    pub(crate) fn reserving(
+        book: &'a Workbook,
+        changes: bool,
+    ) -> Result<Plan<'a>, UpdatedWorkbookError> {
         let reserved: &[&str] = if changes {
             &[SUMMARY, CONTROL, CHANGES]
         } else {
