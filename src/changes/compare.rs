@@ -31,58 +31,8 @@ pub fn compare(previous: Version, current: Version) -> Result<Changes, Vec<Chang
     let mut initiatives: Vec<(String, InitiativeChange)> = Vec::new();
     let mut marks = BTreeMap::new();
     for pair in &pairs {
-        let change = match *pair {
-            (Some(b), Some(a)) => {
-                let (old, new) = (&before.items[b], &after.items[a]);
-                let fields = initiative_fields(old, new, &after_cells);
-                if fields.is_empty() {
-                    continue;
-                }
-                InitiativeChange {
-                    mark: Mark::Changed,
-                    area: new.area.clone(),
-                    name: new.name.clone(),
-                    amount: new.amount,
-                    fields,
-                    at: after_cells.initiative(new, initiatives::NAME.name),
-                }
-            }
-            (None, Some(a)) => {
-                let new = &after.items[a];
-                InitiativeChange {
-                    mark: Mark::New,
-                    area: new.area.clone(),
-                    name: new.name.clone(),
-                    amount: new.amount,
-                    fields: vec![money(
-                        initiatives::AMOUNT.name,
-                        None,
-                        Some(new.amount),
-                        &after_cells,
-                        new,
-                    )],
-                    at: after_cells.initiative(new, initiatives::NAME.name),
-                }
-            }
-            (Some(b), None) => {
-                let old = &before.items[b];
-                InitiativeChange {
-                    mark: Mark::Removed,
-                    area: old.area.clone(),
-                    name: old.name.clone(),
-                    amount: old.amount,
-                    fields: vec![FieldChange {
-                        field: initiatives::AMOUNT.name,
-                        values: Values::Money {
-                            before: Some(old.amount),
-                            after: None,
-                        },
-                        at: None,
-                    }],
-                    at: None,
-                }
-            }
-            (None, None) => continue,
+        let Some(change) = initiative_change(*pair, &before, &after, &after_cells) else {
+            continue;
         };
         let top = match change.mark {
             Mark::Removed => top_code(previous.agreement, &change.area),
@@ -106,6 +56,69 @@ pub fn compare(previous: Version, current: Version) -> Result<Changes, Vec<Chang
         ),
         groups,
         marks,
+    })
+}
+
+/// What became of one matched pair of insatser (before, after): new, removed, or changed in some
+/// field; `None` when it is the same.
+fn initiative_change(
+    pair: (Option<usize>, Option<usize>),
+    before: &Side,
+    after: &Side,
+    after_cells: &Cells,
+) -> Option<InitiativeChange> {
+    Some(match pair {
+        (Some(b), Some(a)) => {
+            let (old, new) = (&before.items[b], &after.items[a]);
+            let fields = initiative_fields(old, new, after_cells);
+            if fields.is_empty() {
+                return None;
+            }
+            InitiativeChange {
+                mark: Mark::Changed,
+                area: new.area.clone(),
+                name: new.name.clone(),
+                amount: new.amount,
+                fields,
+                at: after_cells.initiative(new, initiatives::NAME.name),
+            }
+        }
+        (None, Some(a)) => {
+            let new = &after.items[a];
+            InitiativeChange {
+                mark: Mark::New,
+                area: new.area.clone(),
+                name: new.name.clone(),
+                amount: new.amount,
+                fields: vec![money(
+                    initiatives::AMOUNT.name,
+                    None,
+                    Some(new.amount),
+                    after_cells,
+                    new,
+                )],
+                at: after_cells.initiative(new, initiatives::NAME.name),
+            }
+        }
+        (Some(b), None) => {
+            let old = &before.items[b];
+            InitiativeChange {
+                mark: Mark::Removed,
+                area: old.area.clone(),
+                name: old.name.clone(),
+                amount: old.amount,
+                fields: vec![FieldChange {
+                    field: initiatives::AMOUNT.name,
+                    values: Values::Money {
+                        before: Some(old.amount),
+                        after: None,
+                    },
+                    at: None,
+                }],
+                at: None,
+            }
+        }
+        (None, None) => return None,
     })
 }
 
