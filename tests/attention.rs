@@ -4,7 +4,7 @@
 //! 16 slides; the återrapport names every Röd insats.
 
 use crate::common::library::{build, example_built};
-use crate::common::{Book, V, mentions, n, pdf_text, t};
+use crate::common::{Book, V, mentions, pdf_text, t};
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::path::Path;
@@ -15,22 +15,7 @@ const PER_ORGANISATION: usize = 20;
 const SLOW_EVERY: usize = 23;
 
 /// One insats of the national workbook, as the test expects to read it back.
-pub struct Insats {
-    pub area: &'static str,
-    pub name: String,
-    pub organisation: String,
-    pub amount: i64,
-    pub spent: i64,
-    pub assessment: &'static str,
-    pub comment: String,
-}
-
-impl Insats {
-    /// Belopp − Förbrukat, the money at stake.
-    fn at_stake(&self) -> i64 {
-        (self.amount - self.spent).max(0)
-    }
-}
+pub use crate::common::Generated as Insats;
 
 /// The national workbook on 15 October: 290 organisations × 20 insatser. Each organisation's
 /// insatser 1–10 are in area 1, 11–15 in area 2, 16–19 in area 3 and the 20th in area 4, so the areas
@@ -89,57 +74,19 @@ pub fn national_october() -> (Book, Vec<Insats>) {
         "B6",
         V::D(NaiveDate::from_ymd_opt(2025, 10, 15).unwrap()),
     );
-    let areas = book.sheet_mut("Insatsområden");
-    areas.truncate(1);
-    for (code, name) in [
-        ("1", "Genomförande av den nationella strategin"),
-        ("2", "Komplexa behov och samsjuklighet"),
-        ("3", "Barn och unga"),
-        ("4", "Stärkt suicidpreventivt arbete"),
-    ] {
-        let budget: i64 = insatser
-            .iter()
-            .filter(|i| i.area == code)
-            .map(|i| i.amount)
-            .sum();
-        areas.push(vec![
-            t(code),
-            t(name),
-            n(budget as f64),
-            V::E,
-            t("• Stärka samverkan mellan region och kommuner\n• Följa upp insatserna"),
-        ]);
-    }
-    let rows = book.sheet_mut("Insatser");
-    rows.truncate(1);
-    for (k, i) in insatser.iter().enumerate() {
-        rows.push(vec![
-            t(i.area),
-            t(&i.name),
-            t("Utbildning, nätverk och uppföljning tillsammans med brukarorganisationerna."),
-            t(if k % 3 == 0 {
-                "Ny"
-            } else {
-                "Pågående/fortsättning"
-            }),
-            n(i.amount as f64),
-            t("Pågår"),
-            t(&i.organisation),
-            t(&format!("Proj {}", 4000 + k % 500)),
-            n(i.amount as f64),
-            n(i.spent as f64),
-            if i.assessment.is_empty() {
-                V::E
-            } else {
-                t(i.assessment)
-            },
-            if i.comment.is_empty() {
-                V::E
-            } else {
-                t(&i.comment)
-            },
-        ]);
-    }
+    const ABOUT: &str = "• Stärka samverkan mellan region och kommuner\n• Följa upp insatserna";
+    let areas = [
+        ("1", "Genomförande av den nationella strategin", ABOUT),
+        ("2", "Komplexa behov och samsjuklighet", ABOUT),
+        ("3", "Barn och unga", ABOUT),
+        ("4", "Stärkt suicidpreventivt arbete", ABOUT),
+    ];
+    let mut book = book.with_generated(
+        &areas,
+        &insatser,
+        "Utbildning, nätverk och uppföljning tillsammans med brukarorganisationerna.",
+        |k| format!("Proj {}", 4000 + k % 500),
+    );
     let timeline = book.sheet_mut("Tidslinje");
     timeline.truncate(1);
     for (when, what) in [

@@ -4,7 +4,7 @@
 //! come out exactly as before.
 
 use crate::common::library::{build, example_built, example_input};
-use crate::common::{Book, V, mentions, n, pdf_text, t};
+use crate::common::{Book, Generated as Insats, mentions, n, pdf_text};
 use std::path::Path;
 
 const ORGANISATIONS: usize = 60;
@@ -14,86 +14,48 @@ const INSATSER: usize = 300;
 /// Every organisation has insatser in areas 1 and 2; names are zero-padded so none is a prefix of
 /// another.
 fn large_book() -> (Book, Vec<Insats>) {
+    let insats = |area, name, organisation, amount, assessment| Insats {
+        area,
+        name,
+        organisation,
+        amount,
+        spent: amount / 2,
+        assessment,
+        comment: "Enligt plan.".to_string(),
+    };
     let mut insatser: Vec<Insats> = (0..INSATSER)
-        .map(|i| Insats {
-            area: if (i / ORGANISATIONS) % 2 == 0 {
-                "1"
-            } else {
-                "2"
-            },
-            name: format!("Insats A{i:03}"),
-            organisation: format!("Org {:02}", i % ORGANISATIONS + 1),
-            amount: 10_000 + (i as i64 * 7_919 % 97) * 1_000,
-            assessment: ["Grön", "Gul", "Röd", ""][i % 4],
+        .map(|i| {
+            insats(
+                if (i / ORGANISATIONS) % 2 == 0 {
+                    "1"
+                } else {
+                    "2"
+                },
+                format!("Insats A{i:03}"),
+                format!("Org {:02}", i % ORGANISATIONS + 1),
+                10_000 + (i as i64 * 7_919 % 97) * 1_000,
+                ["Grön", "Gul", "Röd", ""][i % 4],
+            )
         })
         .collect();
     for (k, amount) in [250_000, 150_000, 100_000].into_iter().enumerate() {
-        insatser.push(Insats {
-            area: "3",
-            name: format!("Liten insats L{k}"),
-            organisation: "Org 01".to_string(),
+        insatser.push(insats(
+            "3",
+            format!("Liten insats L{k}"),
+            "Org 01".to_string(),
             amount,
-            assessment: "Grön",
-        });
+            "Grön",
+        ));
     }
-    let budget = |area: &str| -> i64 {
-        insatser
-            .iter()
-            .filter(|i| i.area == area)
-            .map(|i| i.amount)
-            .sum()
-    };
-    let mut book = Book::valid();
-    let areas = book.sheet_mut("Insatsområden");
-    areas.truncate(1);
-    for (code, name) in [
-        ("1", "Stora området"),
-        ("2", "Andra området"),
-        ("3", "Lilla området"),
-    ] {
-        areas.push(vec![
-            t(code),
-            t(name),
-            n(budget(code) as f64),
-            V::E,
-            t("Beskrivning."),
-        ]);
-    }
-    let rows = book.sheet_mut("Insatser");
-    rows.truncate(1);
-    for (k, i) in insatser.iter().enumerate() {
-        rows.push(vec![
-            t(i.area),
-            t(&i.name),
-            t("Beskrivning av insatsen."),
-            t(if k % 3 == 0 {
-                "Ny"
-            } else {
-                "Pågående/fortsättning"
-            }),
-            n(i.amount as f64),
-            t("Pågår"),
-            t(&i.organisation),
-            t("Proj 1"),
-            n(i.amount as f64),
-            n((i.amount / 2) as f64),
-            if i.assessment.is_empty() {
-                V::E
-            } else {
-                t(i.assessment)
-            },
-            t("Enligt plan."),
-        ]);
-    }
+    let areas = [
+        ("1", "Stora området", "Beskrivning."),
+        ("2", "Andra området", "Beskrivning."),
+        ("3", "Lilla området", "Beskrivning."),
+    ];
+    let book = Book::valid().with_generated(&areas, &insatser, "Beskrivning av insatsen.", |_| {
+        "Proj 1".to_string()
+    });
     (book, insatser)
-}
-
-struct Insats {
-    area: &'static str,
-    name: String,
-    organisation: String,
-    amount: i64,
-    assessment: &'static str,
 }
 
 /// 1234567 → "1 234 567", as pdf_text reads the documents' figures.

@@ -424,6 +424,73 @@ pub fn build(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
 
 /// The text of a PDF, with every run of whitespace (including non-breaking spaces) made one space,
 /// so figures like "16 979 356 kr" can be searched regardless of how lines broke.
+/// One insats of a workbook a test generates (hundreds of rows), as the test will read it back.
+pub struct Generated {
+    pub area: &'static str,
+    pub name: String,
+    pub organisation: String,
+    pub amount: i64,
+    /// Förbrukat (Rekvirerat is the whole Belopp).
+    pub spent: i64,
+    pub assessment: &'static str,
+    pub comment: String,
+}
+
+impl Generated {
+    /// Belopp − Förbrukat, the money at stake.
+    pub fn at_stake(&self) -> i64 {
+        (self.amount - self.spent).max(0)
+    }
+}
+
+impl Book {
+    /// The areas (code, name, Beskrivning), each with the sum of its insatser's Belopp as its budget,
+    /// and the insatser in sheet order: every third Ny, the rest Pågående/fortsättning, each with
+    /// `description` and the Projekt `project(k)` of its place `k`.
+    pub fn with_generated(
+        mut self,
+        areas: &[(&str, &str, &str)],
+        insatser: &[Generated],
+        description: &str,
+        project: impl Fn(usize) -> String,
+    ) -> Book {
+        let rows = self.sheet_mut("Insatsområden");
+        rows.truncate(1);
+        for (code, name, about) in areas {
+            let budget: i64 = insatser
+                .iter()
+                .filter(|i| i.area == *code)
+                .map(|i| i.amount)
+                .sum();
+            rows.push(vec![t(code), t(name), n(budget as f64), V::E, t(about)]);
+        }
+        let rows = self.sheet_mut("Insatser");
+        rows.truncate(1);
+        let or_empty = |s: &str| if s.is_empty() { V::E } else { t(s) };
+        for (k, i) in insatser.iter().enumerate() {
+            rows.push(vec![
+                t(i.area),
+                t(&i.name),
+                t(description),
+                t(if k % 3 == 0 {
+                    "Ny"
+                } else {
+                    "Pågående/fortsättning"
+                }),
+                n(i.amount as f64),
+                t("Pågår"),
+                t(&i.organisation),
+                t(&project(k)),
+                n(i.amount as f64),
+                n(i.spent as f64),
+                or_empty(i.assessment),
+                or_empty(&i.comment),
+            ]);
+        }
+        self
+    }
+}
+
 /// Every file under `dir`, by its path relative to `dir`, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
