@@ -35,7 +35,7 @@ pub fn national_october() -> (Book, Vec<Insats>) {
             _ => "4",
         };
         let amount = 50_000 + (i as i64 * 7_919 % 97) * 5_000;
-        let spent = if organisation % SLOW_EVERY == 0 {
+        let spent = if organisation.is_multiple_of(SLOW_EVERY) {
             amount / 10
         } else {
             amount * (60 + (i as i64 * 13) % 30) / 100
@@ -253,7 +253,7 @@ fn the_october_deck_names_what_needs_attention_in_at_most_16_slides() {
         );
     }
     assert!(
-        few >= 1 && few < 4,
+        (1..4).contains(&few),
         "both cases are tested ({few} areas with ≤ 10 Röd)"
     );
 

@@ -9,7 +9,7 @@ fn valid_workbook_has_no_problems() {
     let checked = check(&Book::valid());
     assert_eq!(found(&checked), vec![]);
     let agreement = checked.usable().expect("usable");
-    assert_eq!(agreement.total_budget().ore(), 800_000_00);
+    assert_eq!(agreement.total_budget().ore(), 800_000 * 100);
     assert_eq!(agreement.initiatives.len(), 4);
 }
 
@@ -356,5 +356,5 @@ fn a_repeated_area_code_is_reported_once_and_kept_out_of_the_sums() {
     );
     let agreement = checked.agreement.as_ref().expect("loaded");
     assert_eq!(agreement.areas.len(), 4);
-    assert_eq!(agreement.total_budget().ore(), 800_000_00);
+    assert_eq!(agreement.total_budget().ore(), 800_000 * 100);
 }

@@ -363,7 +363,7 @@ fn json_says_what_the_text_says_for_every_case_of_the_bad_input_corpus() {
         let name = file.display();
         assert_eq!(plain.code, json.code, "{name}");
         let (text_out, json_out) = (&plain.report, &json.report);
-        let doc: Value = serde_json::from_str(&json_out)
+        let doc: Value = serde_json::from_str(json_out)
             .unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {json_out}"));
         assert_eq!(doc["schema"], 1);
         assert_eq!(doc["command"], "check");

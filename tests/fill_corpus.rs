@@ -1385,7 +1385,9 @@ fn shake_the_corpus() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
     let data = data();
-    let cases: Vec<(&str, Vec<(String, Vec<u8>)>)> = corpus()
+    // Each case by name, with its zip entries (name, bytes).
+    type Entries = Vec<(String, Vec<u8>)>;
+    let cases: Vec<(&str, Entries)> = corpus()
         .into_iter()
         .filter_map(|(name, bytes)| {
             let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;

@@ -148,7 +148,7 @@ fn forms_round_trip_merges_what_was_reported_and_names_every_problem() {
     // RSS Test never sends its form back.
 
     let merged_dir = dir.path().join("ut");
-    let out = run(&[
+    let out = run([
         os(Path::new("collect")),
         os(&back),
         os(&input),
@@ -223,7 +223,7 @@ fn two_forms_disagreeing_on_one_insats_merge_neither() {
         });
     }
     let out_dir = dir.path().join("ut");
-    let out = run(&[
+    let out = run([
         os(Path::new("collect")),
         os(&back),
         os(&input),
@@ -267,7 +267,7 @@ fn forms_saved_by_libreoffice_are_read() {
             &back.join(format),
         );
         let out_dir: PathBuf = dir.path().join(format!("ut-{format}"));
-        let out = run(&[
+        let out = run([
             os(Path::new("collect")),
             os(&back.join(format)),
             os(&input),

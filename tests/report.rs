@@ -24,7 +24,7 @@ fn example_report_holds_every_insats_and_the_exact_totals() {
         assert!(mentions(&text, name), "missing insats {name:?}");
     }
     // The figures the checks compute from the example workbook, whatever they are.
-    let checked = read_and_check(&input.join("ok2025-dalarna.xlsx")).1;
+    let checked = read_and_check(input.join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().expect("example is valid");
     let requisitioned: Amount = agreement
         .initiatives

@@ -26,7 +26,7 @@ fn large_book() -> (Book, Vec<Insats>) {
     let mut insatser: Vec<Insats> = (0..INSATSER)
         .map(|i| {
             insats(
-                if (i / ORGANISATIONS) % 2 == 0 {
+                if (i / ORGANISATIONS).is_multiple_of(2) {
                     "1"
                 } else {
                     "2"
@@ -63,7 +63,7 @@ fn figure(x: i64) -> String {
     let digits = x.to_string();
     let mut out = String::new();
     for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -287,11 +287,7 @@ fn many_changes_list_the_largest_and_say_where_the_rest_are() {
     let sheet = calamine::Reader::worksheet_range(&mut book, "Förändringar").unwrap();
     let listed: usize = bumped
         .iter()
-        .filter(|name| {
-            sheet
-                .rows()
-                .any(|r| r.iter().any(|c| c.to_string() == name.as_str()))
-        })
+        .filter(|name| sheet.rows().any(|r| r.iter().any(|c| *c == name.as_str())))
         .count();
     assert_eq!(listed, 180, "every change is in the workbook's sheet");
 }

@@ -181,7 +181,7 @@ fn kvar_and_andel_forbrukat_are_formulas_with_their_results() {
 #[test]
 fn summering_equals_the_checks_sums() {
     let path = example_updated();
-    let checked = read_and_check(&example_input().join("ok2025-dalarna.xlsx")).1;
+    let checked = read_and_check(example_input().join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().unwrap();
     let summary = values(&path, "Summering");
     let summary_formulas = formulas(&path, "Summering");
@@ -303,7 +303,7 @@ fn libreoffice_opens_the_updated_workbook_and_computes_the_same_sums() {
             .join(format!("csv/ok2025-dalarna-uppdaterad-{sheet}.csv"));
         parse_csv(&std::fs::read_to_string(&path).expect("sheet exported"))
     };
-    let checked = read_and_check(&example_input().join("ok2025-dalarna.xlsx")).1;
+    let checked = read_and_check(example_input().join("ok2025-dalarna.xlsx")).1;
     let agreement = checked.usable().unwrap();
     let summary = csv("Summering");
     for area in &agreement.areas {

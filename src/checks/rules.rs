@@ -116,27 +116,27 @@ fn area_allocation(
 /// Förbrukat ≤ Rekvirerat ≤ Belopp; anything else is usually a typo, so it warns.
 fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
     for i in &agreement.initiatives {
-        if let (Some(spent), Some(requisitioned)) = (i.spent, i.requisitioned) {
-            if spent > requisitioned {
-                out.push(Diagnostic::at(
-                    i.spent_at.clone(),
-                    Problem::SpentOverRequisitioned {
-                        spent: spent.to_string(),
-                        requisitioned: requisitioned.to_string(),
-                    },
-                ));
-            }
+        if let (Some(spent), Some(requisitioned)) = (i.spent, i.requisitioned)
+            && spent > requisitioned
+        {
+            out.push(Diagnostic::at(
+                i.spent_at.clone(),
+                Problem::SpentOverRequisitioned {
+                    spent: spent.to_string(),
+                    requisitioned: requisitioned.to_string(),
+                },
+            ));
         }
-        if let Some(requisitioned) = i.requisitioned {
-            if requisitioned > i.amount {
-                out.push(Diagnostic::at(
-                    i.requisitioned_at.clone(),
-                    Problem::RequisitionedOverAmount {
-                        requisitioned: requisitioned.to_string(),
-                        amount: i.amount.to_string(),
-                    },
-                ));
-            }
+        if let Some(requisitioned) = i.requisitioned
+            && requisitioned > i.amount
+        {
+            out.push(Diagnostic::at(
+                i.requisitioned_at.clone(),
+                Problem::RequisitionedOverAmount {
+                    requisitioned: requisitioned.to_string(),
+                    amount: i.amount.to_string(),
+                },
+            ));
         }
     }
 }
@@ -145,15 +145,15 @@ fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
 /// the organisation picture is drawn from it, and a cycle has no top to draw.
 fn group_reporting(mandate: &Mandate, out: &mut Vec<Diagnostic>) {
     for group in &mandate.groups {
-        if let Some(target) = &group.reports_to {
-            if mandate.group(target).is_none() {
-                out.push(Diagnostic::at(
-                    group.reports_to_at.clone(),
-                    Problem::UnknownGroup {
-                        name: target.clone(),
-                    },
-                ));
-            }
+        if let Some(target) = &group.reports_to
+            && mandate.group(target).is_none()
+        {
+            out.push(Diagnostic::at(
+                group.reports_to_at.clone(),
+                Problem::UnknownGroup {
+                    name: target.clone(),
+                },
+            ));
         }
     }
     let mut reported = BTreeSet::new();

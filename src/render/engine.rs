@@ -86,7 +86,7 @@ impl Engine {
             .into_iter()
             .filter_map(|(name, text)| {
                 // A name Typst cannot address (odd characters) could never be imported anyway.
-                let vpath = VirtualPath::new(&format!("/{name}")).ok()?;
+                let vpath = VirtualPath::new(format!("/{name}")).ok()?;
                 Some(Source::new(
                     RootedPath::new(VirtualRoot::Project, vpath).intern(),
                     text,
@@ -97,7 +97,7 @@ impl Engine {
             .assets
             .into_iter()
             .filter_map(|(name, bytes)| {
-                let vpath = VirtualPath::new(&format!("/{name}")).ok()?;
+                let vpath = VirtualPath::new(format!("/{name}")).ok()?;
                 Some((
                     RootedPath::new(VirtualRoot::Project, vpath).intern(),
                     Bytes::new(bytes),
@@ -279,7 +279,7 @@ impl World for DocumentWorld<'_> {
         if let Some((_, bytes)) = self.engine.assets.iter().find(|(a, _)| *a == id) {
             return Ok(bytes.clone());
         }
-        self.source(id).map(|s| Bytes::from_string(s))
+        self.source(id).map(Bytes::from_string)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

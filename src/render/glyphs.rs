@@ -49,20 +49,18 @@ impl<'a> Coverage<'a> {
 
     fn walk(&self, value: &mut Value, replaced: &mut usize) {
         match value {
-            Value::String(s) => {
-                if !s.chars().all(|c| self.covers(c)) {
-                    *s = s
-                        .chars()
-                        .map(|c| {
-                            if self.covers(c) {
-                                c
-                            } else {
-                                *replaced += 1;
-                                self.replacement
-                            }
-                        })
-                        .collect();
-                }
+            Value::String(s) if !s.chars().all(|c| self.covers(c)) => {
+                *s = s
+                    .chars()
+                    .map(|c| {
+                        if self.covers(c) {
+                            c
+                        } else {
+                            *replaced += 1;
+                            self.replacement
+                        }
+                    })
+                    .collect();
             }
             Value::Array(items) => items.iter_mut().for_each(|v| self.walk(v, replaced)),
             Value::Object(map) => map.values_mut().for_each(|v| self.walk(v, replaced)),

@@ -370,12 +370,15 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
     Ok(sheets)
 }
 
+/// A sheet's used cells: the position of its first cell (row, column) and its rows from there.
+type SparseCells = ((u32, u32), Vec<Vec<Value>>);
+
 /// The used cells of an xlsx sheet as ragged rows: each row only as long as its last cell, so memory
 /// follows the cells that exist, not the rectangle around them.
 fn read_sparse<RS: std::io::Read + std::io::Seek>(
     xlsx: &mut calamine::Xlsx<RS>,
     name: &str,
-) -> Result<((u32, u32), Vec<Vec<Value>>), calamine::XlsxError> {
+) -> Result<SparseCells, calamine::XlsxError> {
     let mut reader = xlsx.worksheet_cells_reader(name)?;
     let mut cells = Vec::new();
     while let Some(cell) = reader.next_cell_with_formula()? {

@@ -588,7 +588,7 @@ pub fn example_excel_template() -> Result<Vec<u8>, XlsxError> {
     let field = |name: &str| format!("{{{{{name}}}}}");
     let of = |sheet: &str, column: Column| format!("{{{{{sheet}.{}}}}}", column.name);
     ws.write_string_with_format(0, 0, "Redovisning av medel", &f.title)?;
-    ws.write_string_with_format(1, 0, &field(info::TITLE), &f.heading)?;
+    ws.write_string_with_format(1, 0, field(info::TITLE), &f.heading)?;
     ws.write_string_with_format(2, 0, info::ORGANISATION, &f.header)?;
     ws.write_string(2, 1, field(info::ORGANISATION))?;
     ws.write_string_with_format(3, 0, info::YEAR, &f.header)?;

@@ -441,10 +441,10 @@ fn without_calc_chain(
     if pkg.has(chain) {
         removed.insert(chain.to_string());
         for part in ["xl/_rels/workbook.xml.rels", "[Content_Types].xml"] {
-            if let Some(text) = pkg.read(part)? {
-                if let Some(bytes) = parts::without_relationship(part, &text, chain)? {
-                    changed.insert(part.to_string(), bytes);
-                }
+            if let Some(text) = pkg.read(part)?
+                && let Some(bytes) = parts::without_relationship(part, &text, chain)?
+            {
+                changed.insert(part.to_string(), bytes);
             }
         }
     }

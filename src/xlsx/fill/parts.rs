@@ -94,13 +94,13 @@ pub(crate) fn workbook_info(pkg: &Package) -> Result<WorkbookInfo, Problem> {
                     };
                     all_names.push(name.clone());
                     // Chart sheets and macro sheets have nothing to fill.
-                    if let Some((_, kind, path)) = rels.iter().find(|(i, _, _)| *i == id) {
-                        if kind.ends_with("/worksheet") {
-                            sheets.push(SheetPart {
-                                name,
-                                path: path.clone(),
-                            });
-                        }
+                    if let Some((_, kind, path)) = rels.iter().find(|(i, _, _)| *i == id)
+                        && kind.ends_with("/worksheet")
+                    {
+                        sheets.push(SheetPart {
+                            name,
+                            path: path.clone(),
+                        });
                     }
                 }
                 "workbookPr" => {
@@ -274,14 +274,14 @@ pub fn rewrite(part: &str, text: &str, edit: &mut dyn Edit) -> Result<Option<Vec
             if matches!(event, Event::Eof) {
                 return Err(bad(part, "avkortad"));
             }
-            if let Event::End(e) = &event {
-                if xml::local(e.name().0) == local.as_str() {
-                    changed |= write_captured(edit, local, events, buf, &mut w).map_err(io)?;
-                    capture = None;
-                    stack.pop();
-                    w.write_event(event).map_err(io)?;
-                    continue;
-                }
+            if let Event::End(e) = &event
+                && xml::local(e.name().0) == local.as_str()
+            {
+                changed |= write_captured(edit, local, events, buf, &mut w).map_err(io)?;
+                capture = None;
+                stack.pop();
+                w.write_event(event).map_err(io)?;
+                continue;
             }
             buf.push(&event);
             events.push(event);

@@ -567,20 +567,20 @@ fn move_reference(
         let r = ctx.single(shift, row, ra).ok_or_else(|| past(end))?;
         return Ok((format_cell(col, ca, r, ra), end));
     }
-    if let (Some((row, ra)), Some((s2, e2))) = (parse_row_number(token), second) {
-        if let Some((row2, ra2)) = parse_row_number(&formula[s2..e2]) {
-            let (r1, r2) = ctx
-                .range(shift, (row, ra), (row2, ra2))
-                .ok_or_else(|| past(e2))?;
-            let text = format!(
-                "{}{}:{}{}",
-                if ra { "$" } else { "" },
-                r1 + 1,
-                if ra2 { "$" } else { "" },
-                r2 + 1
-            );
-            return Ok((text, e2));
-        }
+    if let (Some((row, ra)), Some((s2, e2))) = (parse_row_number(token), second)
+        && let Some((row2, ra2)) = parse_row_number(&formula[s2..e2])
+    {
+        let (r1, r2) = ctx
+            .range(shift, (row, ra), (row2, ra2))
+            .ok_or_else(|| past(e2))?;
+        let text = format!(
+            "{}{}:{}{}",
+            if ra { "$" } else { "" },
+            r1 + 1,
+            if ra2 { "$" } else { "" },
+            r2 + 1
+        );
+        return Ok((text, e2));
     }
     Ok((token.to_string(), after_token))
 }

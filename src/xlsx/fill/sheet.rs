@@ -147,10 +147,10 @@ impl Scan {
             if formula.contains("{{") {
                 self.formulas_with_placeholders.push((row, col, formula));
             }
-        } else if let Some(text) = cell_text(kind.as_deref(), &value, &inline, strings) {
-            if has_placeholder(&text) {
-                self.cells.push(TextCell { row, col, text });
-            }
+        } else if let Some(text) = cell_text(kind.as_deref(), &value, &inline, strings)
+            && has_placeholder(&text)
+        {
+            self.cells.push(TextCell { row, col, text });
         }
     }
 }
@@ -206,13 +206,13 @@ pub fn scan(part: &str, text: &str, strings: &[String]) -> Result<Scan, Problem>
                         has_f = true;
                         scan.has_formulas = true;
                         texts.open("f", empty);
-                        if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r)) {
-                            if matches!(
+                        if let Some(range) = attr(e, "ref").and_then(|r| parse_range(&r))
+                            && matches!(
                                 attr(e, "t").as_deref(),
                                 Some("shared" | "array" | "dataTable")
-                            ) {
-                                scan.shared.push(range);
-                            }
+                            )
+                        {
+                            scan.shared.push(range);
                         }
                     }
                     name @ ("v" | "t") if cell.is_some() => texts.open(name, empty),
@@ -412,15 +412,14 @@ impl<'a> SheetEdit<'a> {
         let kind = attr(&cell.start, "t");
         if !has_f {
             if let Some(text) = cell_text(kind.as_deref(), &v.text(), &is.text(), self.fill.strings)
+                && has_placeholder(&text)
             {
-                if has_placeholder(&text) {
-                    let value = match item {
-                        Item::Nothing => Value::Empty,
-                        _ => (self.fill.content)(&text, item),
-                    };
-                    self.write_value(w, &cell.start, &r, &value)?;
-                    return Ok(true);
-                }
+                let value = match item {
+                    Item::Nothing => Value::Empty,
+                    _ => (self.fill.content)(&text, item),
+                };
+                self.write_value(w, &cell.start, &r, &value)?;
+                return Ok(true);
             }
             w.write_event(Event::Start(tag())).map_err(io)?;
             for ev in &cell.inner {
@@ -601,13 +600,13 @@ impl<'a> SheetEdit<'a> {
         let mut current: Option<Cell> = None;
         for ev in events[1..events.len() - 1].iter().cloned() {
             if let Some(cell) = current.as_mut() {
-                if let Event::End(e) = &ev {
-                    if xml::local(e.name().0) == "c" {
-                        if let Some(c) = current.take() {
-                            parts.push(Part::Cell(c));
-                        }
-                        continue;
+                if let Event::End(e) = &ev
+                    && xml::local(e.name().0) == "c"
+                {
+                    if let Some(c) = current.take() {
+                        parts.push(Part::Cell(c));
                     }
+                    continue;
                 }
                 cell.inner.push(ev);
                 continue;
@@ -775,12 +774,12 @@ impl<'a> SheetEdit<'a> {
                 };
                 changed |= moved != range;
                 ranges.push(moved.to_string());
-                if range.r1 == range.r2 {
-                    if let Some(records) = self.fill.repeats.get(&range.r1) {
-                        for k in 1..records.len() as u32 {
-                            ranges.push(moved.moved_down(k).to_string());
-                            changed = true;
-                        }
+                if range.r1 == range.r2
+                    && let Some(records) = self.fill.repeats.get(&range.r1)
+                {
+                    for k in 1..records.len() as u32 {
+                        ranges.push(moved.moved_down(k).to_string());
+                        changed = true;
                     }
                 }
             }

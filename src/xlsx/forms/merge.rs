@@ -153,17 +153,17 @@ fn identity(row: &ReturnedRow, initiative: &crate::model::Initiative, out: &mut 
             },
         ));
     }
-    if let Some(amount) = row.amount {
-        if amount != initiative.amount {
-            out.push(Diagnostic::at(
-                row.amount_at.clone(),
-                Problem::FormIdentityChanged {
-                    column: initiatives::AMOUNT.name.into(),
-                    form: amount.to_string(),
-                    input: initiative.amount.to_string(),
-                },
-            ));
-        }
+    if let Some(amount) = row.amount
+        && amount != initiative.amount
+    {
+        out.push(Diagnostic::at(
+            row.amount_at.clone(),
+            Problem::FormIdentityChanged {
+                column: initiatives::AMOUNT.name.into(),
+                form: amount.to_string(),
+                input: initiative.amount.to_string(),
+            },
+        ));
     }
 }
 
