@@ -496,9 +496,7 @@ fn build_and_collect_speak_json_too() {
 fn check_report(book: &Book) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = book.write(&dir.path().join("ok.xlsx"));
-    let out = run(["check".as_ref(), path.as_os_str()]);
-    assert_eq!(out.status.code(), Some(1));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    crate::common::library::check(&path).code(1).report
 }
 
 fn changed(f: impl FnOnce(&mut Book)) -> Book {

@@ -9,10 +9,10 @@ use crate::changes::{
     render_previous_problems,
 };
 use crate::diagnostics::{JsonReport, render as render_diagnostics};
-use crate::pipeline::{self, Compared, Comparison};
+use crate::pipeline::{self, Compared, Comparison, Comparisons};
 use clap::Args;
 use serde_json::{Value, json};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `styrdok diff`'s arguments.
 #[derive(Debug, Clone, Args)]
@@ -33,48 +33,83 @@ pub struct DiffArgs {
 pub fn run(args: &DiffArgs) -> Result<Outcome, CommandError> {
     let (previous, input) = (&args.earlier, &args.input.input);
     let comparisons = pipeline::compare(previous, input);
-    let nothing_matched = comparisons.nothing_matched.then(|| {
-        format!(
-            "{} motsvarar inget projekt i {}",
-            previous.display(),
-            input.display()
-        )
-    });
-    let outcome = if comparisons.all_compared() {
-        Outcome::Done
-    } else {
-        Outcome::InputErrors
-    };
+    let nothing_matched = nothing_matched(&comparisons, previous, input);
+    let outcome = outcome(&comparisons);
     let compared = &comparisons.compared;
     match args.format.format {
-        Format::Text => text(compared, nothing_matched.as_deref()),
+        Format::Text => {
+            for said in text(compared, nothing_matched.as_deref()) {
+                match said {
+                    Said::Out(s) => print!("{s}"),
+                    Said::Err(s) => eprint!("{s}"),
+                }
+            }
+        }
         Format::Json => print!("{}", json_report(compared, nothing_matched, outcome)),
     }
     Ok(outcome)
 }
 
-fn text(compared: &[Compared], nothing_matched: Option<&str>) {
+/// `styrdok diff PREVIOUS INPUT` as the terminal shows it, in order, with its outcome.
+pub fn said(previous: &Path, input: &Path) -> (Outcome, Vec<Said>) {
+    let comparisons = pipeline::compare(previous, input);
+    let nothing_matched = nothing_matched(&comparisons, previous, input);
+    let said = text(&comparisons.compared, nothing_matched.as_deref());
+    (outcome(&comparisons), said)
+}
+
+fn outcome(comparisons: &Comparisons) -> Outcome {
+    if comparisons.all_compared() {
+        Outcome::Done
+    } else {
+        Outcome::InputErrors
+    }
+}
+
+/// Why nothing was compared: FÖRRA matches no project of INDATA.
+fn nothing_matched(comparisons: &Comparisons, previous: &Path, input: &Path) -> Option<String> {
+    comparisons.nothing_matched.then(|| {
+        format!(
+            "{} motsvarar inget projekt i {}",
+            previous.display(),
+            input.display()
+        )
+    })
+}
+
+/// A piece of what a command says in the terminal, in order: on stdout (the result) or stderr (the
+/// problems and reasons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    Out(String),
+    Err(String),
+}
+
+/// What `diff` says in the terminal, project by project.
+pub fn text(compared: &[Compared], nothing_matched: Option<&str>) -> Vec<Said> {
+    let mut said = Vec::new();
     if let Some(message) = nothing_matched {
-        eprintln!("fel: {message}");
+        said.push(Said::Err(format!("fel: {message}\n")));
     }
     for c in compared {
         if compared.len() > 1 {
-            println!("== {} ==", c.project.path.display());
+            said.push(Said::Out(format!("== {} ==\n", c.project.path.display())));
         }
-        eprint!("{}", render_previous_problems(&c.previous_problems));
+        said.push(Said::Err(render_previous_problems(&c.previous_problems)));
         if matches!(c.outcome, Comparison::PreviousUnreadable) {
-            eprintln!("{}", previous_unreadable(&c.previous));
+            said.push(Said::Err(format!("{}\n", previous_unreadable(&c.previous))));
             continue;
         }
         if !c.errors.is_empty() {
-            eprint!("{}", render_diagnostics(&c.errors));
+            said.push(Said::Err(render_diagnostics(&c.errors)));
         }
         match &c.outcome {
-            Comparison::Changes(changes) => print!("{}", render(changes)),
-            Comparison::Keys(errors) => eprint!("{}", render_errors(errors)),
+            Comparison::Changes(changes) => said.push(Said::Out(render(changes))),
+            Comparison::Keys(errors) => said.push(Said::Err(render_errors(errors))),
             _ => {}
         }
     }
+    said
 }
 
 /// The envelope of every `--format json` (README, "Maskinläsbar utdata") with `changes`: one entry

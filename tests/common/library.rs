@@ -287,3 +287,17 @@ fn shared_build(name: &str, flags: impl FnOnce(Build) -> Build) -> PathBuf {
     flags(build(example_input(), &out)).run().ok();
     out
 }
+
+/// `styrdok diff PREVIOUS INPUT`: its exit code, and what it says on stdout and on stderr.
+pub fn diff(previous: impl AsRef<Path>, input: impl AsRef<Path>) -> (u8, String, String) {
+    use styrdok::commands::diff::Said;
+    let (outcome, said) = styrdok::commands::diff::said(previous.as_ref(), input.as_ref());
+    let (mut out, mut err) = (String::new(), String::new());
+    for s in said {
+        match s {
+            Said::Out(s) => out.push_str(&s),
+            Said::Err(s) => err.push_str(&s),
+        }
+    }
+    (styrdok::commands::exit_code(&Ok(outcome)), out, err)
+}
