@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("mail", 6),
     ("pipeline", 7),
     ("commands", 8),
+    ("web", 8),
     ("cli", 9),
 ];
 

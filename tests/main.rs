@@ -20,5 +20,6 @@ mod narrative;
 mod rebuild;
 mod report;
 mod scale;
+mod serve;
 mod updated_workbook;
 mod validate;

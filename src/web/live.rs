@@ -1,0 +1,341 @@
+//! The page's state between builds: the `--watch` loop of `pipeline::watch` runs on its own thread,
+//! one build at a time, and after each build publishes a new `Snapshot` that every request (and every
+//! tab) reads. A build that writes nothing keeps the last good documents, as `build --watch` does.
+
+use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
+use crate::diagnostics::Diagnostic;
+use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
+use crate::pipeline::{self, BuildRequest, Built, FileKind, Note, OutputPath};
+use crate::workbook;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, SystemTime};
+
+/// One project of the input as the last build read it.
+#[derive(Debug, Clone)]
+pub struct ProjectView {
+    /// The subfolder's name; `None` for the input itself.
+    pub name: Option<String>,
+    pub path: PathBuf,
+    /// The workbook files of the project (file names), in name order.
+    pub workbooks: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ProjectView {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// What the last finished build came to.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Files written now and kept from the build before.
+    Written { written: usize, kept: usize },
+    /// The input (or a template, or the last meeting's version) has errors: nothing written.
+    InputErrors,
+    /// The documents could not be made or written (the reason, in Swedish).
+    Failed(String),
+}
+
+/// One finished build.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub projects: Vec<ProjectView>,
+    /// What the organisation's templates and the last meeting's version had to say, as text.
+    pub notes: Vec<String>,
+    pub result: Outcome,
+    pub at: SystemTime,
+    pub took: Duration,
+}
+
+impl Finished {
+    pub fn errors(&self) -> usize {
+        self.projects.iter().map(ProjectView::errors).sum()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.projects.iter().map(ProjectView::warnings).sum()
+    }
+}
+
+/// A file of the output, addressed on the page by an opaque id (a digest of its place in the
+/// output folder), never by a path taken from a request.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    /// Where it is on disk (made by the build, inside the output folder).
+    pub path: PathBuf,
+    /// Its path inside the output folder, with `/`, as the page shows it.
+    pub name: String,
+    pub kind: FileKind,
+    pub bytes: u64,
+}
+
+/// What every view shows; replaced whole after each build.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Counts the builds finished (and "building" changes), so a page knows whether it is behind.
+    pub generation: u64,
+    pub building: bool,
+    pub last: Option<Finished>,
+    /// The documents of the last build that wrote them, with when that was.
+    pub documents: Vec<Document>,
+    pub documents_at: Option<SystemTime>,
+    /// A problem of the file watcher, if the last one had one.
+    pub watch_problem: Option<String>,
+}
+
+/// What the server and the build thread share.
+pub struct Shared {
+    pub token: String,
+    pub port: u16,
+    /// `127.0.0.1:PORT`, `[::1]:PORT`, `localhost:PORT`: the only Host headers answered.
+    pub hosts: Vec<String>,
+    /// The same with `http://`: the only Origins a state-changing request may come from.
+    pub origins: Vec<String>,
+    pub stop: Stop,
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// Tells the open pages (their event streams) the generation; dropped when the server ends,
+    /// which ends every stream.
+    generations: Mutex<Option<tokio::sync::watch::Sender<u64>>>,
+}
+
+impl Shared {
+    pub fn new(token: String, port: u16, stop: Stop) -> Shared {
+        let hosts = vec![
+            format!("127.0.0.1:{port}"),
+            format!("[::1]:{port}"),
+            format!("localhost:{port}"),
+        ];
+        let origins = hosts.iter().map(|h| format!("http://{h}")).collect();
+        let (tx, _) = tokio::sync::watch::channel(0);
+        Shared {
+            token,
+            port,
+            hosts,
+            origins,
+            stop,
+            snapshot: RwLock::new(Arc::new(Snapshot::default())),
+            generations: Mutex::new(Some(tx)),
+        }
+    }
+
+    /// The state as of now; cheap (a shared pointer), so a view never holds the lock.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// A stream's start: the generation now, then each new one; `None` once the server ends.
+    pub fn subscribe(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        let generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        generations.as_ref().map(|tx| tx.subscribe())
+    }
+
+    /// Ends every page's event stream (the server is stopping).
+    pub fn close(&self) {
+        self.generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Snapshot)) {
+        let generation = {
+            let mut current = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
+            let mut next = Snapshot::clone(&current);
+            change(&mut next);
+            next.generation += 1;
+            let generation = next.generation;
+            *current = Arc::new(next);
+            generation
+        };
+        if let Some(tx) = self
+            .generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            tx.send_replace(generation);
+        }
+    }
+
+    /// A document of the last good build by its id.
+    pub fn document(&self, id: &str) -> Option<Document> {
+        self.snapshot()
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .cloned()
+    }
+}
+
+/// Builds now and after every save of a workbook under the input, until `stop`; each build's
+/// outcome goes into `shared`. The build record is held in memory, so a save makes only what it
+/// changed.
+pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
+    let mut record = None;
+    let rebuild = |attempt: Attempt| {
+        shared.update(|s| s.building = true);
+        let built = pipeline::build(request, &|_| {}, &mut record);
+        if built.unreadable() && !attempt.last_try {
+            return Step::Retry;
+        }
+        let step = match &built.written {
+            Ok(Some(files)) => Step::Done {
+                written: files.written.len(),
+                kept: files.kept.len(),
+            },
+            _ => Step::Failed,
+        };
+        let finished = finish(built, &request.output);
+        shared.update(|s| {
+            s.building = false;
+            if let Some(documents) = finished.1 {
+                s.documents = documents;
+                s.documents_at = Some(finished.0.at);
+            }
+            s.last = Some(finished.0);
+        });
+        step
+    };
+    let on_event = |event: Event| {
+        if let Event::WatchFailed(problem) = event {
+            shared.update(|s| s.watch_problem = Some(problem));
+        }
+    };
+    watch(
+        std::slice::from_ref(&request.input),
+        std::slice::from_ref(&request.output),
+        &shared.stop,
+        rebuild,
+        on_event,
+    )
+}
+
+/// A build as the page shows it, and the documents it wrote (`None` when it wrote nothing, so the
+/// last good ones stay).
+fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
+    let projects = built
+        .projects
+        .into_iter()
+        .map(|p| ProjectView {
+            workbooks: workbooks_of(&p.path),
+            name: p.name,
+            path: p.path,
+            diagnostics: p.diagnostics,
+        })
+        .collect();
+    let notes = built.notes.iter().map(note_text).collect();
+    let (result, documents) = match built.written {
+        Ok(Some(files)) => {
+            let result = Outcome::Written {
+                written: files.written.len(),
+                kept: files.kept.len(),
+            };
+            let mut all = files.written;
+            all.extend(files.kept);
+            (result, Some(documents(all, output)))
+        }
+        Ok(None) => (Outcome::InputErrors, None),
+        Err(e) => (Outcome::Failed(e.to_string()), None),
+    };
+    let finished = Finished {
+        projects,
+        notes,
+        result,
+        at: SystemTime::now(),
+        took: built.took,
+    };
+    (finished, documents)
+}
+
+/// The workbooks of a project: the file itself, or those directly in its folder (subfolders are
+/// projects of their own).
+fn workbooks_of(path: &Path) -> Vec<String> {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    if !path.is_dir() {
+        return vec![name(path)];
+    }
+    let mut found: Vec<String> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && workbook::is_workbook_file(p))
+        .map(|p| name(&p))
+        .collect();
+    found.sort();
+    found
+}
+
+fn documents(files: Vec<OutputPath>, output: &Path) -> Vec<Document> {
+    let mut documents: Vec<Document> = files
+        .into_iter()
+        .map(|file| {
+            let relative = file.path.strip_prefix(output).unwrap_or(&file.path);
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Document {
+                id: document_id(&name),
+                bytes: std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0),
+                path: file.path,
+                name,
+                kind: file.kind,
+            }
+        })
+        .collect();
+    documents.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    documents
+}
+
+/// A file's id on the page: 16 hex digits of the digest of its name in the output folder, so a
+/// link stays the same across rebuilds and says nothing a request could turn into a path.
+pub fn document_id(name: &str) -> String {
+    let digest = Sha256::digest(name.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A note of the build as the terminal says it (the same words).
+fn note_text(note: &Note) -> String {
+    match note {
+        Note::PreviousProblems(problems) => render_previous_problems(problems),
+        Note::PreviousUnreadable { path, problems } => format!(
+            "{}{}",
+            render_previous_problems(problems),
+            previous_unreadable(path)
+        ),
+        Note::Keys(errors) => render_errors(errors),
+        Note::Templates(errors) => errors.to_string(),
+        Note::TemplateWarning(warning) => warning.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_hex_and_stable() {
+        let id = document_id("statusbilder-2025.pdf");
+        assert_eq!(id.len(), 16);
+        assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(id, document_id("statusbilder-2025.pdf"));
+        assert_ne!(id, document_id("aterrapport-2025.pdf"));
+    }
+}

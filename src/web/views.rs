@@ -1,0 +1,430 @@
+//! The views, in Swedish: Översikt, Problem, Dokument. maud escapes every value at compile time, so
+//! cell text (`<script>…`) shows as the text it is. Every view is a whole page (it works without the
+//! script); the script swaps `nav` and `main` when a build finishes.
+
+use super::live::{Document, Finished, Outcome, ProjectView, Snapshot};
+use crate::diagnostics::{Diagnostic, Place, Severity, group_digits};
+use crate::documents::DocumentKind;
+use crate::pipeline::FileKind;
+use maud::{DOCTYPE, Markup, html};
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime};
+
+/// The views, in the order of the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    Problems,
+    Documents,
+}
+
+impl View {
+    const ALL: [View; 3] = [View::Overview, View::Problems, View::Documents];
+
+    fn title(self) -> &'static str {
+        match self {
+            View::Overview => "Översikt",
+            View::Problems => "Problem",
+            View::Documents => "Dokument",
+        }
+    }
+
+    fn href(self) -> &'static str {
+        match self {
+            View::Overview => "/",
+            View::Problems => "/problem",
+            View::Documents => "/dokument",
+        }
+    }
+}
+
+/// A whole page: skip link, header with the navigation, the view, the Avsluta button.
+pub fn page(view: View, snapshot: &Snapshot, body: Markup) -> Markup {
+    let errors = snapshot.last.as_ref().map_or(0, Finished::errors);
+    html! {
+        (DOCTYPE)
+        html lang="sv" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (view.title()) " – styrdok" }
+                link rel="stylesheet" href="/styrdok.css";
+                script src="/styrdok.js" defer {}
+            }
+            body data-generation=(snapshot.generation) {
+                a.hoppa href="#innehall" { "Hoppa till innehållet" }
+                header {
+                    p.namn { "styrdok" span { "styrdokument från kalkylblad" } }
+                    nav aria-label="Vyer" {
+                        ul {
+                            @for v in View::ALL {
+                                li {
+                                    a href=(v.href()) aria-current=[(v == view).then_some("page")] {
+                                        (v.title())
+                                        @if v == View::Problems && errors > 0 {
+                                            span.antal { (errors) span.visuellt-dold { " fel" } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main id="innehall" tabindex="-1" {
+                    h1 { (view.title()) }
+                    (status(snapshot))
+                    (body)
+                }
+                footer {
+                    p { "Sidan visas bara på den här datorn. Inget skickas någonstans." }
+                    form method="post" action="/avsluta" {
+                        button type="submit" { "Avsluta styrdok" }
+                    }
+                }
+                div id="meddelande" role="status" aria-live="polite" {}
+            }
+        }
+    }
+}
+
+/// The state of the builds, first in every view; its `data-sammanfattning` is what a screen reader
+/// hears when the page updates itself.
+fn status(snapshot: &Snapshot) -> Markup {
+    let Some(last) = &snapshot.last else {
+        return html! {
+            div.lage.bygger data-sammanfattning="Bygger dokumenten." {
+                p { "Läser arbetsböckerna och bygger dokumenten …" }
+            }
+        };
+    };
+    let (errors, warnings) = (last.errors(), last.warnings());
+    let counts = format!(
+        "{errors} fel, {warnings} {}",
+        if warnings == 1 {
+            "varning"
+        } else {
+            "varningar"
+        }
+    );
+    let (class, headline) = match &last.result {
+        Outcome::Written { written, kept } => (
+            "lage klar",
+            format!(
+                "Dokumenten är byggda: {} nya eller ändrade, {} oförändrade.",
+                written, kept
+            ),
+        ),
+        Outcome::InputErrors if snapshot.documents.is_empty() => (
+            "lage fel",
+            "Inga dokument skrevs: rätta felen och spara arbetsboken igen.".to_string(),
+        ),
+        Outcome::InputErrors => (
+            "lage fel",
+            "Inga dokument skrevs; de senaste hela dokumenten ligger kvar. Rätta felen och spara igen."
+                .to_string(),
+        ),
+        Outcome::Failed(why) => ("lage fel", format!("Dokumenten kunde inte göras: {why}")),
+    };
+    let summary = format!("{headline} {counts}.");
+    html! {
+        div class=(class) data-sammanfattning=(summary) {
+            p { strong { (headline) } }
+            p {
+                (counts) ". Senaste bygget "
+                (time(last.at)) " tog " (seconds(last.took)) "."
+                @if snapshot.building { " Bygger om …" }
+            }
+            @if let Some(problem) = &snapshot.watch_problem {
+                p { "Bevakningen av arbetsböckerna: " (problem) }
+            }
+        }
+    }
+}
+
+/// A moment as an ISO time the script shows in the reader's local time (UTC without it).
+fn time(at: SystemTime) -> Markup {
+    let utc = chrono::DateTime::<chrono::Utc>::from(at);
+    html! {
+        time datetime=(utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)) data-lokal {
+            (utc.format("%Y-%m-%d %H:%M:%S UTC"))
+        }
+    }
+}
+
+/// `0,4 s`: one decimal, Swedish comma.
+fn seconds(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64()).replace('.', ",")
+}
+
+fn project_name(project: &ProjectView) -> String {
+    match &project.name {
+        Some(name) => name.clone(),
+        None => project
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| project.path.display().to_string()),
+    }
+}
+
+/// Översikt: each project with its workbooks and the counts of its problems.
+pub fn overview(snapshot: &Snapshot) -> Markup {
+    let Some(last) = &snapshot.last else {
+        return html! {};
+    };
+    html! {
+        table {
+            caption { "Projekt i indata" }
+            thead {
+                tr {
+                    th scope="col" { "Projekt" }
+                    th scope="col" { "Arbetsböcker" }
+                    th.tal scope="col" { "Fel" }
+                    th.tal scope="col" { "Varningar" }
+                }
+            }
+            tbody {
+                @for project in &last.projects {
+                    tr {
+                        th scope="row" { (project_name(project)) }
+                        td {
+                            @if project.workbooks.is_empty() {
+                                span.tomt { "inga" }
+                            } @else {
+                                ul { @for book in &project.workbooks { li { (book) } } }
+                            }
+                        }
+                        td.tal {
+                            @if project.errors() > 0 {
+                                a href="/problem" { (project.errors()) }
+                            } @else { "0" }
+                        }
+                        td.tal { (project.warnings()) }
+                    }
+                }
+            }
+        }
+        p {
+            a href="/dokument" { (snapshot.documents.len()) " dokument" }
+            @if let Some(at) = snapshot.documents_at { ", byggda " (time(at)) }
+            "."
+        }
+        @if !last.notes.is_empty() {
+            h2 { "Meddelanden från bygget" }
+            @for note in &last.notes { pre.notis { (note) } }
+        }
+    }
+}
+
+/// Problem: every diagnostic, by project, file and sheet, errors first; each with a stable anchor
+/// named after its cell (`#Insatser!E14`), so a link to a problem survives a rebuild.
+pub fn problems(snapshot: &Snapshot) -> Markup {
+    let Some(last) = &snapshot.last else {
+        return html! {};
+    };
+    let several = last.projects.len() > 1;
+    let mut anchors = Anchors::default();
+    html! {
+        @if last.errors() + last.warnings() == 0 {
+            p { "Inga problem: arbetsböckerna följer mallen." }
+        }
+        @for project in &last.projects {
+            @if !project.diagnostics.is_empty() {
+                @if several { h2 { "Projekt " (project_name(project)) } }
+                @for (file, sheets) in grouped(&project.diagnostics) {
+                    @let file_heading = if file.is_empty() { "Indata".to_string() } else { file.to_string() };
+                    @if several { h3 { (file_heading) } } @else { h2 { (file_heading) } }
+                    @for (sheet, diagnostics) in sheets {
+                        @if let Some(sheet) = sheet {
+                            @if several { h4 { "Blad " (sheet) } } @else { h3 { "Blad " (sheet) } }
+                        }
+                        ol.problem {
+                            @for d in diagnostics {
+                                (problem(d, &mut anchors))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn problem(d: &Diagnostic, anchors: &mut Anchors) -> Markup {
+    let (class, label) = match d.severity() {
+        Severity::Error => ("fel", "Fel"),
+        Severity::Warning => ("varning", "Varning"),
+    };
+    let place = d.place.to_string();
+    let anchor = anchors.next(
+        &d.cell()
+            .unwrap_or_else(|| format!("problem-{}", d.problem.code())),
+    );
+    html! {
+        li class=(class) id=(anchor) {
+            p.meddelande {
+                span.grad { (label) }
+                @if !place.is_empty() && !matches!(d.place, Place::File { .. }) {
+                    a.plats href={ "#" (anchor) } { (place) } ": "
+                }
+                (d.problem.to_string())
+            }
+            p.atgard { "Åtgärd: " (d.problem.fix()) }
+        }
+    }
+}
+
+/// Unique ids: the first problem of a cell gets the cell's name, later ones `-2`, `-3`.
+#[derive(Default)]
+struct Anchors(HashMap<String, usize>);
+
+impl Anchors {
+    fn next(&mut self, base: &str) -> String {
+        let n = self.0.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base.to_string()
+        } else {
+            format!("{base}-{n}")
+        }
+    }
+}
+
+type Sheets<'a> = Vec<(Option<&'a str>, Vec<&'a Diagnostic>)>;
+
+/// Diagnostics by file and then sheet, each in the order first met; within a sheet errors first,
+/// otherwise in the order `check` gives them.
+fn grouped(diagnostics: &[Diagnostic]) -> Vec<(&str, Sheets<'_>)> {
+    let mut files: Vec<(&str, Sheets<'_>)> = Vec::new();
+    for d in diagnostics {
+        let file = d.place.file().unwrap_or("");
+        let sheet = match &d.place {
+            Place::Sheet { sheet, .. } => Some(sheet.as_str()),
+            Place::Cell(c) => Some(c.sheet.as_str()),
+            Place::Input | Place::File { .. } => None,
+        };
+        let at = match files.iter().position(|(f, _)| *f == file) {
+            Some(at) => at,
+            None => {
+                files.push((file, Vec::new()));
+                files.len() - 1
+            }
+        };
+        let sheets = &mut files[at].1;
+        match sheets.iter_mut().find(|(s, _)| *s == sheet) {
+            Some((_, list)) => list.push(d),
+            None => sheets.push((sheet, vec![d])),
+        }
+    }
+    for (_, sheets) in &mut files {
+        // Problems of the file itself before those of its sheets.
+        sheets.sort_by_key(|(sheet, _)| sheet.is_some());
+        for (_, list) in sheets.iter_mut() {
+            list.sort_by_key(|d| d.severity());
+        }
+    }
+    files
+}
+
+/// Dokument: every file of the last good build, its kind, and a download of one or all.
+pub fn documents(snapshot: &Snapshot) -> Markup {
+    html! {
+        @if snapshot.documents.is_empty() {
+            p.tomt { "Inga dokument ännu." }
+        } @else {
+            p {
+                a.knapp href="/alla.zip" download { "Ladda ner alla som zip" }
+            }
+            table {
+                caption { "Dokument i utdatamappen" }
+                thead {
+                    tr {
+                        th scope="col" { "Fil" }
+                        th scope="col" { "Slag" }
+                        th.tal scope="col" { "Storlek" }
+                    }
+                }
+                tbody {
+                    @for document in &snapshot.documents {
+                        (document_row(document))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn document_row(document: &Document) -> Markup {
+    html! {
+        tr {
+            th scope="row" {
+                a href={ "/fil/" (document.id) } download {
+                    (document.name)
+                    span.visuellt-dold { ", ladda ner" }
+                }
+            }
+            td { (kind_label(document.kind)) }
+            td.tal { (size(document.bytes)) }
+        }
+    }
+}
+
+/// What a file is, in the words of the README.
+pub fn kind_label(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Document(DocumentKind::Deck) => "Statusbilder",
+        FileKind::Document(DocumentKind::Report) => "Återrapport",
+        FileKind::Document(DocumentKind::RecipientReport) => "Återrapport per mottagare",
+        FileKind::Document(DocumentKind::Mandate) => "Uppdragsbeskrivning",
+        FileKind::Document(DocumentKind::Document) => "Dokument",
+        FileKind::UpdatedWorkbook => "Uppdaterad arbetsbok",
+        FileKind::FilledTemplate => "Ifylld mall",
+    }
+}
+
+/// `12 kB`, `1,4 MB`.
+fn size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{}\u{a0}kB", group_digits(u128::from(bytes.div_ceil(1000))))
+    } else {
+        format!("{:.1}\u{a0}MB", bytes as f64 / 1e6).replace('.', ",")
+    }
+}
+
+/// The page after "Avsluta".
+pub fn ended() -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="sv" {
+            head {
+                meta charset="utf-8";
+                title { "styrdok har avslutats" }
+            }
+            body {
+                main id="innehall" {
+                    h1 { "styrdok har avslutats" }
+                    p { "Du kan stänga fliken. Dokumenten ligger kvar i utdatamappen." }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_unique() {
+        let mut anchors = Anchors::default();
+        assert_eq!(anchors.next("Insatser!E14"), "Insatser!E14");
+        assert_eq!(anchors.next("Insatser!E14"), "Insatser!E14-2");
+        assert_eq!(anchors.next("Insatser!E15"), "Insatser!E15");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size(12_345), "13\u{a0}kB");
+        assert_eq!(size(1_400_000), "1,4\u{a0}MB");
+    }
+}

@@ -1,0 +1,358 @@
+//! `styrdok serve` over real sockets: the server is the binary, started as a user would start it, and
+//! every request is written by hand, so headers a browser would never send (a foreign Host, a
+//! missing Origin) can be sent too.
+
+use crate::common::{Book, styrdok, t};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `styrdok serve`, ended (and waited for) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    token: String,
+}
+
+impl Server {
+    fn start(input: &Path, output: &Path) -> Server {
+        let mut child = styrdok()
+            .arg("serve")
+            .arg(input)
+            .arg("-o")
+            .arg(output)
+            .arg("--no-open")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        // «styrdok visas på http://127.0.0.1:PORT/start?nyckel=TOKEN»
+        let url = line.trim().rsplit(' ').next().unwrap().to_string();
+        let rest = url.strip_prefix("http://127.0.0.1:").expect(&line);
+        let (port, query) = rest.split_once("/start?nyckel=").unwrap();
+        Server {
+            child,
+            port: port.parse().unwrap(),
+            token: query.to_string(),
+        }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn cookie(&self) -> String {
+        format!("styrdok-{}={}", self.port, self.token)
+    }
+
+    /// A GET with the right Host and the cookie.
+    fn get(&self, path: &str) -> Answer {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n",
+            self.host(),
+            self.cookie()
+        ))
+    }
+
+    fn send(&self, head: &str) -> Answer {
+        send(self.port, head)
+    }
+
+    /// Waits until the first build has finished (the page no longer says it is reading).
+    fn wait_for_build(&self) -> Answer {
+        let started = Instant::now();
+        loop {
+            let answer = self.get("/problem");
+            assert_eq!(answer.status, 200, "{}", answer.head);
+            if !answer.body.contains("Läser arbetsböckerna") {
+                return answer;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "no build");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then_some(value.trim())
+        })
+    }
+}
+
+/// One request on its own connection; `head` is the request line and headers, without the blank
+/// line that ends them.
+fn send(port: u16, head: &str) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let request = format!("{head}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Answer {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+/// A valid workbook in its own folder.
+fn input(dir: &Path, book: &Book) -> std::path::PathBuf {
+    let input = dir.join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    book.write(&input.join("ok.xlsx"));
+    input
+}
+
+#[test]
+fn every_request_needs_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let host = server.host();
+    for path in ["/", "/problem", "/dokument", "/styrdok.js", "/alla.zip"] {
+        let answer = server.send(&format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n"));
+        assert_eq!(answer.status, 403, "{path} without the cookie");
+    }
+    let wrong = server.send(&format!(
+        "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: styrdok-{}=00112233445566778899aabbccddeeff\r\n",
+        server.port
+    ));
+    assert_eq!(wrong.status, 403, "a wrong token");
+    let guessed = server.send(&format!("GET /start?nyckel=0 HTTP/1.1\r\nHost: {host}\r\n"));
+    assert_eq!(guessed.status, 403, "a wrong token in the launch URL");
+}
+
+#[test]
+fn the_launch_url_sets_a_strict_cookie_and_forgets_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let answer = server.send(&format!(
+        "GET /start?nyckel={} HTTP/1.1\r\nHost: {}\r\n",
+        server.token,
+        server.host()
+    ));
+    assert_eq!(answer.status, 303, "{}", answer.head);
+    assert_eq!(answer.header("location"), Some("/"));
+    let cookie = answer.header("set-cookie").unwrap();
+    assert!(cookie.starts_with(&server.cookie()), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        !page.head.to_lowercase().contains("access-control-"),
+        "no CORS headers: {}",
+        page.head
+    );
+    assert!(page.body.contains("<html lang=\"sv\">"));
+}
+
+#[test]
+fn a_foreign_host_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let other_port = format!("127.0.0.1:{}", server.port.wrapping_add(1));
+    for host in [
+        "evil.example",
+        "evil.example:80",
+        other_port.as_str(),
+        "127.0.0.1",
+    ] {
+        let answer = server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: {}\r\n",
+            server.cookie()
+        ));
+        assert_eq!(answer.status, 403, "Host: {host}");
+    }
+    for host in [
+        format!("localhost:{}", server.port),
+        format!("[::1]:{}", server.port),
+    ] {
+        let answer = server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: {}\r\n",
+            server.cookie()
+        ));
+        assert_eq!(answer.status, 200, "Host: {host}");
+    }
+}
+
+#[test]
+fn a_cross_origin_post_is_refused_and_avsluta_ends_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let post = |origin: &str| {
+        server.send(&format!(
+            "POST /avsluta HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n{origin}Content-Length: 0\r\n",
+            server.host(),
+            server.cookie()
+        ))
+    };
+    assert_eq!(post("Origin: http://evil.example\r\n").status, 403);
+    assert_eq!(post("Origin: null\r\n").status, 403);
+    assert_eq!(post("").status, 403, "a POST without Origin");
+    let port = server.port;
+    assert_eq!(
+        post(&format!(
+            "Origin: http://127.0.0.1:{port}\r\nSec-Fetch-Site: cross-site\r\n"
+        ))
+        .status,
+        403,
+        "a cross-site POST by Fetch Metadata"
+    );
+    assert_eq!(server.get("/").status, 200, "still running");
+
+    let ended = post(&format!("Origin: http://127.0.0.1:{port}\r\n"));
+    assert_eq!(ended.status, 200);
+    assert!(ended.body.contains("styrdok har avslutats"));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still running after Avsluta"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(
+        TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "the port is closed"
+    );
+}
+
+#[test]
+fn a_file_is_found_by_its_id_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let documents = server.get("/dokument");
+    let id = documents
+        .body
+        .split("href=\"/fil/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a document link");
+    let file = server.get(&format!("/fil/{id}"));
+    assert_eq!(file.status, 200);
+    assert!(
+        file.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment"),
+        "{}",
+        file.head
+    );
+    for path in [
+        "/fil/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/fil/../../../etc/passwd",
+        "/fil/%2Fetc%2Fpasswd",
+        "/fil/0000000000000000",
+        "/fil/ok.xlsx",
+        "/../../etc/passwd",
+    ] {
+        let answer = server.get(path);
+        assert_eq!(answer.status, 404, "{path}: {}", answer.head);
+        assert!(!answer.body.contains("root:"), "{path}");
+    }
+}
+
+#[test]
+fn cell_text_is_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::valid();
+    book.set("Insatser", "E2", t("<script>alert(1)</script>"));
+    book.set("Insatser", "K2", t("<img src=x onerror=alert(2)>"));
+    let server = Server::start(&input(dir.path(), &book), &dir.path().join("out"));
+    let page = server.wait_for_build();
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!page.body.contains("<script>alert"));
+    assert!(!page.body.contains("<img"));
+    assert!(page.body.contains("id=\"Insatser!E2\""), "a stable anchor");
+}
+
+/// The server listens on loopback only: on Linux its sockets are read from /proc; anywhere, a
+/// connection to the machine's own outward address is refused.
+#[test]
+fn only_loopback_is_listened_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    #[cfg(target_os = "linux")]
+    {
+        let port = format!(":{:04X}", server.port);
+        let mut found = 0;
+        for (table, loopback) in [
+            ("/proc/net/tcp", "0100007F"),
+            ("/proc/net/tcp6", "00000000000000000000000001000000"),
+        ] {
+            let Ok(text) = std::fs::read_to_string(table) else {
+                continue;
+            };
+            for line in text.lines().skip(1) {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                // local address, remote, state; 0A is LISTEN.
+                if fields.len() > 3 && fields[1].ends_with(&port) && fields[3] == "0A" {
+                    found += 1;
+                    assert_eq!(fields[1], format!("{loopback}{port}"), "{table}: {line}");
+                }
+            }
+        }
+        assert!(found >= 1, "the listening socket is in /proc/net/tcp");
+    }
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    if probe.connect("192.0.2.1:9").is_ok()
+        && let Ok(outward) = probe.local_addr()
+        && !outward.ip().is_loopback()
+        && !outward.ip().is_unspecified()
+    {
+        assert!(
+            TcpStream::connect_timeout(
+                &std::net::SocketAddr::new(outward.ip(), server.port),
+                Duration::from_secs(2)
+            )
+            .is_err(),
+            "reachable on {}",
+            outward.ip()
+        );
+    }
+}
