@@ -2,7 +2,8 @@
 //! every request is written by hand, so headers a browser would never send (a foreign Host, a
 //! missing Origin) can be sent too.
 
-use crate::common::{Book, styrdok, t};
+use crate::common::{Book, build, styrdok, t};
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -90,6 +91,7 @@ struct Answer {
     status: u16,
     head: String,
     body: String,
+    bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -112,6 +114,11 @@ fn send(port: u16, head: &str) -> Answer {
     stream.write_all(request.as_bytes()).unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(bytes.len(), |at| at + 4);
+    let body_bytes = bytes[end..].to_vec();
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head
@@ -123,6 +130,7 @@ fn send(port: u16, head: &str) -> Answer {
         status,
         head: head.to_string(),
         body: body.to_string(),
+        bytes: body_bytes,
     }
 }
 
@@ -355,4 +363,127 @@ fn only_loopback_is_listened_on() {
             outward.ip()
         );
     }
+}
+
+/// The ids of the documents the Dokument view links to, in its order.
+fn document_ids(server: &Server) -> Vec<String> {
+    let page = server.get("/dokument");
+    let mut ids: Vec<String> = page
+        .body
+        .split("href=\"/fil/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// Every file under `dir` by its path inside it, with its bytes.
+fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, into: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, into);
+            } else {
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                into.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// The page writes the output folder exactly as `styrdok build` does, and its zip holds those files.
+#[test]
+fn the_files_are_those_build_writes_and_the_zip_holds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let served = dir.path().join("served");
+    let built = dir.path().join("built");
+    let server = Server::start(&example, &served);
+    server.wait_for_build();
+    let output = build(&example, &built, &[]);
+    assert!(output.status.success(), "{output:?}");
+    let (served_files, built_files) = (files_under(&served), files_under(&built));
+    assert_eq!(
+        served_files.keys().collect::<Vec<_>>(),
+        built_files.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &served_files {
+        assert!(bytes == &built_files[name], "{name} differs from build's");
+    }
+
+    let zip = server.get("/alla.zip");
+    assert_eq!(zip.status, 200, "{}", zip.head);
+    assert_eq!(zip.header("content-type"), Some("application/zip"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).unwrap();
+    let mut entries = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        entries.insert(entry.name().unwrap().to_string(), bytes);
+    }
+    let documents: BTreeMap<_, _> = served_files
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with(".styrdok"))
+        .collect();
+    assert_eq!(
+        entries, documents,
+        "the zip holds every document, nothing else"
+    );
+    assert_eq!(document_ids(&server).len(), documents.len());
+}
+
+#[test]
+fn a_pdf_s_pages_are_shown_as_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let page = server.get("/dokument");
+    let thumbnail = page
+        .body
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|src| src.starts_with("/sida/"))
+        .expect("a thumbnail")
+        .replace("&amp;", "&");
+    let image = server.get(&thumbnail);
+    assert_eq!(image.status, 200, "{}", image.head);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert!(image.bytes.starts_with(b"\x89PNG\r\n"), "a PNG");
+
+    let id = thumbnail.split('/').nth(2).unwrap();
+    let viewer = server.get(&format!("/dokument/{id}"));
+    assert_eq!(viewer.status, 200);
+    assert!(viewer.body.contains("alt=\"Sida 1 av "), "{}", viewer.body);
+    let large = server.get(&format!("/sida/{id}/1"));
+    assert_eq!(large.status, 200);
+    assert!(
+        large.bytes.len() > image.bytes.len(),
+        "the page is larger than its thumbnail"
+    );
+    for past in ["0", "999", "x", "-1"] {
+        assert_eq!(
+            server.get(&format!("/sida/{id}/{past}")).status,
+            404,
+            "page {past}"
+        );
+    }
+    // A workbook is a document too, but has no pages to show.
+    let ids = document_ids(&server);
+    let not_pdf = ids
+        .iter()
+        .find(|other| !page.body.contains(&format!("/sida/{other}/")))
+        .unwrap();
+    assert_eq!(server.get(&format!("/sida/{not_pdf}/1")).status, 404);
 }

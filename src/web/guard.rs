@@ -68,15 +68,15 @@ impl Refusal {
 pub async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let response = match admit(&shared, &request) {
         Err(refusal) => (StatusCode::FORBIDDEN, refusal.text()).into_response(),
-        Ok(Admit::Start) => start(&shared),
+        Ok(Admit::Start(view)) => start(&shared, view),
         Ok(Admit::Pass) => next.run(request).await,
     };
     harden(response)
 }
 
 enum Admit {
-    /// The launch URL with the right token: set the cookie.
-    Start,
+    /// The launch URL with the right token: set the cookie, then show this view.
+    Start(String),
     Pass,
 }
 
@@ -97,7 +97,9 @@ fn admit(shared: &Shared, request: &Request) -> Result<Admit, Refusal> {
             .flat_map(|q| q.split('&'))
             .find_map(|pair| pair.strip_prefix(TOKEN_PARAMETER)?.strip_prefix('='));
         return match offered {
-            Some(offered) if equal(offered.as_bytes(), shared.token.as_bytes()) => Ok(Admit::Start),
+            Some(offered) if equal(offered.as_bytes(), shared.token.as_bytes()) => {
+                Ok(Admit::Start(view(request.uri().query().unwrap_or(""))))
+            }
             _ => Err(Refusal::Token),
         };
     }
@@ -125,17 +127,37 @@ fn same_origin(shared: &Shared, headers: &HeaderMap) -> bool {
 
 /// The launch URL's answer: the cookie, and the way on to the overview without the token in the
 /// address bar (or the history).
-fn start(shared: &Shared) -> Response {
+fn start(shared: &Shared, view: String) -> Response {
     let cookie = format!(
         "{}={}; HttpOnly; SameSite=Strict; Path=/",
         cookie_name(shared),
         shared.token
     );
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, "/")]).into_response();
+    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, view)]).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+/// The view a launch URL asks for (`&till=problem`, `&till=dokument/<id>`): one of the views by
+/// name, or a document's page viewer by its id (16 hex digits), else the overview. Never a free
+/// path, so the launch URL cannot send the browser anywhere else.
+fn view(query: &str) -> String {
+    let asked = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("till="))
+        .unwrap_or("");
+    match asked {
+        "problem" => "/problem".to_string(),
+        "dokument" => "/dokument".to_string(),
+        _ => match asked.strip_prefix("dokument/") {
+            Some(id) if id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                format!("/dokument/{id}")
+            }
+            _ => "/".to_string(),
+        },
+    }
 }
 
 /// A cookie's value among the request's `Cookie` headers.
@@ -198,6 +220,19 @@ mod tests {
         assert!(equal(b"abc", b"abc"));
         assert!(!equal(b"abc", b"abd"));
         assert!(!equal(b"abc", b"ab"));
+    }
+
+    #[test]
+    fn a_launch_url_names_a_view_never_a_path() {
+        assert_eq!(view("nyckel=1&till=problem"), "/problem");
+        assert_eq!(
+            view("till=dokument/0123456789abcdef"),
+            "/dokument/0123456789abcdef"
+        );
+        assert_eq!(view("till=//evil.example"), "/");
+        assert_eq!(view("till=dokument/..%2F..%2Fetc"), "/");
+        assert_eq!(view("till=dokument/0123456789abcdef/x"), "/");
+        assert_eq!(view("nyckel=1"), "/");
     }
 
     #[test]

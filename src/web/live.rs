@@ -101,6 +101,8 @@ pub struct Shared {
     /// The same with `http://`: the only Origins a state-changing request may come from.
     pub origins: Vec<String>,
     pub stop: Stop,
+    /// Page images of the documents, made on request.
+    pub previews: super::pages::Previews,
     snapshot: RwLock<Arc<Snapshot>>,
     /// Tells the open pages (their event streams) the generation; dropped when the server ends,
     /// which ends every stream.
@@ -108,7 +110,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(token: String, port: u16, stop: Stop) -> Shared {
+    pub fn new(token: String, port: u16, stop: Stop, previews: super::pages::Previews) -> Shared {
         let hosts = vec![
             format!("127.0.0.1:{port}"),
             format!("[::1]:{port}"),
@@ -122,6 +124,7 @@ impl Shared {
             hosts,
             origins,
             stop,
+            previews,
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             generations: Mutex::new(Some(tx)),
         }

@@ -9,14 +9,15 @@
 mod files;
 mod guard;
 mod live;
+mod pages;
 mod views;
 
 use crate::documents::Options;
 use crate::pipeline::BuildRequest;
 use crate::pipeline::watch::{Stop, WatchError};
 use axum::Router;
-use axum::extract::State;
-use axum::http::header;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
@@ -89,7 +90,12 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         .map_err(ServeError::Runtime)?;
     let token = guard::token().map_err(ServeError::Random)?;
     let (listeners, port) = runtime.block_on(bind(args.port))?;
-    let shared = Arc::new(Shared::new(token, port, stop.clone()));
+    let options = Options {
+        per_recipient: args.per_mottagare,
+        all_initiatives: false,
+    };
+    let previews = pages::Previews::new(args.input.clone(), args.output.clone(), options);
+    let shared = Arc::new(Shared::new(token, port, stop.clone(), previews));
     let app = router(shared.clone());
     let (shutdown, ended) = tokio::sync::watch::channel(false);
     let servers: Vec<_> = listeners
@@ -115,10 +121,7 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
     let request = BuildRequest {
         input: args.input.clone(),
         output: args.output.clone(),
-        documents: Options {
-            per_recipient: args.per_mottagare,
-            all_initiatives: false,
-        },
+        documents: options,
         ..BuildRequest::default()
     };
     let watched = live::run(&shared, &request);
@@ -166,6 +169,8 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/", get(overview))
         .route("/problem", get(problems))
         .route("/dokument", get(documents))
+        .route("/dokument/{id}", get(viewer))
+        .route("/sida/{id}/{page}", get(page_image))
         .route("/fil/{id}", get(files::one))
         .route("/alla.zip", get(files::all))
         .route("/handelser", get(events))
@@ -193,6 +198,53 @@ async fn documents(State(shared): State<Arc<Shared>>) -> Html<String> {
     let snapshot = shared.snapshot();
     let body = views::documents(&snapshot);
     Html(views::page(View::Documents, &snapshot, body).into_string())
+}
+
+/// `GET /dokument/{id}`: every page of a PDF, as images.
+async fn viewer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    let Some(document) = shared.document(&id) else {
+        return files::not_found();
+    };
+    let (held, wanted) = (shared.clone(), document.clone());
+    let count = tokio::task::spawn_blocking(move || held.previews.count(&held, &wanted))
+        .await
+        .unwrap_or(Err(pages::PageError::NotFound));
+    let snapshot = shared.snapshot();
+    let body = views::viewer(&document, &count);
+    Html(views::page(View::Documents, &snapshot, body).into_string()).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct ImageQuery {
+    storlek: Option<String>,
+}
+
+/// `GET /sida/{id}/{n}`: page n (from 1) of a PDF as a PNG; `?storlek=liten` for a thumbnail.
+async fn page_image(
+    State(shared): State<Arc<Shared>>,
+    Path((id, page)): Path<(String, String)>,
+    Query(query): Query<ImageQuery>,
+) -> Response {
+    let (Some(document), Some(index)) = (
+        shared.document(&id),
+        page.parse::<usize>().ok().and_then(|n| n.checked_sub(1)),
+    ) else {
+        return files::not_found();
+    };
+    let size = match query.storlek.as_deref() {
+        Some("liten") => pages::Size::Thumbnail,
+        _ => pages::Size::Page,
+    };
+    let held = shared.clone();
+    let png = tokio::task::spawn_blocking(move || held.previews.png(&held, &document, index, size))
+        .await
+        .unwrap_or(Err(pages::PageError::NotFound));
+    match png {
+        Ok(png) => ([(header::CONTENT_TYPE, "image/png")], png.as_ref().clone()).into_response(),
+        Err(pages::PageError::NotFound) => files::not_found(),
+        Err(e @ pages::PageError::Stale) => (StatusCode::CONFLICT, e.to_string()).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
 }
 
 /// `POST /avsluta`: ends the watch loop, which ends the server.

@@ -3,6 +3,7 @@
 //! script); the script swaps `nav` and `main` when a build finishes.
 
 use super::live::{Document, Finished, Outcome, ProjectView, Snapshot};
+use super::pages::PageError;
 use crate::diagnostics::{Diagnostic, Place, Severity, group_digits};
 use crate::documents::DocumentKind;
 use crate::pipeline::FileKind;
@@ -339,6 +340,7 @@ pub fn documents(snapshot: &Snapshot) -> Markup {
                 caption { "Dokument i utdatamappen" }
                 thead {
                     tr {
+                        th scope="col" { "Första sidan" }
                         th scope="col" { "Fil" }
                         th scope="col" { "Slag" }
                         th.tal scope="col" { "Storlek" }
@@ -357,6 +359,14 @@ pub fn documents(snapshot: &Snapshot) -> Markup {
 fn document_row(document: &Document) -> Markup {
     html! {
         tr {
+            td.miniatyr {
+                @if matches!(document.kind, FileKind::Document(_)) {
+                    a href={ "/dokument/" (document.id) } {
+                        img src={ "/sida/" (document.id) "/1?storlek=liten" }
+                            alt={ "Visa sidorna av " (document.name) } loading="lazy";
+                    }
+                }
+            }
             th scope="row" {
                 a href={ "/fil/" (document.id) } download {
                     (document.name)
@@ -365,6 +375,32 @@ fn document_row(document: &Document) -> Markup {
             }
             td { (kind_label(document.kind)) }
             td.tal { (size(document.bytes)) }
+        }
+    }
+}
+
+/// A PDF's pages as images, with the file to download beside them.
+pub fn viewer(document: &Document, count: &Result<usize, PageError>) -> Markup {
+    html! {
+        p { a href="/dokument" { "Tillbaka till alla dokument" } }
+        h2 { (document.name) }
+        p {
+            (kind_label(document.kind)) ". "
+            a href={ "/fil/" (document.id) } download { "Ladda ner PDF-filen" }
+            " (den är tillgänglig för skärmläsare; bilderna nedan visar bara hur sidorna ser ut)."
+        }
+        @match count {
+            Ok(pages) => {
+                ol.sidor {
+                    @for n in 1..=*pages {
+                        li {
+                            img src={ "/sida/" (document.id) "/" (n) }
+                                alt={ "Sida " (n) " av " (pages) } loading="lazy";
+                        }
+                    }
+                }
+            }
+            Err(e) => { p.lage.fel { "Sidorna kan inte visas: " (e) "." } }
         }
     }
 }

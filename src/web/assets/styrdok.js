@@ -22,6 +22,9 @@
     if (!response.ok) return;
     const next = new DOMParser().parseFromString(await response.text(), "text/html");
     const focused = document.activeElement && document.activeElement.id;
+    // Read before the swap, which moves the fresh nodes out of `next`.
+    const said = next.querySelector("[data-sammanfattning]");
+    const summary = said ? said.dataset.sammanfattning : "Sidan uppdaterades.";
     for (const selector of ["nav", "main"]) {
       const now = document.querySelector(selector);
       const fresh = next.querySelector(selector);
@@ -34,8 +37,7 @@
       const again = document.getElementById(focused);
       if (again) again.focus();
     }
-    const said = next.querySelector("[data-sammanfattning]");
-    live.textContent = said ? said.dataset.sammanfattning : "Sidan uppdaterades.";
+    live.textContent = summary;
   }
 
   localTimes(document);
