@@ -317,6 +317,18 @@ fn cell_text_is_shown_as_text() {
     assert!(!page.body.contains("<script>alert"));
     assert!(!page.body.contains("<img"));
     assert!(page.body.contains("id=\"Insatser!E2\""), "a stable anchor");
+    // The problem's row is shown, its cell marked, the text escaped there too.
+    assert!(
+        page.body.contains("Rad 2 i bladet Insatser"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>"),
+        "{}",
+        page.body
+    );
 }
 
 /// The server listens on loopback only: on Linux its sockets are read from /proc; anywhere, a

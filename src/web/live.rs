@@ -4,10 +4,12 @@
 
 use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
 use crate::pipeline::{self, BuildRequest, Built, FileKind, Note, OutputPath};
-use crate::workbook;
+use crate::workbook::{self, Workbook};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
@@ -21,7 +23,28 @@ pub struct ProjectView {
     /// The workbook files of the project (file names), in name order.
     pub workbooks: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The row of each problem cell, so the cell can be found in Excel (see `Row`).
+    pub rows: HashMap<(String, String, u32), Row>,
 }
+
+/// A row of a sheet as the Problem view shows it beside a problem in it: each used column's heading
+/// (from the sheet's first row) and the cell's text, the problem's column marked.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub cells: Vec<RowCell>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RowCell {
+    /// `E`, and the heading of the column (`Belopp`), if the sheet's first row has one.
+    pub column: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Columns shown of a row, and characters of a cell: enough to recognise the row.
+const ROW_COLUMNS: usize = 14;
+const CELL_CHARS: usize = 80;
 
 impl ProjectView {
     pub fn errors(&self) -> usize {
@@ -233,6 +256,7 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         .into_iter()
         .map(|p| ProjectView {
             workbooks: workbooks_of(&p.path),
+            rows: rows_of(&p.path, &p.diagnostics),
             name: p.name,
             path: p.path,
             diagnostics: p.diagnostics,
@@ -260,6 +284,62 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         took: built.took,
     };
     (finished, documents)
+}
+
+/// The rows of the problem cells. The build does not hand back the cells it read, so a project with
+/// problems in cells is read once more (only then: a build without them reads nothing again).
+fn rows_of(path: &Path, diagnostics: &[Diagnostic]) -> HashMap<(String, String, u32), Row> {
+    let cells: Vec<_> = diagnostics
+        .iter()
+        .filter_map(|d| match &d.place {
+            Place::Cell(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    if cells.is_empty() {
+        return HashMap::new();
+    }
+    let Ok(book) = workbook::load(path) else {
+        return HashMap::new();
+    };
+    cells
+        .into_iter()
+        .filter_map(|c| {
+            let row = row_of(&book, &c.file, &c.sheet, c.row)?;
+            Some(((c.file.clone(), c.sheet.clone(), c.row), row))
+        })
+        .collect()
+}
+
+fn row_of(book: &Workbook, file: &str, sheet: &str, row: u32) -> Option<Row> {
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.file == file && s.name == sheet)?;
+    let header = sheet.origin.0;
+    if row <= header {
+        return None;
+    }
+    let first = sheet.origin.1;
+    let last = sheet.last_col()?;
+    let cells = (first..=last)
+        .map(|col| RowCell {
+            column: column_letters(col),
+            heading: clip(&sheet.get(header, col).display()),
+            text: clip(&sheet.get(row, col).display()),
+        })
+        .filter(|cell| !cell.heading.is_empty() || !cell.text.is_empty())
+        .take(ROW_COLUMNS)
+        .collect();
+    Some(Row { cells })
+}
+
+fn clip(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(CELL_CHARS) {
+        Some((at, _)) => format!("{} …", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// The workbooks of a project: the file itself, or those directly in its folder (subfolders are

@@ -2,9 +2,9 @@
 //! cell text (`<script>…`) shows as the text it is. Every view is a whole page (it works without the
 //! script); the script swaps `nav` and `main` when a build finishes.
 
-use super::live::{Document, Finished, Outcome, ProjectView, Snapshot};
+use super::live::{Document, Finished, Outcome, ProjectView, Row, Snapshot};
 use super::pages::PageError;
-use crate::diagnostics::{Diagnostic, Place, Severity, group_digits};
+use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits};
 use crate::documents::DocumentKind;
 use crate::pipeline::FileKind;
 use maud::{DOCTYPE, Markup, html};
@@ -241,7 +241,7 @@ pub fn problems(snapshot: &Snapshot) -> Markup {
                         }
                         ol.problem {
                             @for d in diagnostics {
-                                (problem(d, &mut anchors))
+                                (problem(d, project, &mut anchors))
                             }
                         }
                     }
@@ -251,7 +251,7 @@ pub fn problems(snapshot: &Snapshot) -> Markup {
     }
 }
 
-fn problem(d: &Diagnostic, anchors: &mut Anchors) -> Markup {
+fn problem(d: &Diagnostic, project: &ProjectView, anchors: &mut Anchors) -> Markup {
     let (class, label) = match d.severity() {
         Severity::Error => ("fel", "Fel"),
         Severity::Warning => ("varning", "Varning"),
@@ -271,6 +271,48 @@ fn problem(d: &Diagnostic, anchors: &mut Anchors) -> Markup {
                 (d.problem.to_string())
             }
             p.atgard { "Åtgärd: " (d.problem.fix()) }
+            @if let Place::Cell(c) = &d.place
+                && let Some(row) = project.rows.get(&(c.file.clone(), c.sheet.clone(), c.row))
+                && !row.cells.is_empty()
+            {
+                (row_table(row, &c.sheet, c.row + 1, &column_letters(c.col)))
+            }
+        }
+    }
+}
+
+/// The problem's row as it is in the sheet, its cell marked (in words too, for a screen reader).
+fn row_table(row: &Row, sheet: &str, number: u32, column: &str) -> Markup {
+    html! {
+        // Scrolls sideways when the row is wide: focusable, so it scrolls from the keyboard too.
+        div.rad role="region" tabindex="0" aria-label={ "Rad " (number) " i bladet " (sheet) } {
+            table {
+                caption { "Rad " (number) " i bladet " (sheet) }
+                thead {
+                    tr {
+                        @for cell in &row.cells {
+                            th scope="col" class=[(cell.column == column).then_some("cellen")] {
+                                (cell.column)
+                                @if !cell.heading.is_empty() { " " (cell.heading) }
+                            }
+                        }
+                    }
+                }
+                tbody {
+                    tr {
+                        @for cell in &row.cells {
+                            @if cell.column == column {
+                                td.cellen {
+                                    mark { (cell.text) }
+                                    span.visuellt-dold { " (cellen med problemet)" }
+                                }
+                            } @else {
+                                td { (cell.text) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }
