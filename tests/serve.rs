@@ -2,7 +2,7 @@
 //! every request is written by hand, so headers a browser would never send (a foreign Host, a
 //! missing Origin) can be sent too.
 
-use crate::common::{Book, build, styrdok, t};
+use crate::common::{Book, build, n, styrdok, t};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -19,7 +19,13 @@ struct Server {
 
 impl Server {
     fn start(input: &Path, output: &Path) -> Server {
+        Server::start_in(input, output, &std::env::temp_dir())
+    }
+
+    /// With its temporary files in `temporary` (TMPDIR), to see that it leaves none.
+    fn start_in(input: &Path, output: &Path, temporary: &Path) -> Server {
         let mut child = styrdok()
+            .env("TMPDIR", temporary)
             .arg("serve")
             .arg(input)
             .arg("-o")
@@ -106,12 +112,17 @@ impl Answer {
 /// One request on its own connection; `head` is the request line and headers, without the blank
 /// line that ends them.
 fn send(port: u16, head: &str) -> Answer {
+    send_with_body(port, head, &[])
+}
+
+fn send_with_body(port: u16, head: &str, body: &[u8]) -> Answer {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    let request = format!("{head}Connection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).unwrap();
+    let mut request = format!("{head}Connection: close\r\n\r\n").into_bytes();
+    request.extend_from_slice(body);
+    stream.write_all(&request).unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
     let end = bytes
@@ -498,4 +509,94 @@ fn a_pdf_s_pages_are_shown_as_images() {
         .find(|other| !page.body.contains(&format!("/sida/{other}/")))
         .unwrap();
     assert_eq!(server.get(&format!("/sida/{not_pdf}/1")).status, 404);
+}
+
+/// A multipart body with one file field, as a browser sends a file input.
+fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "styrdok-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn the_last_meeting_s_workbook_is_compared_capped_and_gone_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut now = Book::valid();
+    now.set("Insatser", "E2", n(100_000.0));
+    let input = input(dir.path(), &now);
+    let previous = Book::valid().write(&dir.path().join("forra.xlsx"));
+    let temporary = dir.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::start_in(&input, &dir.path().join("out"), &temporary);
+    server.wait_for_build();
+    let port = server.port;
+    let post = |origin: &str, content_type: &str, length: usize, body: &[u8]| {
+        send_with_body(
+            port,
+            &format!(
+                "POST /forandringar HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: {origin}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n",
+                server.cookie()
+            ),
+            body,
+        )
+    };
+    let here = format!("http://127.0.0.1:{port}");
+
+    // Refused on its declared length, before a byte of it is read.
+    let oversized = post(
+        &here,
+        "multipart/form-data; boundary=x",
+        64 * 1024 * 1024,
+        b"",
+    );
+    assert_eq!(oversized.status, 413, "{}", oversized.head);
+
+    let (content_type, body) = multipart("forra", "förra.xlsx", &std::fs::read(&previous).unwrap());
+    let foreign = post("http://evil.example", &content_type, body.len(), &body);
+    assert_eq!(foreign.status, 403, "an upload from another site");
+    let (text_type, text) = multipart("forra", "anteckningar.txt", b"hej");
+    assert_eq!(post(&here, &text_type, text.len(), &text).status, 415);
+
+    let uploaded = post(&here, &content_type, body.len(), &body);
+    assert_eq!(uploaded.status, 303, "{}", uploaded.head);
+    assert_eq!(uploaded.header("location"), Some("/forandringar"));
+    let page = server.get("/forandringar");
+    assert!(
+        page.body.contains("Jämfört med förra.xlsx"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("1 ändrad insats"), "{}", page.body);
+    assert!(page.body.contains("Belopp"), "{}", page.body);
+    let kept: Vec<_> = std::fs::read_dir(&temporary).unwrap().collect();
+    assert_eq!(kept.len(), 1, "one private folder for uploads");
+    assert!(
+        !std::fs::read_dir(&input).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("forra")),
+        "nothing is written into INDATA"
+    );
+
+    let ended = server.send(&format!(
+        "POST /avsluta HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: {here}\r\nContent-Length: 0\r\n",
+        server.cookie()
+    ));
+    assert_eq!(ended.status, 200);
+    let started = Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < Duration::from_secs(20), "still running");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_dir(&temporary).unwrap().count(),
+        0,
+        "no temporary files left"
+    );
 }

@@ -6,7 +6,7 @@ use crate::changes::{previous_unreadable, render_errors, render_previous_problem
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
-use crate::pipeline::{self, BuildRequest, Built, FileKind, Note, OutputPath};
+use crate::pipeline::{self, BuildRequest, Built, Comparisons, FileKind, Note, OutputPath};
 use crate::workbook::{self, Workbook};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -113,6 +113,24 @@ pub struct Snapshot {
     pub documents_at: Option<SystemTime>,
     /// A problem of the file watcher, if the last one had one.
     pub watch_problem: Option<String>,
+    /// The input compared with the last meeting's workbook, once one was chosen (Förändringar).
+    pub comparison: Option<Arc<Comparing>>,
+}
+
+/// The last meeting's workbook, as uploaded.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// The name the user's file had (shown, never used as a path).
+    pub name: String,
+    /// Where it is kept: in the server's private temporary folder.
+    pub path: PathBuf,
+}
+
+/// What changed since the last meeting's workbook.
+#[derive(Debug)]
+pub struct Comparing {
+    pub name: String,
+    pub comparisons: Comparisons,
 }
 
 /// What the server and the build thread share.
@@ -126,6 +144,11 @@ pub struct Shared {
     pub stop: Stop,
     /// Page images of the documents, made on request.
     pub previews: super::pages::Previews,
+    input: PathBuf,
+    /// The private temporary folder uploads are kept in (removed when the server ends).
+    uploads: PathBuf,
+    uploaded: std::sync::atomic::AtomicU64,
+    previous: Mutex<Option<Previous>>,
     snapshot: RwLock<Arc<Snapshot>>,
     /// Tells the open pages (their event streams) the generation; dropped when the server ends,
     /// which ends every stream.
@@ -133,7 +156,14 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(token: String, port: u16, stop: Stop, previews: super::pages::Previews) -> Shared {
+    pub fn new(
+        token: String,
+        port: u16,
+        stop: Stop,
+        previews: super::pages::Previews,
+        input: PathBuf,
+        uploads: PathBuf,
+    ) -> Shared {
         let hosts = vec![
             format!("127.0.0.1:{port}"),
             format!("[::1]:{port}"),
@@ -148,6 +178,10 @@ impl Shared {
             origins,
             stop,
             previews,
+            input,
+            uploads,
+            uploaded: std::sync::atomic::AtomicU64::new(0),
+            previous: Mutex::new(None),
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             generations: Mutex::new(Some(tx)),
         }
@@ -195,6 +229,49 @@ impl Shared {
         }
     }
 
+    /// A new name in the uploads folder (each upload its own, so a comparison under way keeps its
+    /// file).
+    pub fn upload_path(&self, extension: &str) -> PathBuf {
+        let n = self
+            .uploaded
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.uploads.join(format!("forra-{n}.{extension}"))
+    }
+
+    /// Compares the input with `previous` now, and after every build from now on; the file of the
+    /// workbook chosen before goes.
+    pub fn compare_with(&self, previous: Previous) {
+        let replaced = self
+            .previous
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .replace(previous.clone());
+        if let Some(old) = replaced
+            && old.path != previous.path
+        {
+            let _ = std::fs::remove_file(&old.path);
+        }
+        self.compare_again();
+    }
+
+    /// The comparison with the chosen workbook, made again (the input may have been saved since).
+    fn compare_again(&self) {
+        let Some(previous) = self
+            .previous
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        else {
+            return;
+        };
+        let comparisons = pipeline::compare(&previous.path, &self.input);
+        let comparing = Arc::new(Comparing {
+            name: previous.name,
+            comparisons,
+        });
+        self.update(|s| s.comparison = Some(comparing));
+    }
+
     /// A document of the last good build by its id.
     pub fn document(&self, id: &str) -> Option<Document> {
         self.snapshot()
@@ -232,6 +309,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
             }
             s.last = Some(finished.0);
         });
+        shared.compare_again();
         step
     };
     let on_event = |event: Event| {

@@ -6,6 +6,7 @@
 //!
 //! Beside `commands` in the layers: it calls the pipeline and says its outcomes its own way.
 
+mod compare;
 mod files;
 mod guard;
 mod live;
@@ -16,7 +17,8 @@ use crate::documents::Options;
 use crate::pipeline::BuildRequest;
 use crate::pipeline::watch::{Stop, WatchError};
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::handler::Handler;
 use axum::http::{StatusCode, header};
 use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -74,6 +76,8 @@ pub enum ServeError {
     Random(getrandom::Error),
     #[error(transparent)]
     Watch(#[from] WatchError),
+    #[error("en tillfällig mapp för uppladdade filer kunde inte göras: {0}")]
+    Uploads(std::io::Error),
 }
 
 /// How long the server waits for open requests (a download) when it ends.
@@ -95,7 +99,19 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         all_initiatives: false,
     };
     let previews = pages::Previews::new(args.input.clone(), args.output.clone(), options);
-    let shared = Arc::new(Shared::new(token, port, stop.clone(), previews));
+    // Uploads live here until the server ends; dropping it removes the folder and its files.
+    let uploads = tempfile::Builder::new()
+        .prefix("styrdok-serve-")
+        .tempdir()
+        .map_err(ServeError::Uploads)?;
+    let shared = Arc::new(Shared::new(
+        token,
+        port,
+        stop.clone(),
+        previews,
+        args.input.clone(),
+        uploads.path().to_path_buf(),
+    ));
     let app = router(shared.clone());
     let (shutdown, ended) = tokio::sync::watch::channel(false);
     let servers: Vec<_> = listeners
@@ -134,6 +150,8 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         }
     });
     runtime.shutdown_timeout(GRACE);
+    drop(shared);
+    drop(uploads);
     println!("styrdok avslutat.");
     Ok(watched?)
 }
@@ -174,6 +192,14 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/fil/{id}", get(files::one))
         .route("/alla.zip", get(files::all))
         .route("/handelser", get(events))
+        .route(
+            "/forandringar",
+            get(changes).post(
+                compare::upload
+                    .layer(DefaultBodyLimit::max(compare::UPLOAD_LIMIT))
+                    .layer(middleware::from_fn(compare::declared_length)),
+            ),
+        )
         .route("/avsluta", post(end))
         .route("/styrdok.css", get(stylesheet))
         .route("/styrdok.js", get(script))
@@ -245,6 +271,12 @@ async fn page_image(
         Err(e @ pages::PageError::Stale) => (StatusCode::CONFLICT, e.to_string()).into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
+}
+
+async fn changes(State(shared): State<Arc<Shared>>) -> Html<String> {
+    let snapshot = shared.snapshot();
+    let body = views::changes(&snapshot);
+    Html(views::page(View::Changes, &snapshot, body).into_string())
 }
 
 /// `POST /avsluta`: ends the watch loop, which ends the server.

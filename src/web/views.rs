@@ -2,10 +2,12 @@
 //! cell text (`<script>…`) shows as the text it is. Every view is a whole page (it works without the
 //! script); the script swaps `nav` and `main` when a build finishes.
 
-use super::live::{Document, Finished, Outcome, ProjectView, Row, Snapshot};
+use super::live::{Comparing, Document, Finished, Outcome, ProjectView, Row, Snapshot};
 use super::pages::PageError;
+use crate::changes::Changes;
 use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits};
 use crate::documents::DocumentKind;
+use crate::pipeline::Comparison;
 use crate::pipeline::FileKind;
 use maud::{DOCTYPE, Markup, html};
 use std::collections::HashMap;
@@ -17,16 +19,23 @@ pub enum View {
     Overview,
     Problems,
     Documents,
+    Changes,
 }
 
 impl View {
-    const ALL: [View; 3] = [View::Overview, View::Problems, View::Documents];
+    const ALL: [View; 4] = [
+        View::Overview,
+        View::Problems,
+        View::Documents,
+        View::Changes,
+    ];
 
     fn title(self) -> &'static str {
         match self {
             View::Overview => "Översikt",
             View::Problems => "Problem",
             View::Documents => "Dokument",
+            View::Changes => "Förändringar",
         }
     }
 
@@ -35,6 +44,7 @@ impl View {
             View::Overview => "/",
             View::Problems => "/problem",
             View::Documents => "/dokument",
+            View::Changes => "/forandringar",
         }
     }
 }
@@ -445,6 +455,104 @@ pub fn viewer(document: &Document, count: &Result<usize, PageError>) -> Markup {
             Err(e) => { p.lage.fel { "Sidorna kan inte visas: " (e) "." } }
         }
     }
+}
+
+/// Förändringar: the form to choose the last meeting's workbook, and what changed since it.
+pub fn changes(snapshot: &Snapshot) -> Markup {
+    html! {
+        form.valj method="post" action="/forandringar" enctype="multipart/form-data" {
+            p {
+                label for="forra" { "Förra mötets arbetsbok" }
+                span.hjalp id="forra-hjalp" {
+                    "En sparad kopia av arbetsboken, eller en tidigare «-uppdaterad.xlsx». "
+                    "Den läses här på datorn och sparas aldrig i indata."
+                }
+                input id="forra" type="file" name="forra" accept=".xlsx,.xlsm,.xls,.ods"
+                    aria-describedby="forra-hjalp" required;
+            }
+            p { button type="submit" { "Jämför" } }
+        }
+        @if let Some(comparing) = &snapshot.comparison {
+            (comparison(comparing))
+        }
+    }
+}
+
+fn comparison(comparing: &Comparing) -> Markup {
+    let several = comparing.comparisons.compared.len() > 1;
+    html! {
+        h2 { "Jämfört med " (comparing.name) }
+        @if comparing.comparisons.nothing_matched {
+            p.lage.fel { "Arbetsboken motsvarar inget projekt i indata." }
+        }
+        @for compared in &comparing.comparisons.compared {
+            @if several {
+                h3 { "Projekt " (compared.project.name.as_deref().unwrap_or("i indata")) }
+            }
+            @if !compared.errors.is_empty() {
+                p.lage.fel {
+                    "Indata har " (compared.errors.len()) " fel (se Problem); "
+                    "jämförelsen visar värdena som de står."
+                }
+            }
+            @match &compared.outcome {
+                Comparison::Changes(changes) => (changes_list(changes)),
+                Comparison::PreviousUnreadable => {
+                    p.lage.fel { "Förra mötets arbetsbok kunde inte läsas:" }
+                    ul { @for d in &compared.previous_problems { li { (d.to_string()) } } }
+                }
+                Comparison::Unreadable => p.lage.fel { "Indata kunde inte läsas (se Problem)." },
+                Comparison::Keys(errors) => {
+                    p.lage.fel { "Insatserna går inte att para ihop:" }
+                    ul { @for e in errors { li { (e.to_string()) " " (e.fix()) } } }
+                }
+                Comparison::Nothing => p { "Någon av versionerna saknar en överenskommelse att jämföra." },
+            }
+        }
+    }
+}
+
+fn changes_list(changes: &Changes) -> Markup {
+    let counts = changes.counts();
+    html! {
+        p {
+            "Sedan " (changes.since.format("%Y-%m-%d")) ": "
+            (counted(counts.new, "ny", "nya")) ", "
+            (counted(counts.removed, "borttagen", "borttagna")) " och "
+            (counted(counts.changed, "ändrad", "ändrade")) " "
+            (if counts.changed == 1 { "insats" } else { "insatser" }) "."
+        }
+        @if !changes.info.is_empty() {
+            h3 { "Uppgifter" }
+            ul { @for field in &changes.info { li { (field.line()) } } }
+        }
+        @for group in changes.groups.iter().filter(|g| g.has_changes()) {
+            h3 { (group.code) " " (group.name) }
+            ul.forandringar {
+                @for area in &group.areas {
+                    li {
+                        span.markering { (area.mark.label()) } " delområde " (area.code) " " (area.name)
+                        @if !area.fields.is_empty() {
+                            ul { @for field in &area.fields { li { (field.line_in(area.mark)) } } }
+                        }
+                    }
+                }
+                @for initiative in &group.initiatives {
+                    li {
+                        span.markering { (initiative.mark.label()) } " " strong { (initiative.name) }
+                        @if !initiative.fields.is_empty() {
+                            ul { @for field in &initiative.fields { li { (field.line_in(initiative.mark)) } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `1 ny`, `2 nya`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What a file is, in the words of the README.
