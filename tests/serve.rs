@@ -600,3 +600,89 @@ fn the_last_meeting_s_workbook_is_compared_capped_and_gone_at_the_end() {
         "no temporary files left"
     );
 }
+
+/// Ctrl-C (SIGINT) ends the server as the Avsluta button does: the open page hears it, the process
+/// ends with 0 and leaves no temporary folder.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let temporary = dir.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::start_in(
+        &input(dir.path(), &Book::valid()),
+        &dir.path().join("out"),
+        &temporary,
+    );
+    server.wait_for_build();
+    // An open page's event stream: it is told the server ends, then closed.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        events,
+        "GET /handelser HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        server.host(),
+        server.cookie()
+    )
+    .unwrap();
+    let pid = i32::try_from(server.child.id()).unwrap();
+    // SAFETY: sends a signal to our own child process; touches no memory.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let mut heard = Vec::new();
+    let _ = events.read_to_end(&mut heard);
+    let heard = String::from_utf8_lossy(&heard);
+    assert!(heard.contains("event: avslutad"), "{heard}");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "still running");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
+}
+
+/// A one-sheet workbook with `cell` in B1, as an organisation's own template.
+fn template(path: &Path, cell: &str) {
+    Book {
+        sheets: vec![("Redovisning".into(), vec![vec![t("Titel"), t(cell)]])],
+    }
+    .write(path);
+}
+
+/// Mallar lists each template with the file filled from it; a template saved with an unknown
+/// placeholder shows up with its cell, without a reload of the server.
+#[test]
+fn each_template_shows_its_filled_file_or_its_problem_with_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let templates = input.join("mallar");
+    std::fs::create_dir(&templates).unwrap();
+    template(&templates.join("bra.xlsx"), "{{Titel}}");
+    let server = Server::start(&input, &dir.path().join("out"));
+    server.wait_for_build();
+    let page = server.get("/mallar");
+    assert!(page.body.contains("<h3>bra.xlsx</h3>"), "{}", page.body);
+    assert!(page.body.contains("download>bra.xlsx</a>"), "{}", page.body);
+
+    template(&templates.join("trasig.xlsx"), "{{Okänt}}");
+    let started = Instant::now();
+    let page = loop {
+        let page = server.get("/mallar");
+        if page.body.contains("<h3>trasig.xlsx</h3>") && page.body.contains("okänt namn") {
+            break page;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "{}", page.body);
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(page.body.contains("Redovisning!B1"), "{}", page.body);
+    assert!(
+        page.body.contains("Mallen kunde inte fyllas i"),
+        "{}",
+        page.body
+    );
+}

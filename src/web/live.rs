@@ -8,6 +8,8 @@ use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
 use crate::pipeline::{self, BuildRequest, Built, Comparisons, FileKind, Note, OutputPath};
 use crate::workbook::{self, Workbook};
+use crate::xlsx::fill::TemplateError;
+use crate::xlsx::fill::run::{templates_folder, templates_in};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,8 @@ pub struct ProjectView {
     /// The workbook files of the project (file names), in name order.
     pub workbooks: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The organisation's own Excel templates in the project's `mallar/` (file names).
+    pub templates: Vec<String>,
     /// The row of each problem cell, so the cell can be found in Excel (see `Row`).
     pub rows: HashMap<(String, String, u32), Row>,
 }
@@ -73,6 +77,8 @@ pub struct Finished {
     pub projects: Vec<ProjectView>,
     /// What the organisation's templates and the last meeting's version had to say, as text.
     pub notes: Vec<String>,
+    /// The templates' errors (which stopped the build) and warnings, with their cells (Mallar).
+    pub template_problems: Vec<TemplateError>,
     pub result: Outcome,
     pub at: SystemTime,
     pub took: Duration,
@@ -334,6 +340,11 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         .into_iter()
         .map(|p| ProjectView {
             workbooks: workbooks_of(&p.path),
+            templates: templates_in(&templates_folder(&p.path))
+                .iter()
+                .filter_map(|t| t.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect(),
             rows: rows_of(&p.path, &p.diagnostics),
             name: p.name,
             path: p.path,
@@ -341,6 +352,15 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         })
         .collect();
     let notes = built.notes.iter().map(note_text).collect();
+    let template_problems = built
+        .notes
+        .iter()
+        .flat_map(|note| match note {
+            Note::Templates(errors) => errors.0.clone(),
+            Note::TemplateWarning(warning) => vec![warning.clone()],
+            _ => Vec::new(),
+        })
+        .collect();
     let (result, documents) = match built.written {
         Ok(Some(files)) => {
             let result = Outcome::Written {
@@ -357,6 +377,7 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
     let finished = Finished {
         projects,
         notes,
+        template_problems,
         result,
         at: SystemTime::now(),
         took: built.took,

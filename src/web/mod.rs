@@ -200,6 +200,7 @@ fn router(shared: Arc<Shared>) -> Router {
                     .layer(middleware::from_fn(compare::declared_length)),
             ),
         )
+        .route("/mallar", get(templates))
         .route("/avsluta", post(end))
         .route("/styrdok.css", get(stylesheet))
         .route("/styrdok.js", get(script))
@@ -277,6 +278,12 @@ async fn changes(State(shared): State<Arc<Shared>>) -> Html<String> {
     let snapshot = shared.snapshot();
     let body = views::changes(&snapshot);
     Html(views::page(View::Changes, &snapshot, body).into_string())
+}
+
+async fn templates(State(shared): State<Arc<Shared>>) -> Html<String> {
+    let snapshot = shared.snapshot();
+    let body = views::templates(&snapshot);
+    Html(views::page(View::Templates, &snapshot, body).into_string())
 }
 
 /// `POST /avsluta`: ends the watch loop, which ends the server.

@@ -20,14 +20,16 @@ pub enum View {
     Problems,
     Documents,
     Changes,
+    Templates,
 }
 
 impl View {
-    const ALL: [View; 4] = [
+    const ALL: [View; 5] = [
         View::Overview,
         View::Problems,
         View::Documents,
         View::Changes,
+        View::Templates,
     ];
 
     fn title(self) -> &'static str {
@@ -36,6 +38,7 @@ impl View {
             View::Problems => "Problem",
             View::Documents => "Dokument",
             View::Changes => "Förändringar",
+            View::Templates => "Mallar",
         }
     }
 
@@ -45,6 +48,7 @@ impl View {
             View::Problems => "/problem",
             View::Documents => "/dokument",
             View::Changes => "/forandringar",
+            View::Templates => "/mallar",
         }
     }
 }
@@ -548,6 +552,71 @@ fn changes_list(changes: &Changes) -> Markup {
             }
         }
     }
+}
+
+/// Mallar: each of the organisation's own Excel templates, with the files filled from it, or its
+/// problems with the template's cell.
+pub fn templates(snapshot: &Snapshot) -> Markup {
+    let Some(last) = &snapshot.last else {
+        return html! {};
+    };
+    let several = last.projects.len() > 1;
+    let none = last.projects.iter().all(|p| p.templates.is_empty());
+    html! {
+        @if none {
+            p {
+                "Inga egna mallar. Lägg en Excel-mall med platshållare som {{Titel}} i mappen "
+                code { "mallar" } " bredvid arbetsboken, så fylls den i vid varje bygge."
+            }
+        }
+        @for project in last.projects.iter().filter(|p| !p.templates.is_empty()) {
+            @if several { h2 { "Projekt " (project_name(project)) } }
+            ul.mallar {
+                @for template in &project.templates {
+                    @let problems: Vec<_> = last.template_problems.iter().filter(|e| e.file == *template).collect();
+                    @let filled: Vec<_> = snapshot.documents.iter().filter(|d| filled_from(d, template)).collect();
+                    li {
+                        h3 { (template) }
+                        @if problems.iter().any(|e| !e.problem.is_warning()) {
+                            p.lage.fel { "Mallen kunde inte fyllas i; inga dokument skrevs." }
+                        }
+                        @if !problems.is_empty() {
+                            ol.problem {
+                                @for e in &problems {
+                                    @let (class, label) = if e.problem.is_warning() { ("varning", "Varning") } else { ("fel", "Fel") };
+                                    li class=(class) {
+                                        p.meddelande {
+                                            span.grad { (label) }
+                                            @if let Some(at) = &e.at { span.plats { (at) } ": " }
+                                            (e.problem.to_string())
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        @if !filled.is_empty() {
+                            p { "Ifylld:" }
+                            ul {
+                                @for d in filled {
+                                    li { a href={ "/fil/" (d.id) } download { (d.name) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `document` was filled from the template named `template`: the filled file keeps the
+/// template's name, and each organisation's copy is in a folder named after it (`xlsx::fill::run`).
+fn filled_from(document: &Document, template: &str) -> bool {
+    let stem = template.rsplit_once('.').map_or(template, |(stem, _)| stem);
+    let mut parts = document.name.rsplit('/');
+    let file = parts.next().unwrap_or_default();
+    let folder = parts.next();
+    document.kind == FileKind::FilledTemplate && (file == template || folder == Some(stem))
 }
 
 /// `1 ny`, `2 nya`.
