@@ -627,10 +627,17 @@ fn ctrl_c_ends_the_server_cleanly() {
         server.cookie()
     )
     .unwrap();
+    // The stream is open once it has told the current build.
+    let mut heard = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&heard).contains("event: bygge") {
+        let n = events.read(&mut chunk).unwrap();
+        assert!(n > 0, "{}", String::from_utf8_lossy(&heard));
+        heard.extend_from_slice(&chunk[..n]);
+    }
     let pid = i32::try_from(server.child.id()).unwrap();
     // SAFETY: sends a signal to our own child process; touches no memory.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
-    let mut heard = Vec::new();
     let _ = events.read_to_end(&mut heard);
     let heard = String::from_utf8_lossy(&heard);
     assert!(heard.contains("event: avslutad"), "{heard}");
@@ -684,5 +691,76 @@ fn each_template_shows_its_filled_file_or_its_problem_with_the_cell() {
         page.body.contains("Mallen kunde inte fyllas i"),
         "{}",
         page.body
+    );
+}
+
+/// Blanketter: the forms are written into the output folder as `styrdok forms` writes them and
+/// offered as a zip; a returned form read back names who has reported and gives the collected
+/// workbook to download, written outside INDATA.
+#[test]
+fn forms_are_written_and_returned_ones_collected() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let output = dir.path().join("out");
+    let server = Server::start(&input, &output);
+    server.wait_for_build();
+    let port = server.port;
+    let post = |path: &str, content_type: &str, body: &[u8]| {
+        send_with_body(
+            port,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n",
+                server.cookie(),
+                body.len()
+            ),
+            body,
+        )
+    };
+    let written = post("/blanketter/skriv", "text/plain", b"");
+    assert_eq!(written.status, 303, "{}", written.head);
+    let forms = files_under(&output.join("blanketter"));
+    assert!(forms.len() >= 2, "{:?}", forms.keys());
+
+    let zip = server.get("/blanketter.zip");
+    assert_eq!(zip.status, 200, "{}", zip.head);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).unwrap();
+    let mut names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, forms.keys().cloned().collect::<Vec<_>>());
+
+    let (first, bytes) = forms.iter().next().unwrap();
+    let (content_type, body) = multipart("blanketter", first, bytes);
+    let collected = post("/blanketter/inkomna", &content_type, &body);
+    assert_eq!(collected.status, 303, "{}", collected.head);
+    let page = server.get("/blanketter");
+    assert!(page.body.contains("1 blanketter lästa"), "{}", page.body);
+    // An empty form counts as not reported, with a warning saying so.
+    assert!(
+        page.body.contains("blanketten har inget ifyllt"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Har rapporterat (0)"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&format!("Har inte rapporterat ({})", forms.len())),
+        "{}",
+        page.body
+    );
+    let workbook = page
+        .body
+        .split("Den sammanställda arbetsboken: <a href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a collected workbook");
+    let download = server.get(workbook);
+    assert_eq!(download.status, 200);
+    assert!(download.bytes.starts_with(b"PK"), "an xlsx");
+    assert_eq!(
+        std::fs::read_dir(&input).unwrap().count(),
+        1,
+        "INDATA holds its workbook only"
     );
 }

@@ -34,7 +34,7 @@ pub async fn declared_length(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-fn too_large() -> Response {
+pub(super) fn too_large() -> Response {
     (
         StatusCode::PAYLOAD_TOO_LARGE,
         format!(

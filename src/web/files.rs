@@ -2,7 +2,8 @@
 //! only among the documents the build recorded (so nothing outside the output folder, and nothing a
 //! request names by path, can be read).
 
-use super::live::{Document, Shared};
+use super::live::Shared;
+use std::path::PathBuf;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -12,21 +13,41 @@ use std::sync::Arc;
 
 /// `GET /fil/{id}`.
 pub async fn one(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
-    let Some(document) = shared.document(&id) else {
+    let Some((path, name)) = shared.file(&id) else {
         return not_found();
     };
-    let path = document.path.clone();
     match tokio::task::spawn_blocking(move || std::fs::read(path)).await {
-        Ok(Ok(bytes)) => attachment(&document.name, content_type(&document.name), bytes),
+        Ok(Ok(bytes)) => attachment(&name, content_type(&name), bytes),
         _ => not_found(),
     }
 }
 
 /// `GET /alla.zip`: every document, under its path in the output folder.
 pub async fn all(State(shared): State<Arc<Shared>>) -> Response {
-    let documents = shared.snapshot().documents.clone();
-    match tokio::task::spawn_blocking(move || zip(&documents)).await {
-        Ok(Ok(bytes)) => attachment("styrdok-dokument.zip", "application/zip", bytes),
+    let entries = shared
+        .snapshot()
+        .documents
+        .iter()
+        .map(|d| (d.path.clone(), d.name.clone()))
+        .collect();
+    archive("styrdok-dokument.zip", entries).await
+}
+
+/// `GET /blanketter.zip`: the forms written last.
+pub async fn forms(State(shared): State<Arc<Shared>>) -> Response {
+    let entries = shared
+        .snapshot()
+        .forms
+        .iter()
+        .flat_map(|f| &f.files)
+        .map(|d| (d.path.clone(), d.name.clone()))
+        .collect();
+    archive("blanketter.zip", entries).await
+}
+
+async fn archive(name: &'static str, entries: Vec<(PathBuf, String)>) -> Response {
+    match tokio::task::spawn_blocking(move || zip(&entries)).await {
+        Ok(Ok(bytes)) => attachment(name, "application/zip", bytes),
         Ok(Err(e)) => (
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("Zip-filen kunde inte göras: {e}"),
@@ -54,13 +75,13 @@ pub enum ZipError {
 
 /// The documents in one archive, in the order the page lists them. PDFs and xlsx are compressed
 /// already, so they are stored as they are.
-fn zip(documents: &[Document]) -> Result<Vec<u8>, ZipError> {
+fn zip(entries: &[(PathBuf, String)]) -> Result<Vec<u8>, ZipError> {
     let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for document in documents {
-        let bytes = std::fs::read(&document.path)?;
-        archive.start_file(document.name.as_str(), options)?;
+    for (path, name) in entries {
+        let bytes = std::fs::read(path)?;
+        archive.start_file(name.as_str(), options)?;
         archive.write_all(&bytes)?;
     }
     Ok(archive.finish()?.into_inner())

@@ -153,6 +153,7 @@ fn view(query: &str) -> String {
         "dokument" => "/dokument".to_string(),
         "forandringar" => "/forandringar".to_string(),
         "mallar" => "/mallar".to_string(),
+        "blanketter" => "/blanketter".to_string(),
         _ => match asked.strip_prefix("dokument/") {
             Some(id) if id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()) => {
                 format!("/dokument/{id}")

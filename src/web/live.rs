@@ -6,7 +6,9 @@ use crate::changes::{previous_unreadable, render_errors, render_previous_problem
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
-use crate::pipeline::{self, BuildRequest, Built, Comparisons, FileKind, Note, OutputPath};
+use crate::pipeline::{
+    self, BuildRequest, Built, Collected, Comparisons, FileKind, Note, OutputPath,
+};
 use crate::workbook::{self, Workbook};
 use crate::xlsx::fill::TemplateError;
 use crate::xlsx::fill::run::{templates_folder, templates_in};
@@ -121,6 +123,55 @@ pub struct Snapshot {
     pub watch_problem: Option<String>,
     /// The input compared with the last meeting's workbook, once one was chosen (Förändringar).
     pub comparison: Option<Arc<Comparing>>,
+    /// The forms written last (Blanketter), and the returned forms read last.
+    pub forms: Option<Arc<FormsWritten>>,
+    pub collecting: Option<Arc<Collecting>>,
+}
+
+/// A file the page offers that is not a document of the build (a form, a collected workbook), by an
+/// opaque id as documents are.
+#[derive(Debug, Clone)]
+pub struct Download {
+    pub id: String,
+    pub path: PathBuf,
+    /// Its path inside the folder it was written to, with `/`.
+    pub name: String,
+}
+
+impl Download {
+    /// `path`, written inside `folder`; `space` keeps ids of different folders apart.
+    pub fn new(path: &Path, folder: &Path, space: &str) -> Download {
+        let relative = path.strip_prefix(folder).unwrap_or(path);
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        Download {
+            id: document_id(&format!("{space}/{name}")),
+            path: path.to_path_buf(),
+            name,
+        }
+    }
+}
+
+/// What writing the forms came to.
+#[derive(Debug)]
+pub struct FormsWritten {
+    pub files: Vec<Download>,
+    /// The input's errors, which stop the forms (see Problem).
+    pub errors: usize,
+    /// Why the forms could not be made or written.
+    pub failed: Option<String>,
+}
+
+/// What reading the returned forms came to.
+#[derive(Debug)]
+pub struct Collecting {
+    /// The collected workbook (in the private temporary folder).
+    pub workbooks: Vec<Download>,
+    pub collected: Option<Collected>,
+    pub failed: Option<String>,
 }
 
 /// The last meeting's workbook, as uploaded.
@@ -150,7 +201,8 @@ pub struct Shared {
     pub stop: Stop,
     /// Page images of the documents, made on request.
     pub previews: super::pages::Previews,
-    input: PathBuf,
+    pub input: PathBuf,
+    pub output: PathBuf,
     /// The private temporary folder uploads are kept in (removed when the server ends).
     uploads: PathBuf,
     uploaded: std::sync::atomic::AtomicU64,
@@ -168,6 +220,7 @@ impl Shared {
         stop: Stop,
         previews: super::pages::Previews,
         input: PathBuf,
+        output: PathBuf,
         uploads: PathBuf,
     ) -> Shared {
         let hosts = vec![
@@ -185,6 +238,7 @@ impl Shared {
             stop,
             previews,
             input,
+            output,
             uploads,
             uploaded: std::sync::atomic::AtomicU64::new(0),
             previous: Mutex::new(None),
@@ -242,6 +296,40 @@ impl Shared {
             .uploaded
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.uploads.join(format!("forra-{n}.{extension}"))
+    }
+
+    /// A new folder name in the uploads folder (made by whoever writes into it).
+    pub fn upload_folder(&self, prefix: &str) -> PathBuf {
+        let n = self
+            .uploaded
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.uploads.join(format!("{prefix}-{n}"))
+    }
+
+    pub fn set_forms(&self, forms: FormsWritten) {
+        let forms = Arc::new(forms);
+        self.update(|s| s.forms = Some(forms));
+    }
+
+    pub fn set_collected(&self, collecting: Collecting) {
+        let collecting = Arc::new(collecting);
+        self.update(|s| s.collecting = Some(collecting));
+    }
+
+    /// Any file the page offers by its id: a document of the last good build, a form, a collected
+    /// workbook. The path and the name to download it under.
+    pub fn file(&self, id: &str) -> Option<(PathBuf, String)> {
+        let snapshot = self.snapshot();
+        let documents = snapshot
+            .documents
+            .iter()
+            .map(|d| (&d.id, &d.path, &d.name));
+        let forms = snapshot.forms.iter().flat_map(|f| &f.files);
+        let collected = snapshot.collecting.iter().flat_map(|c| &c.workbooks);
+        documents
+            .chain(forms.chain(collected).map(|d| (&d.id, &d.path, &d.name)))
+            .find(|(held, _, _)| *held == id)
+            .map(|(_, path, name)| (path.clone(), name.clone()))
     }
 
     /// Compares the input with `previous` now, and after every build from now on; the file of the

@@ -8,6 +8,7 @@
 
 mod compare;
 mod files;
+mod forms;
 mod guard;
 mod live;
 mod pages;
@@ -110,6 +111,7 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         stop.clone(),
         previews,
         args.input.clone(),
+        args.output.clone(),
         uploads.path().to_path_buf(),
     ));
     let app = router(shared.clone());
@@ -201,6 +203,17 @@ fn router(shared: Arc<Shared>) -> Router {
             ),
         )
         .route("/mallar", get(templates))
+        .route("/blanketter", get(forms_view))
+        .route("/blanketter/skriv", post(forms::write))
+        .route(
+            "/blanketter/inkomna",
+            post(
+                forms::collect
+                    .layer(DefaultBodyLimit::max(forms::LIMIT))
+                    .layer(middleware::from_fn(compare::declared_length)),
+            ),
+        )
+        .route("/blanketter.zip", get(files::forms))
         .route("/avsluta", post(end))
         .route("/styrdok.css", get(stylesheet))
         .route("/styrdok.js", get(script))
@@ -284,6 +297,12 @@ async fn templates(State(shared): State<Arc<Shared>>) -> Html<String> {
     let snapshot = shared.snapshot();
     let body = views::templates(&snapshot);
     Html(views::page(View::Templates, &snapshot, body).into_string())
+}
+
+async fn forms_view(State(shared): State<Arc<Shared>>) -> Html<String> {
+    let snapshot = shared.snapshot();
+    let body = views::forms(&snapshot);
+    Html(views::page(View::Forms, &snapshot, body).into_string())
 }
 
 /// `POST /avsluta`: ends the watch loop, which ends the server.

@@ -2,7 +2,9 @@
 //! cell text (`<script>…`) shows as the text it is. Every view is a whole page (it works without the
 //! script); the script swaps `nav` and `main` when a build finishes.
 
-use super::live::{Comparing, Document, Finished, Outcome, ProjectView, Row, Snapshot};
+use super::live::{
+    Collecting, Comparing, Document, Finished, Outcome, ProjectView, Row, Snapshot,
+};
 use super::pages::PageError;
 use crate::changes::Changes;
 use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits};
@@ -21,14 +23,16 @@ pub enum View {
     Documents,
     Changes,
     Templates,
+    Forms,
 }
 
 impl View {
-    const ALL: [View; 5] = [
+    const ALL: [View; 6] = [
         View::Overview,
         View::Problems,
         View::Documents,
         View::Changes,
+        View::Forms,
         View::Templates,
     ];
 
@@ -39,6 +43,7 @@ impl View {
             View::Documents => "Dokument",
             View::Changes => "Förändringar",
             View::Templates => "Mallar",
+            View::Forms => "Blanketter",
         }
     }
 
@@ -49,6 +54,7 @@ impl View {
             View::Documents => "/dokument",
             View::Changes => "/forandringar",
             View::Templates => "/mallar",
+            View::Forms => "/blanketter",
         }
     }
 }
@@ -617,6 +623,96 @@ fn filled_from(document: &Document, template: &str) -> bool {
     let file = parts.next().unwrap_or_default();
     let folder = parts.next();
     document.kind == FileKind::FilledTemplate && (file == template || folder == Some(stem))
+}
+
+/// Blanketter: write a form per Ansvarig, download them, and read the returned ones back.
+pub fn forms(snapshot: &Snapshot) -> Markup {
+    html! {
+        h2 { "Skriv blanketterna" }
+        p {
+            "En blankett (arbetsbok) per ansvarig organisation att fylla i uppföljningen i. "
+            "De skrivs i utdatamappens " code { "blanketter" } "."
+        }
+        form method="post" action="/blanketter/skriv" {
+            button type="submit" { "Skriv blanketterna" }
+        }
+        @if let Some(written) = &snapshot.forms {
+            @if let Some(why) = &written.failed {
+                p.lage.fel { "Blanketterna kunde inte skrivas: " (why) }
+            } @else if written.files.is_empty() {
+                p.lage.fel {
+                    "Inga blanketter skrevs: indata har " (written.errors) " fel. "
+                    a href="/problem" { "Se Problem" } "."
+                }
+            } @else {
+                p {
+                    (written.files.len()) " blanketter skrivna. "
+                    a.knapp href="/blanketter.zip" download { "Ladda ner alla som zip" }
+                }
+                ul { @for f in &written.files { li { a href={ "/fil/" (f.id) } download { (f.name) } } } }
+            }
+        }
+        h2 { "Läs in ifyllda blanketter" }
+        form.valj method="post" action="/blanketter/inkomna" enctype="multipart/form-data" {
+            p {
+                label for="blanketter" { "De ifyllda blanketterna" }
+                span.hjalp id="blanketter-hjalp" {
+                    "Välj alla som har kommit in (håll Ctrl nedtryckt för att välja flera). "
+                    "De läses här på datorn; indata ändras inte."
+                }
+                input id="blanketter" type="file" name="blanketter" multiple accept=".xlsx,.xlsm"
+                    aria-describedby="blanketter-hjalp" required;
+            }
+            p { button type="submit" { "Läs in" } }
+        }
+        @if let Some(collecting) = &snapshot.collecting {
+            (collected(collecting))
+        }
+    }
+}
+
+fn collected(collecting: &Collecting) -> Markup {
+    html! {
+        @if let Some(why) = &collecting.failed {
+            p.lage.fel { "Blanketterna kunde inte läsas in: " (why) }
+        }
+        @if let Some(c) = &collecting.collected {
+            p {
+                (c.forms_read) " blanketter lästa, " (c.rows_merged) " rader inlästa."
+            }
+            @if !collecting.workbooks.is_empty() {
+                p {
+                    "Den sammanställda arbetsboken: "
+                    @for w in &collecting.workbooks { a href={ "/fil/" (w.id) } download { (w.name) } " " }
+                }
+            }
+            @if !c.input_problems.is_empty() || c.stopped.is_some() {
+                p.lage.fel { "Ingen sammanställd arbetsbok skrevs: rätta felen nedan." }
+            }
+            @if !c.problems.is_empty() || !c.input_problems.is_empty() {
+                h3 { "Problem" }
+                ol.problem {
+                    @for d in c.input_problems.iter().chain(&c.problems) {
+                        @let (class, label) = match d.severity() { Severity::Error => ("fel", "Fel"), Severity::Warning => ("varning", "Varning") };
+                        li class=(class) {
+                            p.meddelande {
+                                span.grad { (label) }
+                                @let place = d.place.to_string();
+                                @if !place.is_empty() { span.plats { (place) } ": " }
+                                (d.problem.to_string())
+                            }
+                            p.atgard { "Åtgärd: " (d.problem.fix()) }
+                        }
+                    }
+                }
+            }
+            h3 { "Har inte rapporterat (" (c.not_reported.len()) ")" }
+            @if c.not_reported.is_empty() { p { "Alla har rapporterat." } }
+            ul { @for r in &c.not_reported { li { (r) } } }
+            h3 { "Har rapporterat (" (c.reported.len()) ")" }
+            ul { @for r in &c.reported { li { (r) } } }
+        }
+    }
 }
 
 /// `1 ny`, `2 nya`.
