@@ -87,7 +87,20 @@ impl Server {
 }
 
 impl Drop for Server {
+    /// Ends it as Ctrl-C would, so it removes its temporary folder; killed if it does not end.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Ok(pid) = i32::try_from(self.child.id()) {
+            // SAFETY: sends a signal to our own child process; touches no memory.
+            unsafe { libc::kill(pid, libc::SIGINT) };
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

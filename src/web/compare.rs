@@ -84,7 +84,7 @@ pub async fn upload(State(shared): State<Arc<Shared>>, mut multipart: Multipart)
     };
     let held = shared.clone();
     let saved = tokio::task::spawn_blocking(move || {
-        let path = held.upload_path(&extension);
+        let path = held.upload_path(&extension)?;
         std::fs::write(&path, &bytes)?;
         held.compare_with(Previous {
             name: display_name(&name),

@@ -54,7 +54,10 @@ pub async fn write(State(shared): State<Arc<Shared>>) -> Response {
 
 /// `POST /blanketter/inkomna`: the returned forms (field `blanketter`, any number of files).
 pub async fn collect(State(shared): State<Arc<Shared>>, mut multipart: Multipart) -> Response {
-    let folder = shared.upload_folder("inkomna");
+    let folder = match shared.upload_folder("inkomna") {
+        Ok(folder) => folder,
+        Err(e) => return not_saved(&e),
+    };
     let mut names = Vec::new();
     loop {
         let field = match multipart.next_field().await {
@@ -97,21 +100,27 @@ pub async fn collect(State(shared): State<Arc<Shared>>, mut multipart: Multipart
         if let Err(e) = std::fs::create_dir_all(&folder)
             .and_then(|()| std::fs::write(folder.join(&unique), &bytes))
         {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("Blanketten kunde inte sparas: {e}"),
-            )
-                .into_response();
+            return not_saved(&e);
         }
         names.push(unique);
     }
     if names.is_empty() {
-        return (StatusCode::BAD_REQUEST, "Välj de ifyllda blanketterna först.").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "Välj de ifyllda blanketterna först.",
+        )
+            .into_response();
     }
     let held = shared.clone();
     let done = tokio::task::spawn_blocking(move || {
-        let out = held.upload_folder("insamlat");
-        let collected = pipeline::collect(&folder, &held.input, &out, false);
+        let collected = held.upload_folder("insamlat").map(|out| {
+            let collected = pipeline::collect(&folder, &held.input, &out, false);
+            (out, collected)
+        });
+        let (out, collected) = match collected {
+            Ok((out, collected)) => (out, collected.map_err(|e| e.to_string())),
+            Err(e) => (folder.clone(), Err(e.to_string())),
+        };
         let view = match collected {
             Ok(collected) => Collecting {
                 workbooks: collected
@@ -122,10 +131,10 @@ pub async fn collect(State(shared): State<Arc<Shared>>, mut multipart: Multipart
                 collected: Some(collected),
                 failed: None,
             },
-            Err(e) => Collecting {
+            Err(why) => Collecting {
                 workbooks: Vec::new(),
                 collected: None,
-                failed: Some(e.to_string()),
+                failed: Some(why),
             },
         };
         held.set_collected(view);
@@ -155,6 +164,14 @@ fn safe_name(name: &str, n: usize) -> Option<String> {
     Some(clean)
 }
 
+fn not_saved(e: &std::io::Error) -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("Blanketten kunde inte sparas: {e}"),
+    )
+        .into_response()
+}
+
 fn back() -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, "/blanketter")]).into_response()
 }
@@ -168,12 +185,18 @@ mod tests {
 
     #[test]
     fn a_returned_form_keeps_its_name_but_never_a_path() {
-        assert_eq!(safe_name("borlange.xlsx", 0).as_deref(), Some("borlange.xlsx"));
+        assert_eq!(
+            safe_name("borlange.xlsx", 0).as_deref(),
+            Some("borlange.xlsx")
+        );
         assert_eq!(
             safe_name("../../etc/borlange.xlsx", 0).as_deref(),
             Some("borlange.xlsx")
         );
-        assert_eq!(safe_name(".dold.xlsx", 2).as_deref(), Some("blankett-3.xlsx"));
+        assert_eq!(
+            safe_name(".dold.xlsx", 2).as_deref(),
+            Some("blankett-3.xlsx")
+        );
         assert_eq!(safe_name("anteckning.txt", 0), None);
         assert_eq!(safe_name("", 0), None);
     }

@@ -203,8 +203,9 @@ pub struct Shared {
     pub previews: super::pages::Previews,
     pub input: PathBuf,
     pub output: PathBuf,
-    /// The private temporary folder uploads are kept in (removed when the server ends).
-    uploads: PathBuf,
+    /// The private temporary folder uploads are kept in: made at the first upload (a server that
+    /// took none leaves nothing behind, even when it is killed), removed when the server ends.
+    uploads: Mutex<Option<tempfile::TempDir>>,
     uploaded: std::sync::atomic::AtomicU64,
     previous: Mutex<Option<Previous>>,
     snapshot: RwLock<Arc<Snapshot>>,
@@ -221,7 +222,6 @@ impl Shared {
         previews: super::pages::Previews,
         input: PathBuf,
         output: PathBuf,
-        uploads: PathBuf,
     ) -> Shared {
         let hosts = vec![
             format!("127.0.0.1:{port}"),
@@ -239,7 +239,7 @@ impl Shared {
             previews,
             input,
             output,
-            uploads,
+            uploads: Mutex::new(None),
             uploaded: std::sync::atomic::AtomicU64::new(0),
             previous: Mutex::new(None),
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
@@ -289,21 +289,43 @@ impl Shared {
         }
     }
 
+    /// The uploads folder, made now if this is the first upload.
+    fn uploads(&self) -> std::io::Result<PathBuf> {
+        let mut held = self.uploads.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(dir) = &*held {
+            return Ok(dir.path().to_path_buf());
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("styrdok-serve-")
+            .tempdir()?;
+        let path = dir.path().to_path_buf();
+        *held = Some(dir);
+        Ok(path)
+    }
+
+    /// Removes the uploads folder and everything in it (the server is ending).
+    pub fn remove_uploads(&self) {
+        self.uploads
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+    }
+
     /// A new name in the uploads folder (each upload its own, so a comparison under way keeps its
     /// file).
-    pub fn upload_path(&self, extension: &str) -> PathBuf {
+    pub fn upload_path(&self, extension: &str) -> std::io::Result<PathBuf> {
         let n = self
             .uploaded
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.uploads.join(format!("forra-{n}.{extension}"))
+        Ok(self.uploads()?.join(format!("forra-{n}.{extension}")))
     }
 
     /// A new folder name in the uploads folder (made by whoever writes into it).
-    pub fn upload_folder(&self, prefix: &str) -> PathBuf {
+    pub fn upload_folder(&self, prefix: &str) -> std::io::Result<PathBuf> {
         let n = self
             .uploaded
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.uploads.join(format!("{prefix}-{n}"))
+        Ok(self.uploads()?.join(format!("{prefix}-{n}")))
     }
 
     pub fn set_forms(&self, forms: FormsWritten) {
@@ -320,10 +342,7 @@ impl Shared {
     /// workbook. The path and the name to download it under.
     pub fn file(&self, id: &str) -> Option<(PathBuf, String)> {
         let snapshot = self.snapshot();
-        let documents = snapshot
-            .documents
-            .iter()
-            .map(|d| (&d.id, &d.path, &d.name));
+        let documents = snapshot.documents.iter().map(|d| (&d.id, &d.path, &d.name));
         let forms = snapshot.forms.iter().flat_map(|f| &f.files);
         let collected = snapshot.collecting.iter().flat_map(|c| &c.workbooks);
         documents

@@ -77,8 +77,6 @@ pub enum ServeError {
     Random(getrandom::Error),
     #[error(transparent)]
     Watch(#[from] WatchError),
-    #[error("en tillfällig mapp för uppladdade filer kunde inte göras: {0}")]
-    Uploads(std::io::Error),
 }
 
 /// How long the server waits for open requests (a download) when it ends.
@@ -100,11 +98,6 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         all_initiatives: false,
     };
     let previews = pages::Previews::new(args.input.clone(), args.output.clone(), options);
-    // Uploads live here until the server ends; dropping it removes the folder and its files.
-    let uploads = tempfile::Builder::new()
-        .prefix("styrdok-serve-")
-        .tempdir()
-        .map_err(ServeError::Uploads)?;
     let shared = Arc::new(Shared::new(
         token,
         port,
@@ -112,7 +105,6 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         previews,
         args.input.clone(),
         args.output.clone(),
-        uploads.path().to_path_buf(),
     ));
     let app = router(shared.clone());
     let (shutdown, ended) = tokio::sync::watch::channel(false);
@@ -152,8 +144,7 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         }
     });
     runtime.shutdown_timeout(GRACE);
-    drop(shared);
-    drop(uploads);
+    shared.remove_uploads();
     println!("styrdok avslutat.");
     Ok(watched?)
 }
