@@ -71,13 +71,14 @@ impl Server {
         send(self.port, head)
     }
 
-    /// Waits until the first build has finished (the page no longer says it is reading).
+    /// Waits until the first build has finished (the page no longer says it is reading, or that the
+    /// documents are being made).
     fn wait_for_build(&self) -> Answer {
         let started = Instant::now();
         loop {
             let answer = self.get("/problem");
             assert_eq!(answer.status, 200, "{}", answer.head);
-            if !answer.body.contains("Läser arbetsböckerna") {
+            if !answer.body.contains("class=\"lage bygger\"") {
                 return answer;
             }
             assert!(started.elapsed() < Duration::from_secs(60), "no build");

@@ -8,6 +8,7 @@ use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
 use crate::pipeline::{
     self, BuildRequest, Built, Collected, Comparisons, FileKind, Note, OutputPath,
+    ProjectDiagnostics,
 };
 use crate::workbook::{self, Workbook};
 use crate::xlsx::fill::TemplateError;
@@ -16,7 +17,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// One project of the input as the last build read it.
 #[derive(Debug, Clone)]
@@ -71,6 +72,8 @@ pub enum Outcome {
     InputErrors,
     /// The documents could not be made or written (the reason, in Swedish).
     Failed(String),
+    /// Only checked so far: the first build is making the documents.
+    Checked,
 }
 
 /// One finished build.
@@ -399,6 +402,23 @@ impl Shared {
 /// outcome goes into `shared`. The build record is held in memory, so a save makes only what it
 /// changed.
 pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
+    // The problems first: checking is a tenth of building the example (45 ms of 0.47 s), so the
+    // page shows every problem while the documents are still being made.
+    let started = Instant::now();
+    let checked = pipeline::check_projects(&request.input);
+    let projects = project_views(ProjectDiagnostics::of(&checked));
+    drop(checked);
+    shared.update(|s| {
+        s.building = true;
+        s.last = Some(Finished {
+            projects,
+            notes: Vec::new(),
+            template_problems: Vec::new(),
+            result: Outcome::Checked,
+            at: SystemTime::now(),
+            took: started.elapsed(),
+        });
+    });
     let mut record = None;
     let rebuild = |attempt: Attempt| {
         shared.update(|s| s.building = true);
@@ -442,22 +462,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
 /// A build as the page shows it, and the documents it wrote (`None` when it wrote nothing, so the
 /// last good ones stay).
 fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
-    let projects = built
-        .projects
-        .into_iter()
-        .map(|p| ProjectView {
-            workbooks: workbooks_of(&p.path),
-            templates: templates_in(&templates_folder(&p.path))
-                .iter()
-                .filter_map(|t| t.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect(),
-            rows: rows_of(&p.path, &p.diagnostics),
-            name: p.name,
-            path: p.path,
-            diagnostics: p.diagnostics,
-        })
-        .collect();
+    let projects = project_views(built.projects);
     let notes = built.notes.iter().map(note_text).collect();
     let template_problems = built
         .notes
@@ -490,6 +495,24 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         took: built.took,
     };
     (finished, documents)
+}
+
+fn project_views(projects: Vec<ProjectDiagnostics>) -> Vec<ProjectView> {
+    projects
+        .into_iter()
+        .map(|p| ProjectView {
+            workbooks: workbooks_of(&p.path),
+            templates: templates_in(&templates_folder(&p.path))
+                .iter()
+                .filter_map(|t| t.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect(),
+            rows: rows_of(&p.path, &p.diagnostics),
+            name: p.name,
+            path: p.path,
+            diagnostics: p.diagnostics,
+        })
+        .collect()
 }
 
 /// The rows of the problem cells. The build does not hand back the cells it read, so a project with

@@ -145,15 +145,21 @@ fn status(snapshot: &Snapshot) -> Markup {
                 .to_string(),
         ),
         Outcome::Failed(why) => ("lage fel", format!("Dokumenten kunde inte göras: {why}")),
+        Outcome::Checked => (
+            "lage bygger",
+            "Arbetsböckerna är kontrollerade; dokumenten byggs …".to_string(),
+        ),
     };
     let summary = format!("{headline} {counts}.");
     html! {
         div class=(class) data-sammanfattning=(summary) {
             p { strong { (headline) } }
             p {
-                (counts) ". Senaste bygget "
-                (time(last.at)) " tog " (seconds(last.took)) "."
-                @if snapshot.building { " Bygger om …" }
+                (counts) "."
+                @if !matches!(last.result, Outcome::Checked) {
+                    " Senaste bygget " (time(last.at)) " tog " (seconds(last.took)) "."
+                    @if snapshot.building { " Bygger om …" }
+                }
             }
             @if let Some(problem) = &snapshot.watch_problem {
                 p { "Bevakningen av arbetsböckerna: " (problem) }
