@@ -11,6 +11,7 @@ use crate::commands::init::InitArgs;
 use crate::commands::templates::ExportArgs;
 use crate::commands::{self, CommandError, Outcome};
 use crate::pipeline::watch::Stop;
+use crate::web::{self, ServeArgs};
 use clap::{CommandFactory, Parser, Subcommand};
 
 mod parse;
@@ -95,6 +96,13 @@ pub enum Command {
         after_help = "Exempel:\n  styrdok fill input/mallar/redovisning-statsbidrag.xlsx      den ifyllda mallen i output/\n  styrdok fill redovisning.xlsx ok2025.xlsx -o ut --watch     fyll i igen vid varje sparning"
     )]
     Fill(FillArgs),
+    /// Öppnar en sida i webbläsaren med problemen och dokumenten; bygger om varje gång en arbetsbok sparas.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Argument",
+        after_help = "Exempel:\n  styrdok serve                       sidan för input/, dokumenten i output/\n  styrdok serve ok2025.xlsx --no-open    skriv bara ut adressen\n\nSidan nås bara från den här datorn. Avsluta med knappen på sidan eller Ctrl-C."
+    )]
+    Serve(ServeArgs),
     /// Mallarna: exportera dem för att göra egna.
     #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Kommandon", subcommand_value_name = "KOMMANDO")]
     Templates {
@@ -134,6 +142,9 @@ pub fn run(cli: Cli, stop: &Stop) -> Result<Outcome, CommandError> {
         Command::Collect(args) => commands::collect::run(&args),
         Command::Fill(args) if args.watch => commands::watch::fill(&args, stop),
         Command::Fill(args) => commands::fill::run(&args),
+        Command::Serve(args) => web::serve(&args, stop)
+            .map(|()| Outcome::Done)
+            .map_err(|e| CommandError::Serve(Box::new(e))),
         Command::Templates {
             action: TemplatesCommand::Export(args),
         } => commands::templates::export(&args),

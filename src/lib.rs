@@ -17,5 +17,6 @@ pub mod mail;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod web;
 pub mod workbook;
 pub mod xlsx;

@@ -23,4 +23,5 @@ mod narrative;
 mod rebuild;
 mod report;
 mod scale;
+mod serve;
 mod updated_workbook;

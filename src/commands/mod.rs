@@ -47,6 +47,10 @@ pub enum CommandError {
     Init(#[from] InitError),
     #[error(transparent)]
     Watch(#[from] WatchError),
+    /// `styrdok serve`'s `web::ServeError`: `web` sits beside `commands` in the layers, so `cli`
+    /// hands it over boxed.
+    #[error(transparent)]
+    Serve(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// The exit code of a command's result: 0 done, 1 the input has errors, 2 nothing could be written.

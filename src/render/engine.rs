@@ -146,6 +146,32 @@ impl Engine {
         date: NaiveDate,
         ident: &str,
     ) -> Result<Vec<u8>, RenderError> {
+        let (world, document) = self.compile(template, data, attachments, date)?;
+        // PDF/A-2a (archival, with the tagged structure "a" requires) and PDF/UA-1 (accessible) in one
+        // file: what Swedish public bodies must publish and archive.
+        let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+            .expect("PDF/A-2a and PDF/UA-1 can be combined");
+        let options = PdfOptions {
+            ident: Smart::Custom(ident.to_string()),
+            timestamp: world.today.map(Timestamp::new_utc),
+            standards,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {
+            template: template.to_string(),
+            report: world.report(&errors),
+        })
+    }
+
+    /// The pages `pdf_with` exports, laid out by the same World from the same data: a page viewer's
+    /// images (`render::pages`) show exactly what the PDF holds.
+    pub(super) fn compile<'a>(
+        &'a self,
+        template: &str,
+        data: &[u8],
+        attachments: &[Attachment],
+        date: NaiveDate,
+    ) -> Result<(DocumentWorld<'a>, PagedDocument), RenderError> {
         let main = self
             .template(template)
             .ok_or_else(|| RenderError::UnknownTemplate(template.to_string()))?;
@@ -174,20 +200,7 @@ impl Engine {
             template: template.to_string(),
             report: world.report(&errors),
         })?;
-        // PDF/A-2a (archival, with the tagged structure "a" requires) and PDF/UA-1 (accessible) in one
-        // file: what Swedish public bodies must publish and archive.
-        let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
-            .expect("PDF/A-2a and PDF/UA-1 can be combined");
-        let options = PdfOptions {
-            ident: Smart::Custom(ident.to_string()),
-            timestamp: today.map(Timestamp::new_utc),
-            standards,
-            ..PdfOptions::default()
-        };
-        typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {
-            template: template.to_string(),
-            report: world.report(&errors),
-        })
+        Ok((world, document))
     }
 }
 
@@ -222,7 +235,7 @@ impl Default for Engine {
     }
 }
 
-struct DocumentWorld<'a> {
+pub(super) struct DocumentWorld<'a> {
     engine: &'a Engine,
     main: FileId,
     data: Bytes,

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 /// One document to make. Data is serialised up front so rendering needs nothing but the shared
 /// engine and can run on any thread.
+#[derive(Clone)]
 pub struct Job {
     pub template: &'static str,
     pub data: Vec<u8>,

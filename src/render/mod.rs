@@ -7,6 +7,7 @@ mod fonts;
 mod glyphs;
 mod jobs;
 pub mod naming;
+mod pages;
 pub mod record;
 pub mod templates;
 
@@ -15,3 +16,4 @@ pub use files::{
     OutputFile, StagedFile, WriteError, stage, stage_file, write_all, write_atomic, write_with,
 };
 pub use jobs::{Job, init_render_threads, render_jobs};
+pub use pages::{PageImageError, Pages};

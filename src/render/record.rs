@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 const RECORD_FILE: &str = ".styrdok-bygge.json";
 
 /// What decides a product's bytes, as a SHA-256 digest. Build one with `KeyBuilder`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key([u8; 32]);
 
 impl Key {

@@ -138,7 +138,7 @@ pub enum Problem {
 }
 
 impl Problem {
-    fn is_warning(&self) -> bool {
+    pub(crate) fn is_warning(&self) -> bool {
         matches!(self, Problem::NoPlaceholder)
     }
 

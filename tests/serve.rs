@@ -1,0 +1,780 @@
+//! `styrdok serve` over real sockets: the server is the binary, started as a user would start it, and
+//! every request is written by hand, so headers a browser would never send (a foreign Host, a
+//! missing Origin) can be sent too.
+
+use crate::common::{Book, build, n, styrdok, t};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `styrdok serve`, ended (and waited for) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    token: String,
+}
+
+impl Server {
+    fn start(input: &Path, output: &Path) -> Server {
+        Server::start_in(input, output, &std::env::temp_dir())
+    }
+
+    /// With its temporary files in `temporary` (TMPDIR), to see that it leaves none.
+    fn start_in(input: &Path, output: &Path, temporary: &Path) -> Server {
+        let mut child = styrdok()
+            .env("TMPDIR", temporary)
+            .arg("serve")
+            .arg(input)
+            .arg("-o")
+            .arg(output)
+            .arg("--no-open")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        // «styrdok visas på http://127.0.0.1:PORT/start?nyckel=TOKEN»
+        let url = line.trim().rsplit(' ').next().unwrap().to_string();
+        let rest = url.strip_prefix("http://127.0.0.1:").expect(&line);
+        let (port, query) = rest.split_once("/start?nyckel=").unwrap();
+        Server {
+            child,
+            port: port.parse().unwrap(),
+            token: query.to_string(),
+        }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn cookie(&self) -> String {
+        format!("styrdok-{}={}", self.port, self.token)
+    }
+
+    /// A GET with the right Host and the cookie.
+    fn get(&self, path: &str) -> Answer {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n",
+            self.host(),
+            self.cookie()
+        ))
+    }
+
+    fn send(&self, head: &str) -> Answer {
+        send(self.port, head)
+    }
+
+    /// Waits until the first build has finished (the page no longer says it is reading, or that the
+    /// documents are being made).
+    fn wait_for_build(&self) -> Answer {
+        let started = Instant::now();
+        loop {
+            let answer = self.get("/problem");
+            assert_eq!(answer.status, 200, "{}", answer.head);
+            if !answer.body.contains("class=\"lage bygger\"") {
+                return answer;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "no build");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Server {
+    /// Ends it as Ctrl-C would, so it removes its temporary folder; killed if it does not end.
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Ok(pid) = i32::try_from(self.child.id()) {
+            // SAFETY: sends a signal to our own child process; touches no memory.
+            unsafe { libc::kill(pid, libc::SIGINT) };
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+    bytes: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then_some(value.trim())
+        })
+    }
+}
+
+/// One request on its own connection; `head` is the request line and headers, without the blank
+/// line that ends them.
+fn send(port: u16, head: &str) -> Answer {
+    send_with_body(port, head, &[])
+}
+
+fn send_with_body(port: u16, head: &str, body: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut request = format!("{head}Connection: close\r\n\r\n").into_bytes();
+    request.extend_from_slice(body);
+    stream.write_all(&request).unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(bytes.len(), |at| at + 4);
+    let body_bytes = bytes[end..].to_vec();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Answer {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+        bytes: body_bytes,
+    }
+}
+
+/// A valid workbook in its own folder.
+fn input(dir: &Path, book: &Book) -> std::path::PathBuf {
+    let input = dir.join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    book.write(&input.join("ok.xlsx"));
+    input
+}
+
+#[test]
+fn every_request_needs_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let host = server.host();
+    for path in ["/", "/problem", "/dokument", "/styrdok.js", "/alla.zip"] {
+        let answer = server.send(&format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n"));
+        assert_eq!(answer.status, 403, "{path} without the cookie");
+    }
+    let wrong = server.send(&format!(
+        "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: styrdok-{}=00112233445566778899aabbccddeeff\r\n",
+        server.port
+    ));
+    assert_eq!(wrong.status, 403, "a wrong token");
+    let guessed = server.send(&format!("GET /start?nyckel=0 HTTP/1.1\r\nHost: {host}\r\n"));
+    assert_eq!(guessed.status, 403, "a wrong token in the launch URL");
+}
+
+#[test]
+fn the_launch_url_sets_a_strict_cookie_and_forgets_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let answer = server.send(&format!(
+        "GET /start?nyckel={} HTTP/1.1\r\nHost: {}\r\n",
+        server.token,
+        server.host()
+    ));
+    assert_eq!(answer.status, 303, "{}", answer.head);
+    assert_eq!(answer.header("location"), Some("/"));
+    let cookie = answer.header("set-cookie").unwrap();
+    assert!(cookie.starts_with(&server.cookie()), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        !page.head.to_lowercase().contains("access-control-"),
+        "no CORS headers: {}",
+        page.head
+    );
+    assert!(page.body.contains("<html lang=\"sv\">"));
+}
+
+#[test]
+fn a_foreign_host_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    let other_port = format!("127.0.0.1:{}", server.port.wrapping_add(1));
+    for host in [
+        "evil.example",
+        "evil.example:80",
+        other_port.as_str(),
+        "127.0.0.1",
+    ] {
+        let answer = server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: {}\r\n",
+            server.cookie()
+        ));
+        assert_eq!(answer.status, 403, "Host: {host}");
+    }
+    for host in [
+        format!("localhost:{}", server.port),
+        format!("[::1]:{}", server.port),
+    ] {
+        let answer = server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: {}\r\n",
+            server.cookie()
+        ));
+        assert_eq!(answer.status, 200, "Host: {host}");
+    }
+}
+
+#[test]
+fn a_cross_origin_post_is_refused_and_avsluta_ends_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let post = |origin: &str| {
+        server.send(&format!(
+            "POST /avsluta HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n{origin}Content-Length: 0\r\n",
+            server.host(),
+            server.cookie()
+        ))
+    };
+    assert_eq!(post("Origin: http://evil.example\r\n").status, 403);
+    assert_eq!(post("Origin: null\r\n").status, 403);
+    assert_eq!(post("").status, 403, "a POST without Origin");
+    let port = server.port;
+    assert_eq!(
+        post(&format!(
+            "Origin: http://127.0.0.1:{port}\r\nSec-Fetch-Site: cross-site\r\n"
+        ))
+        .status,
+        403,
+        "a cross-site POST by Fetch Metadata"
+    );
+    assert_eq!(server.get("/").status, 200, "still running");
+
+    let ended = post(&format!("Origin: http://127.0.0.1:{port}\r\n"));
+    assert_eq!(ended.status, 200);
+    assert!(ended.body.contains("styrdok har avslutats"));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still running after Avsluta"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(
+        TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "the port is closed"
+    );
+}
+
+#[test]
+fn a_file_is_found_by_its_id_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let documents = server.get("/dokument");
+    let id = documents
+        .body
+        .split("href=\"/fil/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a document link");
+    let file = server.get(&format!("/fil/{id}"));
+    assert_eq!(file.status, 200);
+    assert!(
+        file.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment"),
+        "{}",
+        file.head
+    );
+    for path in [
+        "/fil/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/fil/../../../etc/passwd",
+        "/fil/%2Fetc%2Fpasswd",
+        "/fil/0000000000000000",
+        "/fil/ok.xlsx",
+        "/../../etc/passwd",
+    ] {
+        let answer = server.get(path);
+        assert_eq!(answer.status, 404, "{path}: {}", answer.head);
+        assert!(!answer.body.contains("root:"), "{path}");
+    }
+}
+
+#[test]
+fn cell_text_is_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::valid();
+    book.set("Insatser", "E2", t("<script>alert(1)</script>"));
+    book.set("Insatser", "K2", t("<img src=x onerror=alert(2)>"));
+    let server = Server::start(&input(dir.path(), &book), &dir.path().join("out"));
+    let page = server.wait_for_build();
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!page.body.contains("<script>alert"));
+    assert!(!page.body.contains("<img"));
+    assert!(page.body.contains("id=\"Insatser!E2\""), "a stable anchor");
+    // The problem's row is shown, its cell marked, the text escaped there too.
+    assert!(
+        page.body.contains("Rad 2 i bladet Insatser"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>"),
+        "{}",
+        page.body
+    );
+}
+
+/// The server listens on loopback only: on Linux its sockets are read from /proc; anywhere, a
+/// connection to the machine's own outward address is refused.
+#[test]
+fn only_loopback_is_listened_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    #[cfg(target_os = "linux")]
+    {
+        let port = format!(":{:04X}", server.port);
+        let mut found = 0;
+        for (table, loopback) in [
+            ("/proc/net/tcp", "0100007F"),
+            ("/proc/net/tcp6", "00000000000000000000000001000000"),
+        ] {
+            let Ok(text) = std::fs::read_to_string(table) else {
+                continue;
+            };
+            for line in text.lines().skip(1) {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                // local address, remote, state; 0A is LISTEN.
+                if fields.len() > 3 && fields[1].ends_with(&port) && fields[3] == "0A" {
+                    found += 1;
+                    assert_eq!(fields[1], format!("{loopback}{port}"), "{table}: {line}");
+                }
+            }
+        }
+        assert!(found >= 1, "the listening socket is in /proc/net/tcp");
+    }
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    if probe.connect("192.0.2.1:9").is_ok()
+        && let Ok(outward) = probe.local_addr()
+        && !outward.ip().is_loopback()
+        && !outward.ip().is_unspecified()
+    {
+        assert!(
+            TcpStream::connect_timeout(
+                &std::net::SocketAddr::new(outward.ip(), server.port),
+                Duration::from_secs(2)
+            )
+            .is_err(),
+            "reachable on {}",
+            outward.ip()
+        );
+    }
+}
+
+/// The ids of the documents the Dokument view links to, in its order.
+fn document_ids(server: &Server) -> Vec<String> {
+    let page = server.get("/dokument");
+    let mut ids: Vec<String> = page
+        .body
+        .split("href=\"/fil/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// Every file under `dir` by its path inside it, with its bytes.
+fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, into: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, into);
+            } else {
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                into.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// The page writes the output folder exactly as `styrdok build` does, and its zip holds those files.
+#[test]
+fn the_files_are_those_build_writes_and_the_zip_holds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let served = dir.path().join("served");
+    let built = dir.path().join("built");
+    let server = Server::start(&example, &served);
+    server.wait_for_build();
+    let output = build(&example, &built, &[]);
+    assert!(output.status.success(), "{output:?}");
+    let (served_files, built_files) = (files_under(&served), files_under(&built));
+    assert_eq!(
+        served_files.keys().collect::<Vec<_>>(),
+        built_files.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &served_files {
+        assert!(bytes == &built_files[name], "{name} differs from build's");
+    }
+
+    let zip = server.get("/alla.zip");
+    assert_eq!(zip.status, 200, "{}", zip.head);
+    assert_eq!(zip.header("content-type"), Some("application/zip"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).unwrap();
+    let mut entries = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        entries.insert(entry.name().unwrap().to_string(), bytes);
+    }
+    let documents: BTreeMap<_, _> = served_files
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with(".styrdok"))
+        .collect();
+    assert_eq!(
+        entries, documents,
+        "the zip holds every document, nothing else"
+    );
+    assert_eq!(document_ids(&server).len(), documents.len());
+}
+
+#[test]
+fn a_pdf_s_pages_are_shown_as_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&input(dir.path(), &Book::valid()), &dir.path().join("out"));
+    server.wait_for_build();
+    let page = server.get("/dokument");
+    let thumbnail = page
+        .body
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|src| src.starts_with("/sida/"))
+        .expect("a thumbnail")
+        .replace("&amp;", "&");
+    let image = server.get(&thumbnail);
+    assert_eq!(image.status, 200, "{}", image.head);
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    assert!(image.bytes.starts_with(b"\x89PNG\r\n"), "a PNG");
+
+    let id = thumbnail.split('/').nth(2).unwrap();
+    let viewer = server.get(&format!("/dokument/{id}"));
+    assert_eq!(viewer.status, 200);
+    assert!(viewer.body.contains("alt=\"Sida 1 av "), "{}", viewer.body);
+    let large = server.get(&format!("/sida/{id}/1"));
+    assert_eq!(large.status, 200);
+    assert!(
+        large.bytes.len() > image.bytes.len(),
+        "the page is larger than its thumbnail"
+    );
+    for past in ["0", "999", "x", "-1"] {
+        assert_eq!(
+            server.get(&format!("/sida/{id}/{past}")).status,
+            404,
+            "page {past}"
+        );
+    }
+    // A workbook is a document too, but has no pages to show.
+    let ids = document_ids(&server);
+    let not_pdf = ids
+        .iter()
+        .find(|other| !page.body.contains(&format!("/sida/{other}/")))
+        .unwrap();
+    assert_eq!(server.get(&format!("/sida/{not_pdf}/1")).status, 404);
+}
+
+/// A multipart body with one file field, as a browser sends a file input.
+fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "styrdok-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn the_last_meeting_s_workbook_is_compared_capped_and_gone_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut now = Book::valid();
+    now.set("Insatser", "E2", n(100_000.0));
+    let input = input(dir.path(), &now);
+    let previous = Book::valid().write(&dir.path().join("forra.xlsx"));
+    let temporary = dir.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::start_in(&input, &dir.path().join("out"), &temporary);
+    server.wait_for_build();
+    let port = server.port;
+    let post = |origin: &str, content_type: &str, length: usize, body: &[u8]| {
+        send_with_body(
+            port,
+            &format!(
+                "POST /forandringar HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: {origin}\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n",
+                server.cookie()
+            ),
+            body,
+        )
+    };
+    let here = format!("http://127.0.0.1:{port}");
+
+    // Refused on its declared length, before a byte of it is read.
+    let oversized = post(
+        &here,
+        "multipart/form-data; boundary=x",
+        64 * 1024 * 1024,
+        b"",
+    );
+    assert_eq!(oversized.status, 413, "{}", oversized.head);
+
+    let (content_type, body) = multipart("forra", "förra.xlsx", &std::fs::read(&previous).unwrap());
+    let foreign = post("http://evil.example", &content_type, body.len(), &body);
+    assert_eq!(foreign.status, 403, "an upload from another site");
+    let (text_type, text) = multipart("forra", "anteckningar.txt", b"hej");
+    assert_eq!(post(&here, &text_type, text.len(), &text).status, 415);
+
+    let uploaded = post(&here, &content_type, body.len(), &body);
+    assert_eq!(uploaded.status, 303, "{}", uploaded.head);
+    assert_eq!(uploaded.header("location"), Some("/forandringar"));
+    let page = server.get("/forandringar");
+    assert!(
+        page.body.contains("Jämfört med förra.xlsx"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("1 ändrad insats"), "{}", page.body);
+    assert!(page.body.contains("Belopp"), "{}", page.body);
+    let kept: Vec<_> = std::fs::read_dir(&temporary).unwrap().collect();
+    assert_eq!(kept.len(), 1, "one private folder for uploads");
+    assert!(
+        !std::fs::read_dir(&input).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("forra")),
+        "nothing is written into INDATA"
+    );
+
+    let ended = server.send(&format!(
+        "POST /avsluta HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: {here}\r\nContent-Length: 0\r\n",
+        server.cookie()
+    ));
+    assert_eq!(ended.status, 200);
+    let started = Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(started.elapsed() < Duration::from_secs(20), "still running");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_dir(&temporary).unwrap().count(),
+        0,
+        "no temporary files left"
+    );
+}
+
+/// Ctrl-C (SIGINT) ends the server as the Avsluta button does: the open page hears it, the process
+/// ends with 0 and leaves no temporary folder.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let temporary = dir.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::start_in(
+        &input(dir.path(), &Book::valid()),
+        &dir.path().join("out"),
+        &temporary,
+    );
+    server.wait_for_build();
+    // An open page's event stream: it is told the server ends, then closed.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        events,
+        "GET /handelser HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        server.host(),
+        server.cookie()
+    )
+    .unwrap();
+    // The stream is open once it has told the current build.
+    let mut heard = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !String::from_utf8_lossy(&heard).contains("event: bygge") {
+        let n = events.read(&mut chunk).unwrap();
+        assert!(n > 0, "{}", String::from_utf8_lossy(&heard));
+        heard.extend_from_slice(&chunk[..n]);
+    }
+    let pid = i32::try_from(server.child.id()).unwrap();
+    // SAFETY: sends a signal to our own child process; touches no memory.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let _ = events.read_to_end(&mut heard);
+    let heard = String::from_utf8_lossy(&heard);
+    assert!(heard.contains("event: avslutad"), "{heard}");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "still running");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
+}
+
+/// A one-sheet workbook with `cell` in B1, as an organisation's own template.
+fn template(path: &Path, cell: &str) {
+    Book {
+        sheets: vec![("Redovisning".into(), vec![vec![t("Titel"), t(cell)]])],
+    }
+    .write(path);
+}
+
+/// Mallar lists each template with the file filled from it; a template saved with an unknown
+/// placeholder shows up with its cell, without a reload of the server.
+#[test]
+fn each_template_shows_its_filled_file_or_its_problem_with_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let templates = input.join("mallar");
+    std::fs::create_dir(&templates).unwrap();
+    template(&templates.join("bra.xlsx"), "{{Titel}}");
+    let server = Server::start(&input, &dir.path().join("out"));
+    server.wait_for_build();
+    let page = server.get("/mallar");
+    assert!(page.body.contains("<h3>bra.xlsx</h3>"), "{}", page.body);
+    assert!(page.body.contains("download>bra.xlsx</a>"), "{}", page.body);
+
+    template(&templates.join("trasig.xlsx"), "{{Okänt}}");
+    let started = Instant::now();
+    let page = loop {
+        let page = server.get("/mallar");
+        if page.body.contains("<h3>trasig.xlsx</h3>") && page.body.contains("okänt namn") {
+            break page;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "{}", page.body);
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(page.body.contains("Redovisning!B1"), "{}", page.body);
+    assert!(
+        page.body.contains("Mallen kunde inte fyllas i"),
+        "{}",
+        page.body
+    );
+}
+
+/// Blanketter: the forms are written into the output folder as `styrdok forms` writes them and
+/// offered as a zip; a returned form read back names who has reported and gives the collected
+/// workbook to download, written outside INDATA.
+#[test]
+fn forms_are_written_and_returned_ones_collected() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let output = dir.path().join("out");
+    let server = Server::start(&input, &output);
+    server.wait_for_build();
+    let port = server.port;
+    let post = |path: &str, content_type: &str, body: &[u8]| {
+        send_with_body(
+            port,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n",
+                server.cookie(),
+                body.len()
+            ),
+            body,
+        )
+    };
+    let written = post("/blanketter/skriv", "text/plain", b"");
+    assert_eq!(written.status, 303, "{}", written.head);
+    let forms = files_under(&output.join("blanketter"));
+    assert!(forms.len() >= 2, "{:?}", forms.keys());
+
+    let zip = server.get("/blanketter.zip");
+    assert_eq!(zip.status, 200, "{}", zip.head);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).unwrap();
+    let mut names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, forms.keys().cloned().collect::<Vec<_>>());
+
+    let (first, bytes) = forms.iter().next().unwrap();
+    let (content_type, body) = multipart("blanketter", first, bytes);
+    let collected = post("/blanketter/inkomna", &content_type, &body);
+    assert_eq!(collected.status, 303, "{}", collected.head);
+    let page = server.get("/blanketter");
+    assert!(page.body.contains("1 blanketter lästa"), "{}", page.body);
+    // An empty form counts as not reported, with a warning saying so.
+    assert!(
+        page.body.contains("blanketten har inget ifyllt"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Har rapporterat (0)"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&format!("Har inte rapporterat ({})", forms.len())),
+        "{}",
+        page.body
+    );
+    let workbook = page
+        .body
+        .split("Den sammanställda arbetsboken: <a href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a collected workbook");
+    let download = server.get(workbook);
+    assert_eq!(download.status, 200);
+    assert!(download.bytes.starts_with(b"PK"), "an xlsx");
+    assert_eq!(
+        std::fs::read_dir(&input).unwrap().count(),
+        1,
+        "INDATA holds its workbook only"
+    );
+}
