@@ -47,7 +47,7 @@ pub enum CommandError {
     Init(#[from] InitError),
     #[error(transparent)]
     Watch(#[from] WatchError),
-    /// `styrdok serve`'s `web::ServeError`: `web` sits beside `commands` in the layers, so `cli`
+    /// `styrdok serve`'s `web::ServeError`: `web` sits above `commands` in the layers, so `cli`
     /// hands it over boxed.
     #[error(transparent)]
     Serve(Box<dyn std::error::Error + Send + Sync>),

@@ -14,6 +14,7 @@ mod live;
 mod pages;
 mod views;
 
+use crate::commands::args::{InputArgs, OutputArgs};
 use crate::documents::Options;
 use crate::pipeline::BuildRequest;
 use crate::pipeline::watch::{Stop, WatchError};
@@ -28,7 +29,6 @@ use axum::routing::{get, post};
 use live::Shared;
 use std::convert::Infallible;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
@@ -40,18 +40,10 @@ use views::View;
 /// `styrdok serve`'s arguments.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
-    /// Arbetsbok eller mapp med arbetsböcker.
-    #[arg(default_value = "input", value_name = "INDATA")]
-    pub input: PathBuf,
-    /// Mappen dokumenten skrivs till.
-    #[arg(
-        short,
-        long,
-        default_value = "output",
-        value_name = "MAPP",
-        help_heading = "Flaggor"
-    )]
-    pub output: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Porten sidan nås på (standard: en ledig port).
     #[arg(long, value_name = "N", help_heading = "Flaggor")]
     pub port: Option<u16>,
@@ -97,14 +89,18 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
         per_recipient: args.per_mottagare,
         all_initiatives: false,
     };
-    let previews = pages::Previews::new(args.input.clone(), args.output.clone(), options);
+    let previews = pages::Previews::new(
+        args.input.input.clone(),
+        args.output.output.clone(),
+        options,
+    );
     let shared = Arc::new(Shared::new(
         token,
         port,
         stop.clone(),
         previews,
-        args.input.clone(),
-        args.output.clone(),
+        args.input.input.clone(),
+        args.output.output.clone(),
     ));
     let app = router(shared.clone());
     let (shutdown, ended) = tokio::sync::watch::channel(false);
@@ -129,8 +125,8 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
     }
 
     let request = BuildRequest {
-        input: args.input.clone(),
-        output: args.output.clone(),
+        input: args.input.input.clone(),
+        output: args.output.output.clone(),
         documents: options,
         ..BuildRequest::default()
     };
