@@ -5,9 +5,9 @@ use super::build::{self, BuildArgs};
 use super::fill::{self, FillArgs};
 use super::report;
 use super::{CommandError, Outcome};
+use crate::diagnostics::seconds;
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, watch};
 use crate::pipeline::{self, Filled};
-use std::time::Duration;
 
 /// `styrdok build --watch`: the build, run now and after every save, until `stop` (Ctrl-C).
 pub fn build(args: &BuildArgs, stop: &Stop) -> Result<Outcome, CommandError> {
@@ -127,20 +127,5 @@ fn say(event: Event) {
             }
         }
         Event::Rebuilt { took, .. } => println!("Misslyckades efter {}.", seconds(took)),
-    }
-}
-
-/// `0,4 s`: one decimal, Swedish comma.
-fn seconds(d: Duration) -> String {
-    format!("{:.1} s", d.as_secs_f64()).replace('.', ",")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seconds_have_a_swedish_comma() {
-        assert_eq!(seconds(Duration::from_millis(420)), "0,4 s");
     }
 }

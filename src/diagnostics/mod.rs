@@ -110,6 +110,12 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `0,4 s`: a duration in seconds with one decimal and the Swedish decimal comma, as the terminal
+/// and the web page say how long a build took.
+pub fn seconds(d: std::time::Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64()).replace('.', ",")
+}
+
 /// `1234567` → `1 234 567`, grouped in threes with non-breaking spaces as Swedish writes numbers.
 pub fn group_digits(n: u128) -> String {
     let digits = n.to_string();
@@ -121,4 +127,14 @@ pub fn group_digits(n: u128) -> String {
         grouped.push(c);
     }
     grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_have_a_swedish_comma() {
+        assert_eq!(seconds(std::time::Duration::from_millis(420)), "0,4 s");
+    }
 }

@@ -5,13 +5,13 @@
 use super::live::{Collecting, Comparing, Document, Finished, Outcome, ProjectView, Row, Snapshot};
 use super::pages::PageError;
 use crate::changes::Changes;
-use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits};
+use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits, seconds};
 use crate::documents::DocumentKind;
 use crate::pipeline::Comparison;
 use crate::pipeline::FileKind;
 use maud::{DOCTYPE, Markup, html};
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// The views, in the order of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,11 +174,6 @@ fn time(at: SystemTime) -> Markup {
             (utc.format("%Y-%m-%d %H:%M:%S UTC"))
         }
     }
-}
-
-/// `0,4 s`: one decimal, Swedish comma.
-fn seconds(d: Duration) -> String {
-    format!("{:.1} s", d.as_secs_f64()).replace('.', ",")
 }
 
 fn project_name(project: &ProjectView) -> String {
