@@ -8,7 +8,6 @@ use crate::changes::{previous_unreadable, render_errors, render_previous_problem
 use crate::documents::Options;
 use crate::pipeline::{self, BuildRequest, Built, Note};
 use clap::Args;
-use std::fmt::Write;
 use std::path::PathBuf;
 
 /// `styrdok build`'s arguments.
@@ -112,26 +111,32 @@ fn json(built: Built) -> Result<Outcome, CommandError> {
 }
 
 /// What the last meeting's version and the organisation's templates had to say, as the terminal
-/// shows it.
+/// shows it, each note on lines of its own.
 pub fn notes_text(notes: &[Note]) -> String {
     let mut text = String::new();
     for note in notes {
-        match note {
-            Note::PreviousProblems(problems) => text.push_str(&render_previous_problems(problems)),
-            Note::PreviousUnreadable { path, problems } => {
-                text.push_str(&render_previous_problems(problems));
-                let _ = writeln!(text, "{}", previous_unreadable(path));
-            }
-            Note::Keys(errors) => text.push_str(&render_errors(errors)),
-            Note::Templates(errors) => {
-                let _ = writeln!(text, "{errors}");
-            }
-            Note::TemplateWarning(warning) => {
-                let _ = writeln!(text, "{warning}");
-            }
+        let note = note_text(note);
+        text.push_str(&note);
+        if !note.is_empty() && !note.ends_with('\n') {
+            text.push('\n');
         }
     }
     text
+}
+
+/// One note as text (the terminal's and the web page's words).
+pub fn note_text(note: &Note) -> String {
+    match note {
+        Note::PreviousProblems(problems) => render_previous_problems(problems),
+        Note::PreviousUnreadable { path, problems } => format!(
+            "{}{}",
+            render_previous_problems(problems),
+            previous_unreadable(path)
+        ),
+        Note::Keys(errors) => render_errors(errors),
+        Note::Templates(errors) => errors.to_string(),
+        Note::TemplateWarning(warning) => warning.to_string(),
+    }
 }
 
 /// "14 filer oförändrade …" after a build that kept files the last build made from the same input.

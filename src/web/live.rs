@@ -2,7 +2,7 @@
 //! one build at a time, and after each build publishes a new `Snapshot` that every request (and every
 //! tab) reads. A build that writes nothing keeps the last good documents, as `build --watch` does.
 
-use crate::changes::{previous_unreadable, render_errors, render_previous_problems};
+use crate::commands::build::note_text;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
@@ -625,20 +625,6 @@ pub fn document_id(name: &str) -> String {
 }
 
 /// A note of the build as the terminal says it (the same words).
-fn note_text(note: &Note) -> String {
-    match note {
-        Note::PreviousProblems(problems) => render_previous_problems(problems),
-        Note::PreviousUnreadable { path, problems } => format!(
-            "{}{}",
-            render_previous_problems(problems),
-            previous_unreadable(path)
-        ),
-        Note::Keys(errors) => render_errors(errors),
-        Note::Templates(errors) => errors.to_string(),
-        Note::TemplateWarning(warning) => warning.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
