@@ -24,7 +24,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    styrdok::render::init_render_threads(cli.render_threads());
+    // Only `build --jobs N` needs the pool now; otherwise the first render sets it up, so commands
+    // that render nothing start no threads.
+    if let Some(threads) = cli.render_threads() {
+        styrdok::render::init_render_threads(Some(threads));
+    }
     let stop = styrdok::pipeline::watch::Stop::default();
     stop_on_ctrl_c(&stop);
     let result = styrdok::cli::run(cli, &stop);
