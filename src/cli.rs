@@ -14,7 +14,9 @@ use crate::pipeline::watch::Stop;
 use crate::web::{self, ServeArgs};
 use clap::{CommandFactory, Parser, Subcommand};
 
+mod launch;
 mod parse;
+pub use launch::{double_clicked, keep_the_window_open};
 pub use parse::{Parsed, parse, parse_from};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";

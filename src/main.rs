@@ -8,7 +8,13 @@ use styrdok::cli::Parsed;
 fn main() -> ExitCode {
     without_huge_pages();
     quiet_when_the_reader_leaves();
-    let cli = match styrdok::cli::parse() {
+    let double_clicked = styrdok::cli::double_clicked();
+    let launched = double_clicked.is_some();
+    let parsed = match double_clicked {
+        Some(cli) => Parsed::Run(cli),
+        None => styrdok::cli::parse(),
+    };
+    let cli = match parsed {
         Parsed::Run(cli) => cli,
         // Help, version, or a mistyped command line: clap's text, in Swedish.
         Parsed::Exit {
@@ -34,6 +40,9 @@ fn main() -> ExitCode {
     let result = styrdok::cli::run(cli, &stop);
     if let Err(e) = &result {
         eprintln!("fel: {e}");
+        if launched {
+            styrdok::cli::keep_the_window_open();
+        }
     }
     ExitCode::from(styrdok::commands::exit_code(&result))
 }

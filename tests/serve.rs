@@ -24,7 +24,7 @@ impl Server {
 
     /// With its temporary files in `temporary` (TMPDIR), to see that it leaves none.
     fn start_in(input: &Path, output: &Path, temporary: &Path) -> Server {
-        let mut child = styrdok()
+        let child = styrdok()
             .env("TMPDIR", temporary)
             .arg("serve")
             .arg(input)
@@ -35,6 +35,11 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        Server::started(child).0
+    }
+
+    /// The server `child` is, from the address it prints first; and that line.
+    fn started(mut child: Child) -> (Server, String) {
         let mut line = String::new();
         BufReader::new(child.stdout.as_mut().unwrap())
             .read_line(&mut line)
@@ -43,11 +48,12 @@ impl Server {
         let url = line.trim().rsplit(' ').next().unwrap().to_string();
         let rest = url.strip_prefix("http://127.0.0.1:").expect(&line);
         let (port, query) = rest.split_once("/start?nyckel=").unwrap();
-        Server {
+        let server = Server {
             child,
             port: port.parse().unwrap(),
             token: query.to_string(),
-        }
+        };
+        (server, url)
     }
 
     fn host(&self) -> String {
@@ -777,4 +783,121 @@ fn forms_are_written_and_returned_ones_collected() {
         1,
         "INDATA holds its workbook only"
     );
+}
+
+/// The example input copied into `to`, with its templates and projects.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A coordinator double-clicks styrdok in the folder it was unpacked to: no arguments, no terminal.
+/// The page opens in the default browser (here a stand-in `xdg-open` that notes the address) on the
+/// workbooks in `input/` beside the program, and the documents land in `output/` beside it.
+#[cfg(unix)]
+#[test]
+fn a_double_click_opens_the_page_on_the_workbooks_beside_the_program() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("styrdok");
+    // A link, not a copy, where the file system allows: the program finds its folder from its own path.
+    if std::fs::hard_link(env!("CARGO_BIN_EXE_styrdok"), &program).is_err() {
+        std::fs::copy(env!("CARGO_BIN_EXE_styrdok"), &program).unwrap();
+    }
+    copy_tree(
+        &crate::common::library::example_input(),
+        &dir.path().join("input"),
+    );
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let opened = dir.path().join("opened.txt");
+    let browser = bin.join("xdg-open");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let child = std::process::Command::new(&program)
+        .current_dir(std::env::temp_dir())
+        .env("PATH", &bin)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (server, url) = Server::started(child);
+    let started = Instant::now();
+    while !opened.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no browser opened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), url);
+
+    server.wait_for_build();
+    let overview = server.get("/");
+    assert!(
+        overview.body.contains("ok2025-dalarna.xlsx"),
+        "{}",
+        overview.body
+    );
+    assert!(
+        overview.body.contains("vastra-gotaland"),
+        "{}",
+        overview.body
+    );
+    let started = Instant::now();
+    while server
+        .get("/dokument")
+        .body
+        .contains("class=\"lage bygger\"")
+        || !dir
+            .path()
+            .join("output")
+            .join(".styrdok-bygge.json")
+            .exists()
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "no documents");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let written = files_under(&dir.path().join("output"));
+    assert!(
+        written.keys().any(|name| name.ends_with(".pdf")),
+        "{:?}",
+        written.keys()
+    );
+    // The output folder beside the input is never taken for a project of it.
+    assert!(!overview.body.contains(">output<"), "{}", overview.body);
+}
+
+/// From a terminal, no arguments still print the help and start nothing (a terminal made with
+/// util-linux's `script`, where the machine has it).
+#[cfg(unix)]
+#[test]
+fn without_arguments_in_a_terminal_the_help_is_printed() {
+    let Ok(out) = std::process::Command::new("script")
+        .args(["-qec", env!("CARGO_BIN_EXE_styrdok"), "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("`script` finns inte: testet hoppas över");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Användning: styrdok"), "{text}");
+    assert!(!text.contains("styrdok visas på"), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
 }

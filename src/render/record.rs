@@ -17,8 +17,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The record's file name in the output folder: hidden, since it is styrdok's, not the user's.
-const RECORD_FILE: &str = ".styrdok-bygge.json";
+// The record's file name in the output folder: hidden, since it is styrdok's, not the user's; named
+// where the projects are found, which skip a folder holding it.
+use crate::workbook::BUILD_RECORD_FILE as RECORD_FILE;
 
 /// What decides a product's bytes, as a SHA-256 digest. Build one with `KeyBuilder`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

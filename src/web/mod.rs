@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// Skriv också en kort återrapport per ansvarig organisation i MAPP/mottagare/.
     #[arg(long, help_heading = "Flaggor")]
     pub per_mottagare: bool,
+    /// Started by a double-click (`cli::double_clicked`): the window is styrdok's own, and closing it
+    /// ends the page.
+    #[arg(skip)]
+    pub double_clicked: bool,
 }
 
 /// Why the server could not run.
@@ -117,7 +121,13 @@ pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
 
     let url = guard::launch_url(&shared);
     println!("styrdok visas på {url}");
-    println!("Avsluta med knappen «Avsluta styrdok» på sidan, eller Ctrl-C här.");
+    if args.double_clicked {
+        println!("Arbetsböckerna läses från {}", args.input.input.display());
+        println!("Dokumenten skrivs till {}", args.output.output.display());
+        println!("Avsluta med knappen «Avsluta styrdok» på sidan, eller stäng det här fönstret.");
+    } else {
+        println!("Avsluta med knappen «Avsluta styrdok» på sidan, eller Ctrl-C här.");
+    }
     if !args.no_open
         && let Err(e) = open::that_detached(&url)
     {

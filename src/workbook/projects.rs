@@ -38,6 +38,9 @@ impl Project {
     }
 }
 
+/// The build record's file name (see `render::record`): a folder that holds it is an output folder.
+pub const BUILD_RECORD_FILE: &str = ".styrdok-bygge.json";
+
 /// The projects of an input path, root first, then subfolders by name. A file, a missing path or a
 /// folder without workbooks is one project, so reading it reports the problem in the usual way.
 pub fn projects(input: &Path) -> Vec<Project> {
@@ -69,6 +72,9 @@ pub fn projects(input: &Path) -> Vec<Project> {
                 .unwrap_or(".")
                 .starts_with('.')
         })
+        // A folder styrdok wrote (its build record is there) holds updated workbooks, not input: an
+        // output folder inside the input (a double-clicked styrdok beside its workbooks) is no project.
+        .filter(|p| !p.join(BUILD_RECORD_FILE).is_file())
         // The organisation's Excel templates to fill live in `mallar/`; they are not a project.
         .filter(|p| {
             !p.file_name()
@@ -110,6 +116,19 @@ mod tests {
         assert_eq!(found[0].name, None);
         assert_eq!(found[1].name.as_deref(), Some("vg"));
         assert_eq!(found[1].output_dir(Path::new("out")), Path::new("out/vg"));
+    }
+
+    #[test]
+    fn an_output_folder_inside_the_input_is_no_project() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.xlsx"), b"x").unwrap();
+        std::fs::create_dir(dir.path().join("output")).unwrap();
+        std::fs::write(dir.path().join("output/a-uppdaterad.xlsx"), b"x").unwrap();
+        assert_eq!(projects(dir.path()).len(), 2);
+        std::fs::write(dir.path().join("output").join(BUILD_RECORD_FILE), b"{}").unwrap();
+        let found = projects(dir.path());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, None);
     }
 
     #[test]
