@@ -10,7 +10,7 @@ use crate::commands::forms::FormsArgs;
 use crate::commands::init::InitArgs;
 use crate::commands::templates::ExportArgs;
 use crate::commands::{self, CommandError, Outcome};
-use crate::pipeline::watch::Stop;
+use crate::pipeline::watch::Control;
 use crate::web::{self, ServeArgs};
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -133,7 +133,7 @@ pub enum TemplatesCommand {
 
 /// Runs the command; `main` maps the result to the exit code (0/1/2) and prints a failure. `stop`
 /// ends a `--watch` (main's Ctrl-C handler stops it).
-pub fn run(cli: Cli, stop: &Stop) -> Result<Outcome, CommandError> {
+pub fn run(cli: Cli, stop: &Control) -> Result<Outcome, CommandError> {
     match cli.command {
         Command::Init(args) => commands::init::run(&args),
         Command::Check(args) => commands::check::run(&args),

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     if let Some(threads) = cli.render_threads() {
         styrdok::render::init_render_threads(Some(threads));
     }
-    let stop = styrdok::pipeline::watch::Stop::default();
+    let stop = styrdok::pipeline::watch::Control::default();
     stop_on_ctrl_c(&stop);
     let result = styrdok::cli::run(cli, &stop);
     if let Err(e) = &result {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 /// Ctrl-C ends a `--watch` loop cleanly (a write in progress finishes or is removed, then "Bevakningen
 /// avslutad."); with no loop running it ends the process as it would without a handler. Installed
 /// once, here: a process can have only one.
-fn stop_on_ctrl_c(stop: &styrdok::pipeline::watch::Stop) {
+fn stop_on_ctrl_c(stop: &styrdok::pipeline::watch::Control) {
     let stop = stop.clone();
     let installed = ctrlc::set_handler(move || {
         if !stop.stop() {

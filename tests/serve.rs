@@ -165,6 +165,23 @@ fn send_with_body(port: u16, head: &str, body: &[u8]) -> Answer {
     }
 }
 
+/// The body of `path` once it holds `text` (the page follows the builds).
+fn wait_for_page(server: &Server, path: &str, text: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let answer = server.get(path);
+        if answer.body.contains(text) {
+            return answer.body;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{text} never shown: {}",
+            answer.body
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// A valid workbook in its own folder.
 fn input(dir: &Path, book: &Book) -> std::path::PathBuf {
     let input = dir.join("input");
@@ -593,8 +610,51 @@ fn the_last_meeting_s_workbook_is_compared_capped_and_gone_at_the_end() {
     );
     assert!(page.body.contains("1 ändrad insats"), "{}", page.body);
     assert!(page.body.contains("Belopp"), "{}", page.body);
+    // The deck and the report are rebuilt with the changes, as `build --sedan` makes them.
+    let out = dir.path().join("out");
+    let page = wait_for_page(
+        &server,
+        "/forandringar",
+        "visar förändringarna sedan förra.xlsx",
+    );
+    assert!(page.contains("statusbilder"), "{page}");
+    let with_changes = dir.path().join("med-sedan");
+    crate::common::library::build(&input, &with_changes)
+        .since(&previous)
+        .run();
+    let pdfs = |dir: &Path| {
+        files_under(dir)
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".pdf"))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(pdfs(&out), pdfs(&with_changes), "the PDFs of build --sedan");
+    // «Sluta jämföra»: the documents again as a plain build makes them.
+    let stopped = send(
+        port,
+        &format!(
+            "POST /forandringar/sluta HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {}\r\nOrigin: {here}\r\nContent-Length: 0\r\n",
+            server.cookie()
+        ),
+    );
+    assert_eq!(stopped.status, 303, "{}", stopped.head);
+    let plain = dir.path().join("utan-sedan");
+    crate::common::library::build(&input, &plain).run();
+    let started = Instant::now();
+    while pdfs(&out) != pdfs(&plain) {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "not rebuilt without the changes"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!server.get("/forandringar").body.contains("Jämfört med"));
     let kept: Vec<_> = std::fs::read_dir(&temporary).unwrap().collect();
-    assert_eq!(kept.len(), 1, "one private folder for uploads");
+    assert_eq!(
+        kept.len(),
+        1,
+        "one private folder for uploads (emptied by «Sluta jämföra»)"
+    );
     assert!(
         !std::fs::read_dir(&input).unwrap().any(|e| e
             .unwrap()

@@ -6,11 +6,11 @@ use super::fill::{self, FillArgs};
 use super::report;
 use super::{CommandError, Outcome};
 use crate::diagnostics::seconds;
-use crate::pipeline::watch::{Attempt, Event, Step, Stop, watch};
+use crate::pipeline::watch::{Attempt, Control, Event, Step, watch};
 use crate::pipeline::{self, Filled};
 
 /// `styrdok build --watch`: the build, run now and after every save, until `stop` (Ctrl-C).
-pub fn build(args: &BuildArgs, stop: &Stop) -> Result<Outcome, CommandError> {
+pub fn build(args: &BuildArgs, stop: &Control) -> Result<Outcome, CommandError> {
     let request = args.request();
     let mut roots = vec![request.input.clone()];
     roots.extend(request.templates.clone());
@@ -54,7 +54,7 @@ pub fn build(args: &BuildArgs, stop: &Stop) -> Result<Outcome, CommandError> {
 
 /// `styrdok fill MALL --watch`: the template filled now and after every save of the workbook or
 /// the template, until `stop` (Ctrl-C).
-pub fn fill(args: &FillArgs, stop: &Stop) -> Result<Outcome, CommandError> {
+pub fn fill(args: &FillArgs, stop: &Control) -> Result<Outcome, CommandError> {
     let request = args.request();
     println!(
         "Bevakar {} och {} och fyller i mallen igen när någon av dem sparas (Ctrl-C avslutar).",

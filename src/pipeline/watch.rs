@@ -74,18 +74,22 @@ pub enum Event {
 enum Message {
     Changed(Vec<PathBuf>),
     WatchFailed(String),
+    /// Something a build reads besides the watched files changed (a web page chose the last
+    /// meeting's workbook).
+    Rebuild,
     Stop,
 }
 
-/// Ends a watch loop from elsewhere: Ctrl-C (its handler is installed once per process, in `main`),
-/// or a web page's "Avsluta". Clones share one stop.
+/// Steers watch loops from elsewhere: ends them (Ctrl-C, its handler installed once per process in
+/// `main`, or a web page's "Avsluta"), or asks for a rebuild now (a web page changed what the build
+/// compares with). Clones share one control.
 #[derive(Clone, Default)]
-pub struct Stop {
+pub struct Control {
     loops: Arc<Mutex<Vec<mpsc::Sender<Message>>>>,
     stopped: Arc<AtomicBool>,
 }
 
-impl Stop {
+impl Control {
     /// Ends every loop watching with this stop, and any started after. True when some loop was
     /// running (else the caller may end the process as Ctrl-C otherwise would).
     pub fn stop(&self) -> bool {
@@ -96,6 +100,14 @@ impl Stop {
             .filter(|tx| tx.send(Message::Stop).is_ok())
             .count()
             > 0
+    }
+
+    /// Asks every running loop for a rebuild now, as if a watched file had been saved.
+    pub fn rebuild(&self) {
+        let loops = self.loops.lock().unwrap_or_else(|e| e.into_inner());
+        for tx in loops.iter() {
+            let _ = tx.send(Message::Rebuild);
+        }
     }
 
     fn connect(&self, tx: mpsc::Sender<Message>) {
@@ -113,7 +125,7 @@ impl Stop {
 pub fn watch(
     roots: &[PathBuf],
     ignored: &[PathBuf],
-    stop: &Stop,
+    stop: &Control,
     mut rebuild: impl FnMut(Attempt) -> Step,
     on_event: impl Fn(Event),
 ) -> Result<(), WatchError> {
@@ -169,6 +181,13 @@ pub fn watch(
         match rx.recv() {
             Ok(Message::Stop) | Err(_) => break,
             Ok(Message::WatchFailed(e)) => on_event(Event::WatchFailed(e)),
+            Ok(Message::Rebuild) => {
+                let stop = settle(&rx);
+                on_event(run_once(&mut rebuild, &mut written));
+                if stop {
+                    break;
+                }
+            }
             Ok(Message::Changed(paths)) => {
                 if paths.iter().any(|p| relevant(p)) {
                     let stop = settle(&rx);

@@ -5,7 +5,7 @@
 use crate::commands::build::note_text;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Place, column_letters};
-use crate::pipeline::watch::{Attempt, Event, Step, Stop, WatchError, watch};
+use crate::pipeline::watch::{Attempt, Control, Event, Step, WatchError, watch};
 use crate::pipeline::{
     self, BuildRequest, Built, Collected, Comparisons, FileKind, Note, OutputPath,
     ProjectDiagnostics,
@@ -86,6 +86,8 @@ pub struct Finished {
     /// The templates' errors (which stopped the build) and warnings, with their cells (Mallar).
     pub template_problems: Vec<ExcelTemplateError>,
     pub result: Outcome,
+    /// The last meeting's workbook (its name) the deck and report were built against, as `--sedan`.
+    pub since: Option<String>,
     pub at: SystemTime,
     pub took: Duration,
 }
@@ -194,6 +196,14 @@ pub struct Comparing {
     pub comparisons: Comparisons,
 }
 
+impl Comparing {
+    /// Whether the builds take the workbook as `--sedan`: only when every project could be
+    /// compared with it, so a workbook that cannot be read never stops the documents.
+    pub fn builds_with_it(&self) -> bool {
+        self.comparisons.all_compared()
+    }
+}
+
 /// What the server and the build thread share.
 pub struct Shared {
     pub token: String,
@@ -202,7 +212,7 @@ pub struct Shared {
     pub hosts: Vec<String>,
     /// The same with `http://`: the only Origins a state-changing request may come from.
     pub origins: Vec<String>,
-    pub stop: Stop,
+    pub control: Control,
     /// Page images of the documents, made on request.
     pub previews: super::pages::Previews,
     pub input: PathBuf,
@@ -222,7 +232,7 @@ impl Shared {
     pub fn new(
         token: String,
         port: u16,
-        stop: Stop,
+        control: Control,
         previews: super::pages::Previews,
         input: PathBuf,
         output: PathBuf,
@@ -239,7 +249,7 @@ impl Shared {
             port,
             hosts,
             origins,
-            stop,
+            control,
             previews,
             input,
             output,
@@ -355,8 +365,8 @@ impl Shared {
             .map(|(_, path, name)| (path.clone(), name.clone()))
     }
 
-    /// Compares the input with `previous` now, and after every build from now on; the file of the
-    /// workbook chosen before goes.
+    /// Compares the input with `previous` now, and after every build from now on, and has the deck
+    /// and report rebuilt with its changes (`--sedan`); the file of the workbook chosen before goes.
     pub fn compare_with(&self, previous: Previous) {
         let replaced = self
             .previous
@@ -369,6 +379,21 @@ impl Shared {
             let _ = std::fs::remove_file(&old.path);
         }
         self.compare_again();
+        self.control.rebuild();
+    }
+
+    /// Stops comparing: the workbook chosen goes, and the documents are rebuilt without its changes.
+    pub fn stop_comparing(&self) {
+        let gone = self
+            .previous
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(gone) = gone {
+            let _ = std::fs::remove_file(&gone.path);
+        }
+        self.update(|s| s.comparison = None);
+        self.control.rebuild();
     }
 
     /// The comparison with the chosen workbook, made again (the input may have been saved since).
@@ -387,6 +412,19 @@ impl Shared {
             comparisons,
         });
         self.update(|s| s.comparison = Some(comparing));
+    }
+
+    /// The last meeting's workbook for the next build's `--sedan`, when one is chosen and could be
+    /// compared: its name and where it is kept.
+    fn since(&self) -> Option<Previous> {
+        let previous = self
+            .previous
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()?;
+        let snapshot = self.snapshot();
+        let comparing = snapshot.comparison.as_ref()?;
+        (comparing.name == previous.name && comparing.builds_with_it()).then_some(previous)
     }
 
     /// A document of the last good build by its id.
@@ -416,6 +454,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
             notes: Vec::new(),
             template_problems: Vec::new(),
             result: Outcome::Checked,
+            since: None,
             at: SystemTime::now(),
             took: started.elapsed(),
         });
@@ -423,7 +462,12 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
     let mut record = None;
     let rebuild = |attempt: Attempt| {
         shared.update(|s| s.building = true);
-        let built = pipeline::build(request, &|_| {}, &mut record);
+        let since = shared.since();
+        let request = BuildRequest {
+            since: since.as_ref().map(|previous| previous.path.clone()),
+            ..request.clone()
+        };
+        let built = pipeline::build(&request, &|_| {}, &mut record);
         if built.unreadable() && !attempt.last_try {
             return Step::Retry;
         }
@@ -434,7 +478,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
             },
             _ => Step::Failed,
         };
-        let finished = finish(built, &request.output);
+        let finished = finish(built, &request.output, since.map(|previous| previous.name));
         shared.update(|s| {
             s.building = false;
             if let Some(documents) = finished.1 {
@@ -454,7 +498,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
     watch(
         std::slice::from_ref(&request.input),
         std::slice::from_ref(&request.output),
-        &shared.stop,
+        &shared.control,
         rebuild,
         on_event,
     )
@@ -462,7 +506,7 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
 
 /// A build as the page shows it, and the documents it wrote (`None` when it wrote nothing, so the
 /// last good ones stay).
-fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
+fn finish(built: Built, output: &Path, since: Option<String>) -> (Finished, Option<Vec<Document>>) {
     let projects = project_views(built.projects);
     let notes = built.notes.iter().map(note_text).collect();
     let template_problems = built
@@ -492,6 +536,7 @@ fn finish(built: Built, output: &Path) -> (Finished, Option<Vec<Document>>) {
         notes,
         template_problems,
         result,
+        since,
         at: SystemTime::now(),
         took: built.took,
     };

@@ -17,7 +17,7 @@ mod views;
 use crate::commands::args::{InputArgs, OutputArgs};
 use crate::documents::Options;
 use crate::pipeline::BuildRequest;
-use crate::pipeline::watch::{Stop, WatchError};
+use crate::pipeline::watch::{Control, WatchError};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::handler::Handler;
@@ -80,7 +80,7 @@ const GRACE: Duration = Duration::from_secs(3);
 
 /// Runs the page until `stop` (Ctrl-C, or the page's Avsluta): binds to loopback, opens the browser
 /// unless asked not to, and builds now and after every save.
-pub fn serve(args: &ServeArgs, stop: &Stop) -> Result<(), ServeError> {
+pub fn serve(args: &ServeArgs, stop: &Control) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("styrdok-webb")
@@ -199,6 +199,7 @@ fn router(shared: Arc<Shared>) -> Router {
                     .layer(middleware::from_fn(compare::declared_length)),
             ),
         )
+        .route("/forandringar/sluta", post(stop_comparing))
         .route("/mallar", get(templates))
         .route("/blanketter", get(forms_view))
         .route("/blanketter/skriv", post(forms::write))
@@ -302,9 +303,16 @@ async fn forms_view(State(shared): State<Arc<Shared>>) -> Html<String> {
     Html(views::page(View::Forms, &snapshot, body).into_string())
 }
 
+/// `POST /forandringar/sluta`: no more comparing; the documents are rebuilt without the changes.
+async fn stop_comparing(State(shared): State<Arc<Shared>>) -> Response {
+    let held = shared.clone();
+    let _ = tokio::task::spawn_blocking(move || held.stop_comparing()).await;
+    (StatusCode::SEE_OTHER, [(header::LOCATION, "/forandringar")]).into_response()
+}
+
 /// `POST /avsluta`: ends the watch loop, which ends the server.
 async fn end(State(shared): State<Arc<Shared>>) -> Html<String> {
-    shared.stop.stop();
+    shared.control.stop();
     Html(views::ended().into_string())
 }
 

@@ -469,12 +469,13 @@ pub fn viewer(document: &Document, count: &Result<usize, PageError>) -> Markup {
 /// Förändringar: the form to choose the last meeting's workbook, and what changed since it.
 pub fn changes(snapshot: &Snapshot) -> Markup {
     html! {
-        form.valj method="post" action="/forandringar" enctype="multipart/form-data" {
+        form.valj method="post" action="/forandringar" enctype="multipart/form-data" data-slapp {
             p {
                 label for="forra" { "Förra mötets arbetsbok" }
                 span.hjalp id="forra-hjalp" {
-                    "En sparad kopia av arbetsboken, eller en tidigare «-uppdaterad.xlsx». "
-                    "Den läses här på datorn och sparas aldrig i indata."
+                    "En sparad kopia av arbetsboken, eller en tidigare «-uppdaterad.xlsx»: välj den, "
+                    "eller dra den hit. Den läses här på datorn och sparas aldrig i indata. "
+                    "Statusbilderna och återrapporten byggs sedan om med förändringarna."
                 }
                 input id="forra" type="file" name="forra" accept=".xlsx,.xlsm,.xls,.ods"
                     aria-describedby="forra-hjalp" required;
@@ -482,7 +483,44 @@ pub fn changes(snapshot: &Snapshot) -> Markup {
             p { button type="submit" { "Jämför" } }
         }
         @if let Some(comparing) = &snapshot.comparison {
+            (rebuilt(snapshot, comparing))
+            form method="post" action="/forandringar/sluta" {
+                button.stilla type="submit" { "Sluta jämföra" }
+            }
             (comparison(comparing))
+        }
+    }
+}
+
+/// Whether the deck and the report show the changes yet, with links to them when they do.
+fn rebuilt(snapshot: &Snapshot, comparing: &Comparing) -> Markup {
+    let built_with_it = snapshot
+        .last
+        .as_ref()
+        .and_then(|last| last.since.as_deref())
+        == Some(comparing.name.as_str());
+    let with_changes = snapshot.documents.iter().filter(|d| {
+        matches!(
+            d.kind,
+            FileKind::Document(DocumentKind::Deck | DocumentKind::Report)
+        )
+    });
+    html! {
+        @if !comparing.builds_with_it() {
+            p.lage.fel {
+                "Statusbilderna och återrapporten byggs utan förändringar: förra mötets arbetsbok "
+                "kunde inte jämföras (se nedan)."
+            }
+        } @else if built_with_it && !snapshot.building {
+            div.lage.klar {
+                p { "Statusbilderna och återrapporten visar förändringarna sedan " (comparing.name) ":" }
+                ul { @for d in with_changes { li { a href={ "/dokument/" (d.id) } { (d.name) } } } }
+            }
+        } @else {
+            p.lage.bygger {
+                "Statusbilderna och återrapporten byggs om med förändringarna sedan "
+                (comparing.name) " …"
+            }
         }
     }
 }
@@ -652,12 +690,12 @@ pub fn forms(snapshot: &Snapshot) -> Markup {
             }
         }
         h2 { "Läs in ifyllda blanketter" }
-        form.valj method="post" action="/blanketter/inkomna" enctype="multipart/form-data" {
+        form.valj method="post" action="/blanketter/inkomna" enctype="multipart/form-data" data-slapp {
             p {
                 label for="blanketter" { "De ifyllda blanketterna" }
                 span.hjalp id="blanketter-hjalp" {
-                    "Välj alla som har kommit in (håll Ctrl nedtryckt för att välja flera). "
-                    "De läses här på datorn; indata ändras inte."
+                    "Välj alla som har kommit in (håll Ctrl nedtryckt för att välja flera), eller dra "
+                    "dem hit. De läses här på datorn; indata ändras inte."
                 }
                 input id="blanketter" type="file" name="blanketter" multiple accept=".xlsx,.xlsm"
                     aria-describedby="blanketter-hjalp" required;

@@ -40,6 +40,37 @@
     live.textContent = summary;
   }
 
+  // A file dragged from Explorer onto a form marked `data-slapp` is chosen and sent, as if picked in
+  // its file field. Listened for on the document, so forms swapped in by `refresh` take drops too.
+  const dropForm = (e) => e.target instanceof Element && e.target.closest("form[data-slapp]");
+  for (const type of ["dragenter", "dragover"]) {
+    document.addEventListener(type, (e) => {
+      const form = dropForm(e);
+      if (!form || !e.dataTransfer || !Array.from(e.dataTransfer.types).includes("Files")) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      form.classList.add("slapp-har");
+    });
+  }
+  document.addEventListener("dragleave", (e) => {
+    const form = dropForm(e);
+    if (form && !form.contains(e.relatedTarget)) form.classList.remove("slapp-har");
+  });
+  document.addEventListener("drop", (e) => {
+    const form = dropForm(e);
+    if (!form || !e.dataTransfer || e.dataTransfer.files.length === 0) return;
+    e.preventDefault();
+    form.classList.remove("slapp-har");
+    const input = form.querySelector("input[type=file]");
+    if (!input) return;
+    const files = input.multiple ? e.dataTransfer.files : [e.dataTransfer.files[0]];
+    const chosen = new DataTransfer();
+    for (const file of files) chosen.items.add(file);
+    input.files = chosen.files;
+    live.textContent = files.length === 1 ? "Filen skickas: " + files[0].name : files.length + " filer skickas.";
+    form.requestSubmit();
+  });
+
   localTimes(document);
   const events = new EventSource("/handelser");
   events.addEventListener("bygge", (e) => {
