@@ -548,6 +548,36 @@ fn a_pdf_s_pages_are_shown_as_images() {
     assert_eq!(server.get(&format!("/sida/{not_pdf}/1")).status, 404);
 }
 
+/// The pages shown are drawn from the layout the build exported each PDF from: after a save that
+/// breaks the workbook, the last good documents stay, and so do their pages, though the input could
+/// no longer make them.
+#[test]
+fn the_last_good_documents_pages_are_shown_after_a_broken_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let server = Server::start(&input, &dir.path().join("out"));
+    server.wait_for_build();
+    let documents = server.get("/dokument").body;
+    let pdfs: Vec<&str> = documents
+        .split("src=\"/sida/")
+        .skip(1)
+        .filter_map(|rest| rest.split('/').next())
+        .collect();
+    assert!(pdfs.len() >= 2, "{documents}");
+
+    let mut broken = Book::valid();
+    broken.set("Insatser", "E2", t("inte ett belopp"));
+    broken.write(&input.join("ok.xlsx"));
+    wait_for_page(&server, "/problem", "Insatser!E2");
+    for id in pdfs {
+        let viewer = server.get(&format!("/dokument/{id}"));
+        assert!(viewer.body.contains("alt=\"Sida 1 av "), "{}", viewer.body);
+        let image = server.get(&format!("/sida/{id}/1"));
+        assert_eq!(image.status, 200, "{id}: {}", image.body);
+        assert!(image.bytes.starts_with(b"\x89PNG\r\n"), "a PNG");
+    }
+}
+
 /// A multipart body with one file field, as a browser sends a file input.
 fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "styrdok-test-boundary";

@@ -29,7 +29,7 @@ impl ProgressBar {
     }
 
     /// Follows one event of the build (called from any rendering thread).
-    pub fn show(&self, progress: Progress) {
+    pub fn show(&self, progress: Progress<'_>) {
         match progress {
             Progress::Rendering { total } => {
                 self.bar.set_length(total as u64);
@@ -46,7 +46,7 @@ impl ProgressBar {
                     });
                 }
             }
-            Progress::Rendered => self.bar.inc(1),
+            Progress::Rendered { .. } => self.bar.inc(1),
             Progress::Finished => self.bar.finish_and_clear(),
         }
     }

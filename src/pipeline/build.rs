@@ -85,7 +85,7 @@ impl Built {
 /// build it holds the new record.
 pub fn build(
     request: &BuildRequest,
-    progress: &(dyn Fn(Progress) + Sync),
+    progress: &(dyn Fn(Progress<'_>) + Sync),
     record: &mut Option<Record>,
 ) -> Built {
     let started = Instant::now();
@@ -109,7 +109,7 @@ pub fn build(
 fn make_and_write(
     projects: &[CheckedProject],
     request: &BuildRequest,
-    progress: &(dyn Fn(Progress) + Sync),
+    progress: &(dyn Fn(Progress<'_>) + Sync),
     notes: &mut Vec<Note>,
     record: &mut Option<Record>,
 ) -> Result<Option<Written>, OutputError> {
@@ -163,7 +163,12 @@ fn make_and_write(
     let (rendered, workbooks) = std::thread::scope(|scope| {
         let workbooks =
             scope.spawn(|| super::make_workbooks(&workbooks, projects, &request.output, &changes));
-        let rendered = super::render(&jobs, &engine, &|| progress(Progress::Rendered));
+        let rendered = super::render(&jobs, &engine, &|job, pages| {
+            progress(Progress::Rendered {
+                path: &job.path,
+                pages,
+            })
+        });
         let workbooks = workbooks
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -146,6 +146,21 @@ impl Engine {
         date: NaiveDate,
         ident: &str,
     ) -> Result<Vec<u8>, RenderError> {
+        Ok(self
+            .pdf_and_layout(template, data, attachments, date, ident)?
+            .0)
+    }
+
+    /// The PDF and the laid-out document it was exported from, whose pages a viewer can draw
+    /// (`render::Pages`) without laying the document out again.
+    pub(super) fn pdf_and_layout(
+        &self,
+        template: &str,
+        data: &[u8],
+        attachments: &[Attachment],
+        date: NaiveDate,
+        ident: &str,
+    ) -> Result<(Vec<u8>, PagedDocument), RenderError> {
         let (world, document) = self.compile(template, data, attachments, date)?;
         // PDF/A-2a (archival, with the tagged structure "a" requires) and PDF/UA-1 (accessible) in one
         // file: what Swedish public bodies must publish and archive.
@@ -157,10 +172,11 @@ impl Engine {
             standards,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Pdf {
             template: template.to_string(),
             report: world.report(&errors),
-        })
+        })?;
+        Ok((pdf, document))
     }
 
     /// The pages `pdf_with` exports, laid out by the same World from the same data: a page viewer's

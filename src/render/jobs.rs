@@ -4,6 +4,7 @@
 
 use super::engine::{Attachment, Engine, RenderError};
 use super::files::{OutputFile, StagedFile, stage};
+use super::pages::Pages;
 use super::record::{Key, KeyBuilder};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -62,17 +63,23 @@ impl Job {
     }
 
     pub fn render(&self, engine: &Engine) -> Result<OutputFile, RenderError> {
-        let bytes = engine.pdf_with(
+        Ok(self.render_with_pages(engine)?.0)
+    }
+
+    /// The PDF and its laid-out pages (for a page viewer: `styrdok serve`).
+    pub fn render_with_pages(&self, engine: &Engine) -> Result<(OutputFile, Pages), RenderError> {
+        let (bytes, document) = engine.pdf_and_layout(
             self.template,
             &self.data,
             &self.attachments,
             self.date,
             &self.ident(),
         )?;
-        Ok(OutputFile {
+        let file = OutputFile {
             path: self.path.clone(),
             bytes,
-        })
+        };
+        Ok((file, Pages::from(document)))
     }
 }
 
@@ -99,14 +106,15 @@ pub fn init_render_threads(threads: Option<usize>) {
 }
 
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order and
-/// calling `done` as each finishes (for a progress bar). Each PDF goes to a temporary file beside its
+/// handing each finished one to `done` with its laid-out pages (for a progress bar, or a page viewer
+/// that keeps them). Each PDF goes to a temporary file beside its
 /// target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
 /// job in that order is the error, so the same input always reports the same failure; the files
 /// staged so far are then removed.
 pub fn render_jobs(
     jobs: &[Job],
     engine: &Engine,
-    done: &(dyn Fn() + Sync),
+    done: &(dyn Fn(&Job, Pages) + Sync),
 ) -> Result<Vec<StagedFile>, RenderError> {
     use rayon::prelude::*;
     // When the process did not set the pool up (a library user, a test), it gets the deep stacks now.
@@ -131,10 +139,14 @@ pub fn render_jobs(
             .par_iter()
             .with_max_len(1)
             .map(|&i| {
-                let result = jobs[i]
-                    .render(engine)
-                    .and_then(|file| Ok(stage(file.path, &file.bytes)?));
-                done();
+                let result = jobs[i].render_with_pages(engine).and_then(|(file, pages)| {
+                    let staged = stage(file.path, &file.bytes)?;
+                    Ok((staged, pages))
+                });
+                let result = result.map(|(staged, pages)| {
+                    done(&jobs[i], pages);
+                    staged
+                });
                 (i, result)
             })
             .collect();

@@ -14,6 +14,18 @@ pub struct Pages(PagedDocument);
 #[error("sidbilden kunde inte göras: {0}")]
 pub struct PageImageError(String);
 
+impl std::fmt::Debug for Pages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pages({})", self.count())
+    }
+}
+
+impl From<PagedDocument> for Pages {
+    fn from(document: PagedDocument) -> Pages {
+        Pages(document)
+    }
+}
+
 impl Pages {
     /// Lays out `job` as `Job::render` does before it exports the PDF.
     pub fn of(job: &Job, engine: &Engine) -> Result<Pages, RenderError> {

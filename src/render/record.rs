@@ -26,7 +26,7 @@ use crate::workbook::BUILD_RECORD_FILE as RECORD_FILE;
 pub struct Key([u8; 32]);
 
 impl Key {
-    fn hex(&self) -> String {
+    pub fn hex(&self) -> String {
         hex(&self.0)
     }
 }
@@ -127,6 +127,11 @@ impl Record {
                 (digest(&bytes) == *wanted).then_some(path)
             })
             .collect()
+    }
+
+    /// The key (hex) `product` was last made from, whatever is on disk now.
+    pub fn key(&self, product: &str) -> Option<&str> {
+        self.products.get(product).map(|found| found.key.as_str())
     }
 
     /// Notes that `product` was kept: the next record has it as it was.

@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Place, column_letters};
 use crate::pipeline::watch::{Attempt, Control, Event, Step, WatchError, watch};
 use crate::pipeline::{
-    self, BuildRequest, Built, Collected, Comparisons, FileKind, Note, OutputPath,
+    self, BuildRequest, Built, Collected, Comparisons, FileKind, Note, OutputPath, Progress,
     ProjectDiagnostics,
 };
 use crate::workbook::excel_templates_folder;
@@ -467,7 +467,21 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
             since: since.as_ref().map(|previous| previous.path.clone()),
             ..request.clone()
         };
-        let built = pipeline::build(&request, &|_| {}, &mut record);
+        let laid_out = |progress: Progress<'_>| {
+            if let Progress::Rendered { path, pages } = progress {
+                shared.previews.laid_out(path, pages);
+            }
+        };
+        let built = pipeline::build(&request, &laid_out, &mut record);
+        match (&built.written, &record) {
+            (Ok(Some(files)), Some(record)) => {
+                let paths = files.written.iter().chain(&files.kept);
+                shared
+                    .previews
+                    .written(record, paths.map(|file| file.path.clone()));
+            }
+            _ => shared.previews.not_written(),
+        }
         if built.unreadable() && !attempt.last_try {
             return Step::Retry;
         }

@@ -244,7 +244,7 @@ async fn viewer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Re
         return files::not_found();
     };
     let (held, wanted) = (shared.clone(), document.clone());
-    let count = tokio::task::spawn_blocking(move || held.previews.count(&held, &wanted))
+    let count = tokio::task::spawn_blocking(move || held.previews.count(&wanted))
         .await
         .unwrap_or(Err(pages::PageError::NotFound));
     let snapshot = shared.snapshot();
@@ -274,7 +274,7 @@ async fn page_image(
         _ => pages::Size::Page,
     };
     let held = shared.clone();
-    let png = tokio::task::spawn_blocking(move || held.previews.png(&held, &document, index, size))
+    let png = tokio::task::spawn_blocking(move || held.previews.png(&document, index, size))
         .await
         .unwrap_or(Err(pages::PageError::NotFound));
     match png {

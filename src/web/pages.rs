@@ -1,14 +1,15 @@
-//! Page images of the documents, made when a page asks for them: the document's job (planned again
-//! from the input, as the build planned it) is laid out by the engine and its pages drawn with
-//! typst-render (`render::Pages`). The job's key must be the one the build record holds for the PDF
-//! on disk, so an image is always of the file the page offers (a workbook saved since is rebuilt
-//! first). Images are cached by that key (their content), so a rebuild that kept a document keeps
-//! its images.
+//! Page images of the documents, drawn with typst-render from the laid-out document the build
+//! exported the PDF from (`pipeline::Progress::Rendered` hands it over): no second compile and no
+//! PDF read back. A document the build kept from an earlier run (it was not laid out in this one),
+//! or one whose layout was let go to bound memory, is laid out once more when a page asks for it,
+//! from the job the build would plan, and only if that job's key is the one the build record holds
+//! for the file on disk. Images are cached by that key (their content), so a rebuild that kept a
+//! document keeps its images.
 
-use super::live::{Document, Shared};
+use super::live::Document;
 use crate::documents::Options;
 use crate::pipeline::{self, FileKind};
-use crate::render::record::{self, Key, Record};
+use crate::render::record::{self, Record};
 use crate::render::{Engine, Job, Pages};
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -33,6 +34,9 @@ impl Size {
 
 /// Images kept at most (bytes); the oldest go first.
 const CACHE_BYTES: usize = 96 * 1024 * 1024;
+/// Laid-out pages kept at most, over all documents (the national example's 290 reports, deck and
+/// report are ~700): the oldest documents go first and are laid out again if asked for.
+const HELD_PAGES: usize = 2_000;
 
 /// Why a page image cannot be shown.
 #[derive(Debug, thiserror::Error)]
@@ -47,31 +51,87 @@ pub enum PageError {
     Image(#[from] crate::render::PageImageError),
 }
 
-/// What the build planned and what has been drawn, shared by every request.
+/// A document's product name in the build record (its path in the output folder) and the key
+/// (hex) of the file on disk.
+type Product = String;
+type KeyHex = String;
+
+/// What the builds laid out and what has been drawn, shared by every request.
 pub struct Previews {
     input: PathBuf,
     output: PathBuf,
     options: Options,
-    /// Made at the first preview: its fonts and templates take a moment to load.
+    /// Made at the first document laid out again: its fonts and templates take a moment to load.
     engine: OnceLock<Engine>,
-    /// The jobs of the last plan, by the snapshot generation they were planned at.
-    plan: Mutex<Option<(u64, Arc<Vec<Job>>)>>,
-    /// The last document laid out (its key), for its further pages.
-    laid_out: Mutex<Option<(Key, Arc<Pages>)>>,
+    /// The key of each file of the last written build, from its record.
+    keys: Mutex<HashMap<Product, KeyHex>>,
+    /// Pages laid out while the build running now renders, until it is written (or fails).
+    pending: Mutex<Vec<(PathBuf, Pages)>>,
+    held: Mutex<Held>,
     images: Mutex<Images>,
+}
+
+/// Laid-out documents by product, with the key they were laid out from.
+#[derive(Default)]
+struct Held {
+    by_product: HashMap<Product, (KeyHex, Arc<Pages>)>,
+    order: VecDeque<Product>,
+    pages: usize,
+}
+
+impl Held {
+    fn get(&self, product: &str, key: &str) -> Option<Arc<Pages>> {
+        self.by_product
+            .get(product)
+            .filter(|(held, _)| held == key)
+            .map(|(_, pages)| pages.clone())
+    }
+
+    fn insert(&mut self, product: Product, key: KeyHex, pages: Arc<Pages>) {
+        self.pages += pages.count();
+        if let Some((_, gone)) = self.by_product.insert(product.clone(), (key, pages)) {
+            self.pages -= gone.count();
+            self.order.retain(|p| *p != product);
+        }
+        self.order.push_back(product);
+        while self.pages > HELD_PAGES {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some((_, gone)) = self.by_product.remove(&oldest) {
+                self.pages -= gone.count();
+            }
+        }
+    }
+
+    /// Lets go of what no file on disk is now (a document rebuilt differently, or gone).
+    fn keep_only(&mut self, keys: &HashMap<Product, KeyHex>) {
+        let stale: Vec<Product> = self
+            .by_product
+            .iter()
+            .filter(|(product, (key, _))| keys.get(*product) != Some(key))
+            .map(|(product, _)| product.clone())
+            .collect();
+        for product in stale {
+            if let Some((_, gone)) = self.by_product.remove(&product) {
+                self.pages -= gone.count();
+            }
+            self.order.retain(|p| *p != product);
+        }
+    }
 }
 
 #[derive(Default)]
 struct Images {
-    by_key: HashMap<(Key, usize, Size), Arc<Vec<u8>>>,
-    order: VecDeque<(Key, usize, Size)>,
+    by_key: HashMap<(KeyHex, usize, Size), Arc<Vec<u8>>>,
+    order: VecDeque<(KeyHex, usize, Size)>,
     bytes: usize,
 }
 
 impl Images {
-    fn insert(&mut self, key: (Key, usize, Size), png: Arc<Vec<u8>>) {
+    fn insert(&mut self, key: (KeyHex, usize, Size), png: Arc<Vec<u8>>) {
         self.bytes += png.len();
-        if self.by_key.insert(key, png).is_none() {
+        if self.by_key.insert(key.clone(), png).is_none() {
             self.order.push_back(key);
         }
         while self.bytes > CACHE_BYTES {
@@ -92,8 +152,9 @@ impl Previews {
             output,
             options,
             engine: OnceLock::new(),
-            plan: Mutex::new(None),
-            laid_out: Mutex::new(None),
+            keys: Mutex::new(HashMap::new()),
+            pending: Mutex::new(Vec::new()),
+            held: Mutex::new(Held::default()),
             images: Mutex::new(Images::default()),
         }
     }
@@ -102,69 +163,115 @@ impl Previews {
         self.engine.get_or_init(Engine::new)
     }
 
-    /// The job of `document`, and its key when the PDF on disk was made from it.
-    fn job(&self, shared: &Shared, document: &Document) -> Result<(Job, Key), PageError> {
+    /// A document the running build has laid out (from any rendering thread).
+    pub fn laid_out(&self, path: &std::path::Path, pages: Pages) {
+        self.pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_path_buf(), pages));
+    }
+
+    /// The build was written with `record`: its laid-out documents are those on disk now.
+    pub fn written(&self, record: &Record, files: impl IntoIterator<Item = PathBuf>) {
+        let keys: HashMap<Product, KeyHex> = files
+            .into_iter()
+            .filter_map(|path| {
+                let product = record::relative(&self.output, &path);
+                let key = record.key(&product)?.to_string();
+                Some((product, key))
+            })
+            .collect();
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        held.keep_only(&keys);
+        for (path, pages) in pending {
+            let product = record::relative(&self.output, &path);
+            if let Some(key) = keys.get(&product) {
+                held.insert(product, key.clone(), Arc::new(pages));
+            }
+        }
+        *self.keys.lock().unwrap_or_else(|e| e.into_inner()) = keys;
+    }
+
+    /// The build wrote nothing: what it laid out is of no file.
+    pub fn not_written(&self) {
+        self.pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// `document`'s product and the key of its file on disk.
+    fn key(&self, document: &Document) -> Result<(Product, KeyHex), PageError> {
         if !matches!(document.kind, FileKind::Document(_)) {
             return Err(PageError::NotFound);
         }
-        let generation = shared.snapshot().generation;
-        let jobs = {
-            let mut plan = self.plan.lock().unwrap_or_else(|e| e.into_inner());
-            match &*plan {
-                Some((at, jobs)) if *at == generation => jobs.clone(),
-                _ => {
-                    let projects = pipeline::check_projects(&self.input);
-                    let planned: Vec<Job> =
-                        pipeline::plan(&projects, &self.output, self.options, &[])
-                            .map(|planned| planned.into_iter().map(|(_, job)| job).collect())
-                            .unwrap_or_default();
-                    let jobs = Arc::new(planned);
-                    *plan = Some((generation, jobs.clone()));
-                    jobs
-                }
-            }
-        };
-        let job = jobs
-            .iter()
-            .find(|job| job.path == document.path)
+        let product = record::relative(&self.output, &document.path);
+        let key = self
+            .keys
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&product)
             .cloned()
             .ok_or(PageError::Stale)?;
-        let key = job.key(self.engine());
-        let product = record::relative(&self.output, &job.path);
-        Record::read(&self.output)
-            .kept(&self.output, &product, &key)
-            .ok_or(PageError::Stale)?;
-        Ok((job, key))
+        Ok((product, key))
     }
 
-    /// The document laid out, from the last one laid out when it is the same.
-    fn lay_out(&self, job: &Job, key: &Key) -> Result<Arc<Pages>, PageError> {
-        let mut laid_out = self.laid_out.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((held, pages)) = &*laid_out
-            && held == key
+    /// The document laid out: as the build laid it out, else once more from its job.
+    fn pages(
+        &self,
+        document: &Document,
+        product: &str,
+        key: &str,
+    ) -> Result<Arc<Pages>, PageError> {
+        if let Some(pages) = self
+            .held
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(product, key)
         {
-            return Ok(pages.clone());
+            return Ok(pages);
         }
-        let pages = Arc::new(Pages::of(job, self.engine())?);
-        *laid_out = Some((*key, pages.clone()));
+        let job = self.job(document)?;
+        if job.key(self.engine()).hex() != key {
+            return Err(PageError::Stale);
+        }
+        let pages = Arc::new(Pages::of(&job, self.engine())?);
+        self.held.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            product.to_string(),
+            key.to_string(),
+            pages.clone(),
+        );
         Ok(pages)
     }
 
+    /// `document`'s job, planned from the input as the build plans it (the workbook may have been
+    /// saved since: then its key differs, and the page waits for the build).
+    fn job(&self, document: &Document) -> Result<Job, PageError> {
+        let projects = pipeline::check_projects(&self.input);
+        let planned = pipeline::plan(&projects, &self.output, self.options, &[])
+            .map_err(|_| PageError::Stale)?;
+        planned
+            .into_iter()
+            .map(|(_, job)| job)
+            .find(|job| job.path == document.path)
+            .ok_or(PageError::Stale)
+    }
+
     /// How many pages `document` has.
-    pub fn count(&self, shared: &Shared, document: &Document) -> Result<usize, PageError> {
-        let (job, key) = self.job(shared, document)?;
-        Ok(self.lay_out(&job, &key)?.count())
+    pub fn count(&self, document: &Document) -> Result<usize, PageError> {
+        let (product, key) = self.key(document)?;
+        Ok(self.pages(document, &product, &key)?.count())
     }
 
     /// Page `index` (0-based) of `document` as a PNG.
     pub fn png(
         &self,
-        shared: &Shared,
         document: &Document,
         index: usize,
         size: Size,
     ) -> Result<Arc<Vec<u8>>, PageError> {
-        let (job, key) = self.job(shared, document)?;
+        let (product, key) = self.key(document)?;
         let wanted = (key, index, size);
         if let Some(png) = self
             .images
@@ -175,7 +282,7 @@ impl Previews {
         {
             return Ok(png.clone());
         }
-        let pages = self.lay_out(&job, &wanted.0)?;
+        let pages = self.pages(document, &product, &wanted.0)?;
         let png = Arc::new(
             pages
                 .png(index, size.pixels_per_pt())
