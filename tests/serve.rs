@@ -2,6 +2,7 @@
 //! every request is written by hand, so headers a browser would never send (a foreign Host, a
 //! missing Origin) can be sent too.
 
+use crate::common::returned::{read_sheet, rewrite, set};
 use crate::common::{Book, build, n, styrdok, t};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -580,13 +581,24 @@ fn the_last_good_documents_pages_are_shown_after_a_broken_save() {
 
 /// A multipart body with one file field, as a browser sends a file input.
 fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    multipart_files(field, &[(file_name, bytes)])
+}
+
+/// The same with several files in the field (`<input type=file multiple>`).
+fn multipart_files(field: &str, files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "styrdok-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut body = Vec::new();
+    for (file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
@@ -840,22 +852,36 @@ fn forms_are_written_and_returned_ones_collected() {
     names.sort();
     assert_eq!(names, forms.keys().cloned().collect::<Vec<_>>());
 
-    let (first, bytes) = forms.iter().next().unwrap();
-    let (content_type, body) = multipart("blanketter", first, bytes);
+    // Kommun B sends its form back filled in (saved by another program); Division A sends its own
+    // back empty; the others do not answer.
+    let back = dir.path().join("tillbaka");
+    std::fs::create_dir(&back).unwrap();
+    let filled = back.join("kommun-b.xlsx");
+    rewrite(&output.join("blanketter/kommun-b.xlsx"), &filled, |rows| {
+        set(&mut rows[0], "Förbrukat", "200000");
+        set(&mut rows[0], "Bedömning", "Gul");
+        set(&mut rows[0], "Kommentar", "Kursen flyttades till hösten.");
+    });
+    let filled = std::fs::read(&filled).unwrap();
+    let empty = &forms["division-a.xlsx"];
+    let (content_type, body) = multipart_files(
+        "blanketter",
+        &[("kommun-b.xlsx", &filled), ("division-a.xlsx", empty)],
+    );
     let collected = post("/blanketter/inkomna", &content_type, &body);
     assert_eq!(collected.status, 303, "{}", collected.head);
     let page = server.get("/blanketter");
-    assert!(page.body.contains("1 blanketter lästa"), "{}", page.body);
+    assert!(page.body.contains("2 blanketter lästa"), "{}", page.body);
     // An empty form counts as not reported, with a warning saying so.
     assert!(
         page.body.contains("blanketten har inget ifyllt"),
         "{}",
         page.body
     );
-    assert!(page.body.contains("Har rapporterat (0)"), "{}", page.body);
+    assert!(page.body.contains("Har rapporterat (1)"), "{}", page.body);
     assert!(
         page.body
-            .contains(&format!("Har inte rapporterat ({})", forms.len())),
+            .contains(&format!("Har inte rapporterat ({})", forms.len() - 1)),
         "{}",
         page.body
     );
@@ -867,7 +893,16 @@ fn forms_are_written_and_returned_ones_collected() {
         .expect("a collected workbook");
     let download = server.get(workbook);
     assert_eq!(download.status, 200);
-    assert!(download.bytes.starts_with(b"PK"), "an xlsx");
+    let merged = dir.path().join("sammanstalld.xlsx");
+    std::fs::write(&merged, &download.bytes).unwrap();
+    let insatser = read_sheet(&merged, "Insatser");
+    let utbildning = insatser
+        .iter()
+        .find(|r| r["Insats"] == "Utbildning")
+        .unwrap();
+    assert_eq!(utbildning["Förbrukat"], "200000");
+    assert_eq!(utbildning["Bedömning"], "Gul");
+    assert_eq!(utbildning["Kommentar"], "Kursen flyttades till hösten.");
     assert_eq!(
         std::fs::read_dir(&input).unwrap().count(),
         1,

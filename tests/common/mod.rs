@@ -13,6 +13,7 @@ use styrdok::diagnostics::Severity;
 
 pub mod library;
 pub mod office;
+pub mod returned;
 
 /// A program a test needs is missing: with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) that
 /// fails the test; otherwise it says what it skipped, and the caller returns early.
