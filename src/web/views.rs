@@ -494,11 +494,12 @@ pub fn changes(snapshot: &Snapshot) -> Markup {
 
 /// Whether the deck and the report show the changes yet, with links to them when they do.
 fn rebuilt(snapshot: &Snapshot, comparing: &Comparing) -> Markup {
-    let built_with_it = snapshot
-        .last
-        .as_ref()
+    let last = snapshot.last.as_ref();
+    let built_with_it = last
+        .filter(|last| matches!(last.result, Outcome::Written { .. }))
         .and_then(|last| last.since.as_deref())
         == Some(comparing.name.as_str());
+    let waits_for_fixes = last.is_some_and(|last| matches!(last.result, Outcome::InputErrors));
     let with_changes = snapshot.documents.iter().filter(|d| {
         matches!(
             d.kind,
@@ -515,6 +516,11 @@ fn rebuilt(snapshot: &Snapshot, comparing: &Comparing) -> Markup {
             div.lage.klar {
                 p { "Statusbilderna och återrapporten visar förändringarna sedan " (comparing.name) ":" }
                 ul { @for d in with_changes { li { a href={ "/dokument/" (d.id) } { (d.name) } } } }
+            }
+        } @else if waits_for_fixes && !snapshot.building {
+            p.lage.fel {
+                "Statusbilderna och återrapporten byggs om med förändringarna när felen i indata är "
+                "rättade (se " a href="/problem" { "Problem" } ")."
             }
         } @else {
             p.lage.bygger {
