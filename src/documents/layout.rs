@@ -1,13 +1,13 @@
 //! The measures of a document's tables, computed here so that Typst need not: the width of every
-//! column the built-in template would size `auto`, and for each row how many lines it is when every
-//! cell's text fits its column unbroken (`None`: a cell may wrap, Typst measures that row). Typst
-//! measures every cell of an `auto` column or row and then lays it out again; given widths and line
-//! counts it lays each cell out once (README, "Var tiden går").
+//! column the built-in template would size `auto`, and the height of each row whose every cell's
+//! text fits its column unbroken (`None`: a cell may wrap, Typst measures that row). Typst measures
+//! every cell of an `auto` column or row and then lays it out again; given widths and heights it
+//! lays each cell out once (README, "Var tiden går").
 //!
 //! The numbers mirror the built-in templates (templates/styrdok.typ: `num`, `percent`, the cell
-//! inset, the A4 text width) and reach them as the data key `layout`, apart from the data proper, so
-//! a template of one's own may ignore it. Deciding "one line" errs towards `None`: a wrong `None`
-//! costs time, a wrong count would clip text.
+//! inset, the paragraph leading, the A4 text width) and reach them as the data key `layout`, apart
+//! from the data proper, so a template of one's own may ignore it. Deciding "fits" errs towards
+//! `None`: a wrong `None` costs time, a wrong height would clip text or leave a gap.
 
 use crate::model::{Amount, Assessment};
 use crate::render::measure::{self, Face};
@@ -15,18 +15,35 @@ use serde::Serialize;
 
 /// A4's width less the A4 documents' side margins of 2.2 cm (templates: `a4-document`).
 const A4_TEXT_WIDTH: f64 = 595.275_590_551_181_1 - 2.0 * 62.362_204_724_409_45;
-/// A table cell's inset on each side (templates: `a4-document`'s `set table(inset: (x: 5pt, ..))`).
+/// A table cell's inset on each side (templates: `a4-document`'s `set table(inset: (x: 5pt, y: 4pt))`).
 const INSET_X: f64 = 5.0;
+const INSET_Y: f64 = 4.0;
+/// The A4 documents' paragraph leading in ems (`a4-document`'s `set par(leading: 0.62em)`).
+const A4_LEADING: f64 = 0.62;
 /// Room left over when deciding that a text fits on one line: shaping outside Typst could differ by
 /// a hair (a font feature, rounding), and a cell must never be thought one line when it is two.
 const SLACK: f64 = 2.0;
 
 /// The measures of one table: `columns` are the widths in points of the columns after the first
-/// (which takes the rest, `1fr`), `rows` the line count of each body row or `None`.
+/// (which takes the rest, `1fr`), `rows` the height in points of every row, the head first, or
+/// `None` where Typst should measure.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TableLayout {
     pub columns: Vec<f64>,
-    pub rows: Vec<Option<usize>>,
+    pub rows: Vec<Option<f64>>,
+}
+
+/// The height of a cell of `lines` lines of text at `size` points with `leading` ems between them:
+/// Typst's line is a capital's height (top edge `cap-height`, bottom edge `baseline`), the same in
+/// every face of Noto Sans (render::measure's tests).
+fn text_height(lines: usize, size: f64, leading: f64) -> f64 {
+    let lines = lines.max(1) as f64;
+    lines * measure::cap_height() * size + (lines - 1.0) * leading * size + 2.0 * INSET_Y
+}
+
+/// A cell with an assessment (templates: `assessment`): its circle sits 0.05 em below the baseline.
+fn mark_height(size: f64) -> f64 {
+    (measure::cap_height() + 0.05) * size + 2.0 * INSET_Y
 }
 
 /// 1234567.5 kr → "1 234 567,50", as the templates' `num` writes it (non-breaking spaces, a
@@ -91,8 +108,10 @@ fn lines(runs: &[(&str, Face)], size: f64, room: f64) -> Option<usize> {
     Some(count)
 }
 
-/// The follow-up tables' sizes (templates/styrdok.typ, `follow-up-*`): text and heads at 8.5 pt.
+/// The follow-up tables' sizes (templates/styrdok.typ, `follow-up-*`): text and heads at 8.5 pt,
+/// lines 0.5 em apart.
 const FOLLOW_UP_SIZE: f64 = 8.5;
+const FOLLOW_UP_LEADING: f64 = 0.5;
 
 /// One insats's row of a follow-up table, as far as the measures go.
 pub(crate) struct FollowUpRow<'a> {
@@ -104,9 +123,15 @@ pub(crate) struct FollowUpRow<'a> {
 
 /// A follow-up table on A4: a first column of `1fr`, Belopp, Rekvirerat, Förbrukat, Kvar and
 /// Bedömning `auto` (templates: `follow-up-head`, `follow-up-figures`, `follow-up-sum`). `sum` is
-/// the sum row's figures (Belopp, Rekvirerat, Förbrukat), when the table has one. `None` when a
-/// column's width cannot be known; then the template sizes the table itself.
-pub(crate) fn follow_up(rows: &[FollowUpRow], sum: Option<[Amount; 3]>) -> Option<TableLayout> {
+/// the sum row's figures (Belopp, Rekvirerat, Förbrukat), when the table has one, and `head` and
+/// `sum_label` the texts of the first column's head and sum cells. `None` when a column's width
+/// cannot be known; then the template sizes the table itself.
+pub(crate) fn follow_up(
+    head: &str,
+    sum_label: &str,
+    rows: &[FollowUpRow],
+    sum: Option<[Amount; 3]>,
+) -> Option<TableLayout> {
     let size = FOLLOW_UP_SIZE;
     let heads = ["Belopp kr", "Rekvirerat", "Förbrukat", "Kvar"];
     let sums = sum.map(|[allocated, requisitioned, spent]| {
@@ -134,8 +159,22 @@ pub(crate) fn follow_up(rows: &[FollowUpRow], sum: Option<[Amount; 3]>) -> Optio
         })),
     )?);
     let room = A4_TEXT_WIDTH - columns.iter().sum::<f64>() - 2.0 * INSET_X;
+    let one_line = |text: &str| {
+        lines(&[(text, Face::Bold)], size, room).map(|_| text_height(1, size, FOLLOW_UP_LEADING))
+    };
+    let mut heights = vec![one_line(head)];
+    heights.extend(rows.iter().map(|r| {
+        let first = text_height(lines(&r.first, size, room)?, size, FOLLOW_UP_LEADING);
+        Some(match r.assessment {
+            Some(_) => first.max(mark_height(size)),
+            None => first,
+        })
+    }));
+    if sum.is_some() {
+        heights.push(one_line(sum_label));
+    }
     Some(TableLayout {
-        rows: rows.iter().map(|r| lines(&r.first, size, room)).collect(),
+        rows: heights,
         columns,
     })
 }
@@ -173,17 +212,17 @@ pub(crate) fn shares<'a>(
         )?,
     ];
     let room = A4_TEXT_WIDTH - columns.iter().sum::<f64>() - 2.0 * INSET_X;
-    let rows = areas
-        .into_iter()
-        .map(|(code, name, ..)| {
-            let first = format!("{code} ");
-            lines(
-                &[(&first, Face::Regular), (name, Face::Regular)],
-                size,
-                room,
-            )
-        })
-        .collect();
+    let mut rows =
+        vec![lines(&[("Insatsområde", Face::Bold)], head, room).map(|_| text_height(1, head, 0.0))];
+    rows.extend(areas.into_iter().map(|(code, name, ..)| {
+        let first = format!("{code} ");
+        lines(
+            &[(&first, Face::Regular), (name, Face::Regular)],
+            size,
+            room,
+        )
+        .map(|n| text_height(n, size, A4_LEADING))
+    }));
     Some(TableLayout { columns, rows })
 }
 
@@ -220,11 +259,18 @@ mod tests {
             figures: [Some(Amount::from_kronor(amount)), None, None, None],
             assessment: Some(Assessment::Green),
         };
-        let narrow = follow_up(&[row(1)], None).unwrap();
-        let wide = follow_up(&[row(1), row(123_456_789)], None).unwrap();
+        let narrow = follow_up("Insats", "", &[row(1)], None).unwrap();
+        let wide = follow_up("Insats", "", &[row(1), row(123_456_789)], None).unwrap();
         // "Belopp kr" is wider than "1", narrower than "123 456 789".
         assert!(wide.columns[0] > narrow.columns[0]);
         assert_eq!(wide.columns[1..], narrow.columns[1..]);
-        assert_eq!(wide.rows, vec![Some(1), Some(1)]);
+        // The head, then two rows of one line whose Bedömning's circle reaches below the baseline.
+        let line = text_height(1, 8.5, 0.5);
+        assert_eq!(
+            wide.rows,
+            vec![Some(line), Some(mark_height(8.5)), Some(mark_height(8.5))]
+        );
+        assert!(mark_height(8.5) > line);
+        assert_eq!(narrow.rows.len(), 2);
     }
 }

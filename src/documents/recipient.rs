@@ -150,7 +150,12 @@ fn layout_of(areas: &[AreaShare]) -> RecipientLayout {
                     })
                     .collect();
                 let f = a.figures;
-                layout::follow_up(&rows, Some([f.allocated, f.requisitioned, f.spent]))
+                layout::follow_up(
+                    "Insats och projekt",
+                    &format!("Summa {}", a.code),
+                    &rows,
+                    Some([f.allocated, f.requisitioned, f.spent]),
+                )
             })
             .collect(),
     }
