@@ -112,6 +112,8 @@ fn lines(runs: &[(&str, Face)], size: f64, room: f64) -> Option<usize> {
 /// lines 0.5 em apart.
 const FOLLOW_UP_SIZE: f64 = 8.5;
 const FOLLOW_UP_LEADING: f64 = 0.5;
+/// The återrapport's Kommentar row: 1 pt above its text and 5 pt below (`initiatives-table`).
+const BELOW_INSET: f64 = 6.0;
 
 /// One insats's row of a follow-up table, as far as the measures go.
 pub(crate) struct FollowUpRow<'a> {
@@ -119,6 +121,9 @@ pub(crate) struct FollowUpRow<'a> {
     pub first: Vec<(&'a str, Face)>,
     pub figures: [Option<Amount>; 4],
     pub assessment: Option<Assessment>,
+    /// The runs of a row under it across the whole table (the återrapport's Kommentar), set with 1 pt
+    /// above and 5 pt below.
+    pub below: Option<Vec<(&'a str, Face)>>,
 }
 
 /// A follow-up table on A4: a first column of `1fr`, Belopp, Rekvirerat, Förbrukat, Kvar and
@@ -163,13 +168,21 @@ pub(crate) fn follow_up(
         lines(&[(text, Face::Bold)], size, room).map(|_| text_height(1, size, FOLLOW_UP_LEADING))
     };
     let mut heights = vec![one_line(head)];
-    heights.extend(rows.iter().map(|r| {
-        let first = text_height(lines(&r.first, size, room)?, size, FOLLOW_UP_LEADING);
-        Some(match r.assessment {
-            Some(_) => first.max(mark_height(size)),
-            None => first,
-        })
-    }));
+    for r in rows {
+        let first = lines(&r.first, size, room)
+            .map(|n| text_height(n, size, FOLLOW_UP_LEADING))
+            .map(|h| match r.assessment {
+                Some(_) => h.max(mark_height(size)),
+                None => h,
+            });
+        heights.push(first);
+        if let Some(below) = &r.below {
+            let n = lines(below, size, A4_TEXT_WIDTH - 2.0 * INSET_X);
+            heights.push(
+                n.map(|n| text_height(n, size, FOLLOW_UP_LEADING) - 2.0 * INSET_Y + BELOW_INSET),
+            );
+        }
+    }
     if sum.is_some() {
         heights.push(one_line(sum_label));
     }
@@ -258,6 +271,7 @@ mod tests {
             first: vec![("Insats", Face::Bold)],
             figures: [Some(Amount::from_kronor(amount)), None, None, None],
             assessment: Some(Assessment::Green),
+            below: None,
         };
         let narrow = follow_up("Insats", "", &[row(1)], None).unwrap();
         let wide = follow_up("Insats", "", &[row(1), row(123_456_789)], None).unwrap();

@@ -146,6 +146,7 @@ fn layout_of(areas: &[AreaShare]) -> RecipientLayout {
                             first,
                             figures: [Some(r.amount), r.requisitioned, r.spent, r.remaining],
                             assessment: r.assessment,
+                            below: None,
                         }
                     })
                     .collect();
