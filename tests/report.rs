@@ -155,13 +155,13 @@ fn a_recipients_figures_in_an_area_are_its_own() {
     assert_eq!(data["remaining"], 200_000, "the organisation's Kvar in all");
 }
 
-/// The per-mottagare reports' tables are sized from the fonts (the data's `layout`, computed by
-/// `documents::layout`), not measured by Typst: each report must be, byte for byte, the one Typst
-/// lays out when it measures every cell itself. The example's names wrap; the added rows hold a
+/// The per-mottagare reports' and the återrapport's tables are sized from the fonts (the data's
+/// `layout`, computed by `documents::layout`), not measured by Typst: each report must be, byte for
+/// byte, the one Typst lays out when it measures every cell itself. The example's names wrap; the added rows hold a
 /// name over several lines, a comment over two, a symbol from another font, öre, and rows of one
 /// line with and without a Bedömning.
 #[test]
-fn recipient_tables_sized_from_the_fonts_are_those_typst_measures() {
+fn tables_sized_from_the_fonts_are_those_typst_measures() {
     use serde_json::Value;
     let dir = tempfile::tempdir().unwrap();
     let mut book = Book::valid();
@@ -234,6 +234,43 @@ fn recipient_tables_sized_from_the_fonts_are_those_typst_measures() {
                 path.display()
             );
         }
+    }
+    // The återrapport: every area's and sub-area's `layout`.
+    fn strip(value: &mut Value, rows: &mut (usize, usize)) {
+        match value {
+            Value::Object(map) => {
+                if let Some(layout) = map.remove("layout") {
+                    for row in layout["rows"].as_array().unwrap() {
+                        if row.is_null() {
+                            rows.1 += 1
+                        } else {
+                            rows.0 += 1
+                        }
+                    }
+                }
+                map.values_mut().for_each(|v| strip(v, rows));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, rows)),
+            _ => {}
+        }
+    }
+    for folder in [&dump, &example_dump] {
+        let path = folder.join("aterrapport-2025.json");
+        let data: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let mut measured = data.clone();
+        let mut rows = (0, 0);
+        strip(&mut measured, &mut rows);
+        assert!(rows.0 > 5 && rows.1 > 0, "{}: {rows:?}", path.display());
+        let pdf = |data: &Value| {
+            engine
+                .pdf("report.typ", &serde_json::to_vec(data).unwrap(), date, "t")
+                .unwrap()
+        };
+        assert!(
+            pdf(&data) == pdf(&measured),
+            "{}: the sized report differs from the measured one",
+            path.display()
+        );
     }
     assert!(documents > 5, "{documents} reports");
     assert!(
