@@ -154,3 +154,127 @@ fn a_recipients_figures_in_an_area_are_its_own() {
     );
     assert_eq!(data["remaining"], 200_000, "the organisation's Kvar in all");
 }
+
+/// The per-mottagare reports' and the återrapport's tables are sized from the fonts (the data's
+/// `layout`, computed by `documents::layout`), not measured by Typst: each report must be, byte for
+/// byte, the one Typst lays out when it measures every cell itself. The example's names wrap; the added rows hold a
+/// name over several lines, a comment over two, a symbol from another font, öre, and rows of one
+/// line with and without a Bedömning.
+#[test]
+fn tables_sized_from_the_fonts_are_those_typst_measures() {
+    use serde_json::Value;
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::valid();
+    book.set(
+        "Insatser",
+        "B2",
+        V::T("Ett mycket långt namn på en insats som inte får plats på en rad ".repeat(3)),
+    )
+    .set(
+        "Insatser",
+        "L2",
+        V::T("Första raden av kommentaren\nandra raden".into()),
+    )
+    .set("Insatser", "B3", V::T("Fest 🎉".into()))
+    .set("Insatser", "J2", V::N(12_345.67))
+    // One line with a Bedömning, whose circle reaches below the line, and one line without.
+    .set("Insatser", "H4", V::E)
+    .set("Insatser", "L4", V::E)
+    .set("Insatser", "K4", V::T("Gul".into()))
+    .set("Insatser", "H5", V::E)
+    .set("Insatser", "L5", V::E)
+    .set("Insatser", "K5", V::E);
+    let input = book.write(&dir.path().join("in.xlsx"));
+    let (dump, example_dump) = (dir.path().join("dump"), dir.path().join("example"));
+    build(&input, dir.path().join("out"))
+        .per_mottagare()
+        .dump_data(&dump)
+        .run()
+        .ok();
+    build(example_input(), dir.path().join("out-example"))
+        .per_mottagare()
+        .dump_data(&example_dump)
+        .run()
+        .ok();
+
+    let engine = styrdok::render::Engine::new();
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 9, 29).unwrap();
+    let (mut given, mut left) = (0, 0);
+    let mut documents = 0;
+    for folder in [dump.join("mottagare"), example_dump.join("mottagare")] {
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            documents += 1;
+            let data: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            let layout = &data["layout"];
+            let tables = std::iter::once(&layout["shares"])
+                .chain(layout["areas"].as_array().unwrap())
+                .filter(|t| !t.is_null());
+            for row in tables.flat_map(|t| t["rows"].as_array().unwrap()) {
+                if row.is_null() { left += 1 } else { given += 1 }
+            }
+            let mut measured = data.clone();
+            measured["layout"] = Value::Null;
+            let pdf = |data: &Value| {
+                engine
+                    .pdf(
+                        "recipient.typ",
+                        &serde_json::to_vec(data).unwrap(),
+                        date,
+                        "t",
+                    )
+                    .unwrap()
+            };
+            assert!(
+                pdf(&data) == pdf(&measured),
+                "{}: the sized report differs from the measured one",
+                path.display()
+            );
+        }
+    }
+    // The återrapport: every area's and sub-area's `layout`.
+    fn strip(value: &mut Value, rows: &mut (usize, usize)) {
+        match value {
+            Value::Object(map) => {
+                if let Some(layout) = map.remove("layout") {
+                    for row in layout["rows"].as_array().unwrap() {
+                        if row.is_null() {
+                            rows.1 += 1
+                        } else {
+                            rows.0 += 1
+                        }
+                    }
+                }
+                map.values_mut().for_each(|v| strip(v, rows));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| strip(v, rows)),
+            _ => {}
+        }
+    }
+    for folder in [&dump, &example_dump] {
+        let path = folder.join("aterrapport-2025.json");
+        let data: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let mut measured = data.clone();
+        let mut rows = (0, 0);
+        strip(&mut measured, &mut rows);
+        assert!(rows.0 > 5 && rows.1 > 0, "{}: {rows:?}", path.display());
+        let pdf = |data: &Value| {
+            engine
+                .pdf("report.typ", &serde_json::to_vec(data).unwrap(), date, "t")
+                .unwrap()
+        };
+        assert!(
+            pdf(&data) == pdf(&measured),
+            "{}: the sized report differs from the measured one",
+            path.display()
+        );
+    }
+    assert!(documents > 5, "{documents} reports");
+    assert!(
+        given > 10 && left > 3,
+        "{given} rows given, {left} left to Typst"
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod attention;
 pub mod deck;
+pub mod layout;
 pub mod mandate;
 mod org_chart;
 pub mod recipient;

@@ -1,8 +1,10 @@
 //! A short återrapport for one responsible organisation (Ansvarig): only its insatser, its totals and
 //! its share of each area → the data `templates/recipient.typ` renders.
 
+use super::layout::{self, FollowUpRow, TableLayout};
 use super::report::{AssessmentCounts, Row, row};
 use crate::model::{Agreement, Amount, Figures, Initiative, by_organisation};
+use crate::render::measure::Face;
 use serde::Serialize;
 
 pub(crate) const TEMPLATE: &str = "recipient.typ";
@@ -21,6 +23,16 @@ pub struct RecipientReport {
     pub assessments: AssessmentCounts,
     pub initiative_count: usize,
     pub areas: Vec<AreaShare>,
+    /// The tables' measures for the built-in template (`documents::layout`); not data to show.
+    pub layout: RecipientLayout,
+}
+
+/// The measures of the report's tables: "Er andel av insatsområdena", then one table per area in
+/// the order of `areas`. `None` where Typst must size a table itself.
+#[derive(Debug, Serialize)]
+pub struct RecipientLayout {
+    pub shares: Option<TableLayout>,
+    pub areas: Vec<Option<TableLayout>>,
 }
 
 /// One area (or sub-area) the recipient has insatser in, and how much of its budget they hold.
@@ -51,7 +63,7 @@ pub fn build_all(agreement: &Agreement) -> Vec<(String, RecipientReport)> {
 }
 
 fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) -> RecipientReport {
-    let areas = agreement
+    let areas: Vec<AreaShare> = agreement
         .areas
         .iter()
         .filter_map(|a| {
@@ -71,6 +83,7 @@ fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) ->
             })
         })
         .collect();
+    let layout = layout_of(&areas);
     let info = &agreement.info;
     RecipientReport {
         recipient: recipient.to_string(),
@@ -83,5 +96,68 @@ fn build_from(agreement: &Agreement, recipient: &str, mine: Vec<&Initiative>) ->
         assessments: AssessmentCounts::of(mine.iter().copied()),
         initiative_count: mine.len(),
         areas,
+        layout,
+    }
+}
+
+/// What `own-initiatives-table` and the shares table of templates/recipient.typ would size.
+fn layout_of(areas: &[AreaShare]) -> RecipientLayout {
+    let project: Vec<Vec<String>> = areas
+        .iter()
+        .map(|a| {
+            a.rows
+                .iter()
+                .map(|r| {
+                    // The second line: the project (its spaces unbreakable), " · " and the comment.
+                    let mut line = format!("\n{}", r.project.replace(' ', "\u{A0}"));
+                    if !r.project.is_empty() && !r.comment.is_empty() {
+                        line.push_str(" · ");
+                    }
+                    line
+                })
+                .collect()
+        })
+        .collect();
+    RecipientLayout {
+        shares: layout::shares(areas.iter().map(|a| {
+            (
+                a.code.as_str(),
+                a.name.as_str(),
+                a.budget,
+                a.figures.allocated,
+                a.share,
+            )
+        })),
+        areas: areas
+            .iter()
+            .zip(&project)
+            .map(|(a, project)| {
+                let rows: Vec<FollowUpRow> = a
+                    .rows
+                    .iter()
+                    .zip(project)
+                    .map(|(r, second)| {
+                        let mut first = vec![(r.name.as_str(), Face::Bold)];
+                        if !r.project.is_empty() || !r.comment.is_empty() {
+                            first.push((second.as_str(), Face::Regular));
+                            first.push((r.comment.as_str(), Face::Italic));
+                        }
+                        FollowUpRow {
+                            first,
+                            figures: [Some(r.amount), r.requisitioned, r.spent, r.remaining],
+                            assessment: r.assessment,
+                            below: None,
+                        }
+                    })
+                    .collect();
+                let f = a.figures;
+                layout::follow_up(
+                    "Insats och projekt",
+                    &format!("Summa {}", a.code),
+                    &rows,
+                    Some([f.allocated, f.requisitioned, f.spent]),
+                )
+            })
+            .collect(),
     }
 }

@@ -4,10 +4,12 @@
 
 use super::Options;
 use super::attention::{self, Attention};
+use super::layout::{self, FollowUpRow, TableLayout};
 use super::summary::{self, AreaSummary};
 use crate::changes::{self, Changes};
 use crate::model::text::{self, RichText};
 use crate::model::{Agreement, Amount, Area, AreaFigures, Assessment, Initiative};
+use crate::render::measure::Face;
 use serde::Serialize;
 
 pub(crate) const TEMPLATE: &str = "report.typ";
@@ -73,6 +75,10 @@ pub struct AreaReport {
     /// Set for a large area: its section "Att uppmärksamma", every Röd insats named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attention: Option<Attention>,
+    /// The measures of the table of `initiatives` for the built-in template (`documents::layout`),
+    /// when it has rows and they can be known; not data to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<TableLayout>,
 }
 
 /// An insats in a list: its money as reported. `extra` is what a list adds to every row (the money at
@@ -138,7 +144,7 @@ pub fn build(agreement: &Agreement, options: Options, changes: Option<&Changes>)
 
 /// An area and its sub-areas, with their insatser when `listed`.
 fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
-    AreaReport {
+    let mut report = AreaReport {
         code: a.code.clone(),
         name: a.name.clone(),
         description: text::parse(&a.description),
@@ -154,7 +160,63 @@ fn area(agreement: &Agreement, a: &Area, listed: bool) -> AreaReport {
             .collect(),
         summary: None,
         attention: None,
+        layout: None,
+    };
+    report.layout = initiatives_layout(&report);
+    report
+}
+
+/// What `initiatives-table` (templates/styrdok.typ) would size for an area's insatser: the name,
+/// then Ansvarig and project; a Kommentar on a row of its own; a sum row when the template shows
+/// one (an area without sub-areas, every sub-area).
+fn initiatives_layout(a: &AreaReport) -> Option<TableLayout> {
+    if a.initiatives.is_empty() {
+        return None;
     }
+    let second: Vec<String> = a
+        .initiatives
+        .iter()
+        .map(|r| {
+            let mut line = format!("\n{}", r.recipient);
+            if !r.project.is_empty() {
+                line.push_str(" · ");
+                line.push_str(&r.project.replace(' ', "\u{A0}"));
+            }
+            line
+        })
+        .collect();
+    let rows: Vec<FollowUpRow> = a
+        .initiatives
+        .iter()
+        .zip(&second)
+        .map(|(r, second)| FollowUpRow {
+            first: vec![
+                (r.name.as_str(), Face::Bold),
+                (second.as_str(), Face::Regular),
+            ],
+            figures: [Some(r.amount), r.requisitioned, r.spent, r.remaining],
+            assessment: r.assessment,
+            below: (!r.comment.is_empty()).then(|| {
+                vec![
+                    ("Kommentar:", Face::Italic),
+                    (" ", Face::Regular),
+                    (r.comment.as_str(), Face::Regular),
+                ]
+            }),
+        })
+        .collect();
+    let f = a.figures.insatser;
+    // Sub-areas are made before their area, so an area's own are known here.
+    let sum = a
+        .sub_areas
+        .is_empty()
+        .then_some([f.allocated, f.requisitioned, f.spent]);
+    layout::follow_up(
+        "Insats, ansvarig och projekt",
+        &format!("Summa {}", a.code),
+        &rows,
+        sum,
+    )
 }
 
 pub(super) fn row(i: &Initiative) -> Row {

@@ -6,6 +6,7 @@ mod files;
 mod fonts;
 mod glyphs;
 mod jobs;
+pub mod measure;
 pub mod naming;
 mod pages;
 pub mod record;
