@@ -163,10 +163,10 @@ fn make_and_write(
     let (rendered, workbooks) = std::thread::scope(|scope| {
         let workbooks =
             scope.spawn(|| super::make_workbooks(&workbooks, projects, &request.output, &changes));
-        let rendered = super::render(&jobs, &engine, &|job, pages| {
+        let rendered = super::render(&jobs, &engine, &|job, laid_out| {
             progress(Progress::Rendered {
                 path: &job.path,
-                pages,
+                laid_out,
             })
         });
         let workbooks = workbooks

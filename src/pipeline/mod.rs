@@ -26,7 +26,7 @@ use crate::documents::{self, DocumentKind, Options, PlanError};
 use crate::model::{self, Agreement};
 use crate::render::record::{self, KeyBuilder, Record, Reuse};
 use crate::render::templates::TemplateDirError;
-use crate::render::{self, Engine, Job, OutputFile, Pages, RenderError, StagedFile, WriteError};
+use crate::render::{self, Engine, Job, LaidOut, OutputFile, RenderError, StagedFile, WriteError};
 use crate::workbook::excel_templates_folder;
 use crate::workbook::{self, Project, Workbook};
 use crate::xlsx::fill::ExcelTemplateErrors;
@@ -54,9 +54,10 @@ pub enum OutputError {
 pub enum Progress<'a> {
     /// This many documents are about to be rendered (those kept from the last build not counted).
     Rendering { total: usize },
-    /// One more document rendered (told from any rendering thread), with its laid-out pages, which a
-    /// page viewer may keep (they are of the PDF written to `path` if the build is written).
-    Rendered { path: &'a Path, pages: Pages },
+    /// One more document rendered (told from any rendering thread), laid out as its PDF was
+    /// exported, which a page viewer may keep (it is the PDF written to `path` if the build is
+    /// written).
+    Rendered { path: &'a Path, laid_out: LaidOut },
     /// Rendering is over (done or failed).
     Finished,
 }
@@ -231,7 +232,7 @@ pub(crate) fn changes_since(
 pub fn render(
     jobs: &[Job],
     engine: &Engine,
-    done: &(dyn Fn(&Job, Pages) + Sync),
+    done: &(dyn Fn(&Job, LaidOut) + Sync),
 ) -> Result<Vec<StagedFile>, RenderError> {
     render::render_jobs(jobs, engine, done)
 }

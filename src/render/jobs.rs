@@ -4,7 +4,7 @@
 
 use super::engine::{Attachment, Engine, RenderError};
 use super::files::{OutputFile, StagedFile, stage};
-use super::pages::Pages;
+use super::pages::LaidOut;
 use super::record::{Key, KeyBuilder};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -63,11 +63,11 @@ impl Job {
     }
 
     pub fn render(&self, engine: &Engine) -> Result<OutputFile, RenderError> {
-        Ok(self.render_with_pages(engine)?.0)
+        Ok(self.render_laid_out(engine)?.0)
     }
 
-    /// The PDF and its laid-out pages (for a page viewer: `styrdok serve`).
-    pub fn render_with_pages(&self, engine: &Engine) -> Result<(OutputFile, Pages), RenderError> {
+    /// The PDF and the document laid out (for a page viewer: `styrdok serve`).
+    pub fn render_laid_out(&self, engine: &Engine) -> Result<(OutputFile, LaidOut), RenderError> {
         let (bytes, document) = engine.pdf_and_layout(
             self.template,
             &self.data,
@@ -79,7 +79,7 @@ impl Job {
             path: self.path.clone(),
             bytes,
         };
-        Ok((file, Pages::from(document)))
+        Ok((file, LaidOut::new(document)))
     }
 }
 
@@ -114,7 +114,7 @@ pub fn init_render_threads(threads: Option<usize>) {
 pub fn render_jobs(
     jobs: &[Job],
     engine: &Engine,
-    done: &(dyn Fn(&Job, Pages) + Sync),
+    done: &(dyn Fn(&Job, LaidOut) + Sync),
 ) -> Result<Vec<StagedFile>, RenderError> {
     use rayon::prelude::*;
     // When the process did not set the pool up (a library user, a test), it gets the deep stacks now.
@@ -131,12 +131,14 @@ pub fn render_jobs(
     small.sort_by_key(|&i| std::cmp::Reverse(jobs[i].data.len()));
     let batch_size = EVICT_EVERY_PER_THREAD * rayon::current_num_threads().max(1);
     let render_one = |i: usize| {
-        let result = jobs[i].render_with_pages(engine).and_then(|(file, pages)| {
-            let staged = stage(file.path, &file.bytes)?;
-            Ok((staged, pages))
-        });
-        let result = result.map(|(staged, pages)| {
-            done(&jobs[i], pages);
+        let result = jobs[i]
+            .render_laid_out(engine)
+            .and_then(|(file, laid_out)| {
+                let staged = stage(file.path, &file.bytes)?;
+                Ok((staged, laid_out))
+            });
+        let result = result.map(|(staged, laid_out)| {
+            done(&jobs[i], laid_out);
             staged
         });
         (i, result)

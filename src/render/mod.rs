@@ -17,4 +17,4 @@ pub use files::{
     OutputFile, StagedFile, WriteError, stage, stage_file, write_all, write_atomic, write_with,
 };
 pub use jobs::{Job, init_render_threads, render_jobs};
-pub use pages::{PageImageError, Pages};
+pub use pages::{LaidOut, PageImageError, Pages};

@@ -22,6 +22,27 @@ impl std::fmt::Debug for Pages {
     }
 }
 
+/// A document as the build laid it out before exporting its PDF. Kept only by those who want its
+/// pictures (`pages`); a command-line build drops it as it is.
+pub struct LaidOut(PagedDocument);
+
+impl std::fmt::Debug for LaidOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LaidOut({})", self.0.pages().len())
+    }
+}
+
+impl LaidOut {
+    pub(super) fn new(document: PagedDocument) -> LaidOut {
+        LaidOut(document)
+    }
+
+    /// Its pages, to draw.
+    pub fn pages(self) -> Pages {
+        Pages::from(self.0)
+    }
+}
+
 impl From<PagedDocument> for Pages {
     fn from(document: PagedDocument) -> Pages {
         let pages = document

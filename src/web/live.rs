@@ -468,8 +468,8 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
             ..request.clone()
         };
         let laid_out = |progress: Progress<'_>| {
-            if let Progress::Rendered { path, pages } = progress {
-                shared.previews.laid_out(path, pages);
+            if let Progress::Rendered { path, laid_out } = progress {
+                shared.previews.laid_out(path, laid_out.pages());
             }
         };
         let built = pipeline::build(&request, &laid_out, &mut record);
