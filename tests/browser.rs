@@ -154,8 +154,11 @@ impl Driver {
             .unwrap()
             .port();
         let mut command = Command::new(program);
+        // The browser's own words (a file input's button) in Swedish where Debian's chromium-l10n
+        // is installed, as the coordinators see them.
         command
             .arg(format!("--port={port}"))
+            .env("LANGUAGE", "sv")
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         #[cfg(unix)]
@@ -650,9 +653,29 @@ async fn axe(page: &Browser, axe: &str) -> Vec<String> {
         .collect()
 }
 
+/// axe-core is loaded and judging: a text field without a label, added to the page, is reported.
+async fn axe_sees_a_violation(page: &Browser, rules: &str) {
+    page.run(
+        "const field = document.createElement('input');
+         field.id = 'utan-etikett';
+         document.querySelector('main').append(field);",
+    )
+    .await;
+    let found = axe(page, rules).await;
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("  label ") && v.contains("#utan-etikett")),
+        "axe-core did not report an unlabelled field: {found:?}"
+    );
+    page.run("document.getElementById('utan-etikett').remove();")
+        .await;
+}
+
 /// Walks the view with Tab from the top: every control that takes focus must be reached, each with
 /// a visible focus outline. Returns what fails, as lines to print.
-async fn keyboard(page: &Browser) -> Vec<String> {
+/// `shot`: where to save a screenshot after the first Tab (the skip link, focused).
+async fn keyboard(page: &Browser, shot: Option<PathBuf>) -> Vec<String> {
     // Each control that Tab should reach, numbered; the walk reads the number of what has focus.
     let controls = page
         .run(
@@ -711,6 +734,9 @@ async fn keyboard(page: &Browser) -> Vec<String> {
         if reached[n] {
             break;
         }
+        if let (Some(path), 0) = (&shot, n) {
+            std::fs::write(path, page.client.screenshot().await.unwrap()).unwrap();
+        }
         reached[n] = true;
         if focused["visible"] != json!(true) {
             failures.push(format!("  no visible focus outline: {}", controls[n]));
@@ -757,6 +783,14 @@ fn every_view_passes_axe_and_works_with_the_keyboard() {
         let mut shot = 0;
         let mut audit = async |page: &Browser, name: &str| {
             page.built().await;
+            page.until(
+                "return [...document.querySelectorAll('main img')]
+                    .filter(i => i.getBoundingClientRect().top < window.innerHeight)
+                    .every(i => i.complete && i.naturalWidth > 0);",
+                Duration::from_secs(60),
+                "the page images in view",
+            )
+            .await;
             if let Some(dir) = &screenshots {
                 shot += 1;
                 page.run("window.scrollTo(0, 0);").await;
@@ -764,7 +798,11 @@ fn every_view_passes_axe_and_works_with_the_keyboard() {
                 std::fs::write(dir.join(format!("{shot:02}-{name}.png")), png).unwrap();
             }
             let violations = axe(page, &tools.axe).await;
-            let keys = keyboard(page).await;
+            let focused = screenshots
+                .as_ref()
+                .filter(|_| shot == 1)
+                .map(|dir| dir.join(format!("{shot:02}-{name}-tab.png")));
+            let keys = keyboard(page, focused).await;
             if !violations.is_empty() || !keys.is_empty() {
                 report.push(format!(
                     "{name} ({}):\n{}",
@@ -777,6 +815,7 @@ fn every_view_passes_axe_and_works_with_the_keyboard() {
         page.goto(&server.url).await;
         page.built().await;
         audit(&page, "oversikt-med-fel").await;
+        axe_sees_a_violation(&page, &tools.axe).await;
         page.goto(&server.at("/problem")).await;
         page.until(&present(PLANTED), Duration::from_secs(10), "the planted error")
             .await;
