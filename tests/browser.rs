@@ -2,11 +2,11 @@
 //! fantoccini), on a copy of the shipped example with an error planted in it. One test follows a
 //! coordinator's morning (the error on Problem, a save in "Excel", the page updating itself, a
 //! document's pages, the zip, last meeting's workbook); the other gives every view to axe-core, the
-//! accessibility rules nobody here wrote, and walks it with the Tab key.
+//! accessibility rules nobody here wrote, walks it with the Tab key and narrows it to 320 px.
 //!
 //! Without Chromium, chromedriver or axe-core (`npm ci --prefix tests/browser`) the tests say what
 //! they skipped and pass; with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) they fail.
-//! `STYRDOK_SCREENSHOTS=DIR` saves a 1280 × 900 PNG of every view there.
+//! `STYRDOK_SCREENSHOTS=DIR` saves a PNG of every view there, at 1280 × 900 and at 320 px wide.
 
 use crate::common::{required, styrdok};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -653,6 +653,35 @@ async fn axe(page: &Browser, axe: &str) -> Vec<String> {
         .collect()
 }
 
+/// WCAG 1.4.10 (reflow): at 320 CSS px wide (1280 px at 400 % zoom) the page does not scroll
+/// sideways; a table may scroll in its own box. Returns what sticks out, as lines to print; saves
+/// a screenshot at that width to `shot` when asked.
+async fn reflow(page: &Browser, shot: Option<PathBuf>) -> Vec<String> {
+    page.viewport(320, 700).await;
+    let wide = page
+        .run(
+            "const width = document.documentElement.clientWidth;
+             const page = document.documentElement.scrollWidth;
+             if (page <= width) return [];
+             const out = [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > width + 1
+                            && ![...document.querySelectorAll('.rad, .tabell')].some(box => box !== e && box.contains(e)))
+               .map(e => e.outerHTML.slice(0, 120));
+             return out.length ? out : ['the page, ' + page + ' px'];",
+        )
+        .await;
+    if let Some(path) = shot {
+        page.run("window.scrollTo(0, 0);").await;
+        std::fs::write(path, page.client.screenshot().await.unwrap()).unwrap();
+    }
+    page.viewport(1280, 900).await;
+    wide.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("  wider than 320 px: {}", e.as_str().unwrap()))
+        .collect()
+}
+
 /// axe-core is loaded and judging: a text field without a label, added to the page, is reported.
 async fn axe_sees_a_violation(page: &Browser, rules: &str) {
     page.run(
@@ -751,9 +780,9 @@ async fn keyboard(page: &Browser, shot: Option<PathBuf>) -> Vec<String> {
 }
 
 /// axe-core on every view, with an error shown and without, with a comparison, forms written and
-/// read back; each also walked with Tab, and saved as a screenshot when asked.
+/// read back; each also walked with Tab, narrowed to 320 px, and saved as screenshots when asked.
 #[test]
-fn every_view_passes_axe_and_works_with_the_keyboard() {
+fn every_view_passes_axe_the_keyboard_and_reflow_at_320_px() {
     let Some(tools) = tools() else { return };
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("indata");
@@ -803,11 +832,20 @@ fn every_view_passes_axe_and_works_with_the_keyboard() {
                 .filter(|_| shot == 1)
                 .map(|dir| dir.join(format!("{shot:02}-{name}-tab.png")));
             let keys = keyboard(page, focused).await;
-            if !violations.is_empty() || !keys.is_empty() {
+            let narrow = screenshots
+                .as_ref()
+                .map(|dir| dir.join(format!("{shot:02}-{name}-320.png")));
+            let reflow = reflow(page, narrow).await;
+            if !violations.is_empty() || !keys.is_empty() || !reflow.is_empty() {
                 report.push(format!(
                     "{name} ({}):\n{}",
                     page.client.current_url().await.unwrap(),
-                    violations.into_iter().chain(keys).collect::<Vec<_>>().join("\n")
+                    violations
+                        .into_iter()
+                        .chain(keys)
+                        .chain(reflow)
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 ));
             }
         };
