@@ -5,6 +5,7 @@
 mod accessibility;
 mod attention;
 mod bad_input;
+mod browser;
 mod build_options;
 mod changes;
 mod checks;
