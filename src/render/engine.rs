@@ -134,25 +134,12 @@ impl Engine {
         date: NaiveDate,
         ident: &str,
     ) -> Result<Vec<u8>, RenderError> {
-        self.pdf_with(template, data, &[], date, ident)
+        Ok(self.pdf_and_layout(template, data, &[], date, ident)?.0)
     }
 
-    /// The same, serving `attachments` (the document's pictures) beside its data.
-    pub(crate) fn pdf_with(
-        &self,
-        template: &str,
-        data: &[u8],
-        attachments: &[Attachment],
-        date: NaiveDate,
-        ident: &str,
-    ) -> Result<Vec<u8>, RenderError> {
-        Ok(self
-            .pdf_and_layout(template, data, attachments, date, ident)?
-            .0)
-    }
-
-    /// The PDF and the laid-out document it was exported from, whose pages a viewer can draw
-    /// (`render::Pages`) without laying the document out again.
+    /// The PDF, serving `attachments` (the document's pictures) beside its data, and the laid-out
+    /// document it was exported from, whose pages a viewer can draw (`render::Pages`) without laying
+    /// the document out again.
     pub(super) fn pdf_and_layout(
         &self,
         template: &str,
@@ -179,7 +166,7 @@ impl Engine {
         Ok((pdf, document))
     }
 
-    /// The pages `pdf_with` exports, laid out by the same World from the same data: a page viewer's
+    /// The pages `pdf_and_layout` exports, laid out by the same World from the same data: a page viewer's
     /// images (`render::pages`) show exactly what the PDF holds.
     pub(super) fn compile<'a>(
         &'a self,
