@@ -146,7 +146,21 @@ pub fn render_jobs(
         (i, result)
     };
     let (long, short) = rayon::join(
-        || large.iter().map(|&i| render_one(i)).collect::<Vec<_>>(),
+        || {
+            large
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| {
+                    let made = render_one(i);
+                    // A long document's layouts serve no other document: gone before the next
+                    // long one (the återrapport's 200 MB beside a long deck broke 400 MB).
+                    if n + 1 < large.len() {
+                        typst::comemo::evict(0);
+                    }
+                    made
+                })
+                .collect::<Vec<_>>()
+        },
         || {
             let mut made = Vec::with_capacity(small.len());
             for batch in small.chunks(batch_size) {
