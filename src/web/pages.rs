@@ -67,6 +67,9 @@ pub struct Previews {
     keys: Mutex<HashMap<Product, KeyHex>>,
     /// Pages laid out while the build running now renders, until it is written (or fails).
     pending: Mutex<Vec<(PathBuf, Pages)>>,
+    /// The jobs the input plans now, for documents laid out again: planned once (reading the
+    /// workbooks) for all the pages asked for until the next build ends.
+    plan: Mutex<Option<Arc<Vec<Job>>>>,
     held: Mutex<Held>,
     images: Mutex<Images>,
 }
@@ -154,6 +157,7 @@ impl Previews {
             engine: OnceLock::new(),
             keys: Mutex::new(HashMap::new()),
             pending: Mutex::new(Vec::new()),
+            plan: Mutex::new(None),
             held: Mutex::new(Held::default()),
             images: Mutex::new(Images::default()),
         }
@@ -191,6 +195,7 @@ impl Previews {
             }
         }
         *self.keys.lock().unwrap_or_else(|e| e.into_inner()) = keys;
+        self.forget_plan();
     }
 
     /// The build wrote nothing: what it laid out is of no file.
@@ -199,6 +204,12 @@ impl Previews {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
+        self.forget_plan();
+    }
+
+    /// A build has ended: the input may have been saved since the jobs were planned.
+    fn forget_plan(&self) {
+        self.plan.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 
     /// `document`'s product and the key of its file on disk.
@@ -248,13 +259,23 @@ impl Previews {
     /// `document`'s job, planned from the input as the build plans it (the workbook may have been
     /// saved since: then its key differs, and the page waits for the build).
     fn job(&self, document: &Document) -> Result<Job, PageError> {
-        let projects = pipeline::check_projects(&self.input);
-        let planned = pipeline::plan(&projects, &self.output, self.options, &[])
-            .map_err(|_| PageError::Stale)?;
-        planned
-            .into_iter()
-            .map(|(_, job)| job)
+        let jobs = {
+            let mut plan = self.plan.lock().unwrap_or_else(|e| e.into_inner());
+            match &*plan {
+                Some(jobs) => jobs.clone(),
+                None => {
+                    let projects = pipeline::check_projects(&self.input);
+                    let planned = pipeline::plan(&projects, &self.output, self.options, &[])
+                        .map_err(|_| PageError::Stale)?;
+                    let jobs = Arc::new(planned.into_iter().map(|(_, job)| job).collect());
+                    *plan = Some(Arc::clone(&jobs));
+                    jobs
+                }
+            }
+        };
+        jobs.iter()
             .find(|job| job.path == document.path)
+            .cloned()
             .ok_or(PageError::Stale)
     }
 
