@@ -8,14 +8,14 @@
 //! they skipped and pass; with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) they fail.
 //! `STYRDOK_SCREENSHOTS=DIR` saves a PNG of every view there, at 1280 × 900 and at 320 px wide.
 
-use crate::common::{required, styrdok};
+use crate::common::{launch_url, required, styrdok};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Cursor, Read, Write};
+use std::io::{Cursor, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -92,15 +92,8 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut said = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        said.read_line(&mut line).unwrap();
-        // «styrdok visas på http://127.0.0.1:PORT/start?nyckel=TOKEN»
-        let url = line.trim().rsplit(' ').next().unwrap().to_string();
+        let url = launch_url(&mut child);
         let origin = url.split("/start?").next().unwrap().to_string();
-        assert!(origin.starts_with("http://127.0.0.1:"), "{line}");
-        // Whatever it says later is read, so a full pipe never stops it.
-        std::thread::spawn(move || std::io::copy(&mut said, &mut std::io::sink()));
         Server { child, url, origin }
     }
 

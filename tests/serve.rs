@@ -3,9 +3,9 @@
 //! missing Origin) can be sent too.
 
 use crate::common::returned::{read_sheet, rewrite, set};
-use crate::common::{Book, build, n, styrdok, t};
+use crate::common::{Book, build, launch_url, n, styrdok, t};
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Stdio};
@@ -39,20 +39,15 @@ impl Server {
         Server::started(child).0
     }
 
-    /// The server `child` is, from the address it prints first; and that line.
+    /// The server `child` is, from the address it prints first; and that address.
     fn started(mut child: Child) -> (Server, String) {
-        let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        // «styrdok visas på http://127.0.0.1:PORT/start?nyckel=TOKEN»
-        let url = line.trim().rsplit(' ').next().unwrap().to_string();
-        let rest = url.strip_prefix("http://127.0.0.1:").expect(&line);
+        let url = launch_url(&mut child);
+        let rest = url.strip_prefix("http://127.0.0.1:").unwrap();
         let (port, query) = rest.split_once("/start?nyckel=").unwrap();
         let server = Server {
-            child,
             port: port.parse().unwrap(),
             token: query.to_string(),
+            child,
         };
         (server, url)
     }

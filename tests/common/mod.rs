@@ -406,6 +406,25 @@ pub fn styrdok() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
 }
 
+/// The launch address a started `styrdok serve` prints first («styrdok visas på
+/// http://127.0.0.1:PORT/start?nyckel=TOKEN»); whatever it says later is read on, so a full pipe
+/// never stops it.
+pub fn launch_url(child: &mut std::process::Child) -> String {
+    use std::io::BufRead;
+    let mut said = std::io::BufReader::new(child.stdout.take().expect("stdout piped"));
+    let mut line = String::new();
+    said.read_line(&mut line).unwrap();
+    std::thread::spawn(move || std::io::copy(&mut said, &mut std::io::sink()));
+    let url = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    url
+}
+
 /// Runs styrdok with these arguments and waits for it.
 pub fn run<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
     styrdok().args(args).output().unwrap()
