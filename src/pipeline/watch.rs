@@ -90,7 +90,7 @@ pub struct Control {
 }
 
 impl Control {
-    /// Ends every loop watching with this stop, and any started after. True when some loop was
+    /// Ends every loop watching with this control, and any started after. True when some loop was
     /// running (else the caller may end the process as Ctrl-C otherwise would).
     pub fn stop(&self) -> bool {
         self.stopped.store(true, Ordering::SeqCst);
@@ -119,18 +119,18 @@ impl Control {
     }
 }
 
-/// Runs `rebuild` once, then after every relevant change under `roots` (not under `ignored`), until
-/// `stop`. `rebuild` may answer `Retry` unless it is the attempt's last try; `on_event` hears how
-/// each rebuild went.
+/// Runs `rebuild` once, then after every relevant change under `roots` (not under `ignored`) and
+/// every rebuild `control` asks for, until `control` stops it. `rebuild` may answer `Retry` unless it
+/// is the attempt's last try; `on_event` hears how each rebuild went.
 pub fn watch(
     roots: &[PathBuf],
     ignored: &[PathBuf],
-    stop: &Control,
+    control: &Control,
     mut rebuild: impl FnMut(Attempt) -> Step,
     on_event: impl Fn(Event),
 ) -> Result<(), WatchError> {
     let (tx, rx) = mpsc::channel::<Message>();
-    stop.connect(tx.clone());
+    control.connect(tx.clone());
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let _ = tx.send(match result {
             Ok(event) if !is_change(&event.kind) => return,
@@ -178,24 +178,20 @@ pub fn watch(
     let mut written = false;
     on_event(run_once(&mut rebuild, &mut written));
     loop {
-        match rx.recv() {
+        let wanted = match rx.recv() {
             Ok(Message::Stop) | Err(_) => break,
-            Ok(Message::WatchFailed(e)) => on_event(Event::WatchFailed(e)),
-            Ok(Message::Rebuild) => {
-                let stop = settle(&rx);
-                on_event(run_once(&mut rebuild, &mut written));
-                if stop {
-                    break;
-                }
+            Ok(Message::WatchFailed(e)) => {
+                on_event(Event::WatchFailed(e));
+                false
             }
-            Ok(Message::Changed(paths)) => {
-                if paths.iter().any(|p| relevant(p)) {
-                    let stop = settle(&rx);
-                    on_event(run_once(&mut rebuild, &mut written));
-                    if stop {
-                        break;
-                    }
-                }
+            Ok(Message::Rebuild) => true,
+            Ok(Message::Changed(paths)) => paths.iter().any(|p| relevant(p)),
+        };
+        if wanted {
+            let stop = settle(&rx);
+            on_event(run_once(&mut rebuild, &mut written));
+            if stop {
+                break;
             }
         }
     }
