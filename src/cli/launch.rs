@@ -3,14 +3,9 @@
 //! instead of printing the help into a window that closes at once.
 
 use super::{Cli, Command};
-use crate::commands::args::{InputArgs, OutputArgs};
+use crate::commands::args::{DEFAULT_INPUT, DEFAULT_OUTPUT, InputArgs, OutputArgs};
 use crate::web::ServeArgs;
 use std::path::{Path, PathBuf};
-
-/// The folder beside the program that holds the workbooks, as `styrdok init` and the example name it.
-const INPUT_BESIDE: &str = "input";
-/// Where the documents go, beside the program.
-const OUTPUT_BESIDE: &str = "output";
 
 /// `styrdok serve` on the workbooks beside the program, when the process was started by a
 /// double-click: no arguments, and a console window made for styrdok alone (Windows) or no
@@ -40,13 +35,13 @@ pub fn double_clicked() -> Option<Cli> {
 /// `input/` beside the program when there is one, else the program's own folder; the documents go
 /// to `output/` beside it (a folder the build then marks as its own, so it is never read as input).
 fn folders_beside(dir: &Path) -> (PathBuf, PathBuf) {
-    let input = dir.join(INPUT_BESIDE);
+    let input = dir.join(DEFAULT_INPUT);
     let input = if input.is_dir() {
         input
     } else {
         dir.to_path_buf()
     };
-    (input, dir.join(OUTPUT_BESIDE))
+    (input, dir.join(DEFAULT_OUTPUT))
 }
 
 /// Whether nobody typed the command: Windows gives a program started from Explorer a console of its

@@ -6,11 +6,16 @@ use super::report::Format;
 use clap::Args;
 use std::path::PathBuf;
 
+/// Where the workbooks are and where the documents go when nothing says otherwise: folders in the
+/// current directory (or beside the program, when it was double-clicked: `cli::double_clicked`).
+pub const DEFAULT_INPUT: &str = "input";
+pub const DEFAULT_OUTPUT: &str = "output";
+
 /// The input: a workbook, or a folder whose workbooks (and subfolders) are read.
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Arbetsbok eller mapp med arbetsböcker.
-    #[arg(default_value = "input", value_name = "INDATA")]
+    #[arg(default_value = DEFAULT_INPUT, value_name = "INDATA")]
     pub input: PathBuf,
 }
 
@@ -21,7 +26,7 @@ pub struct OutputArgs {
     #[arg(
         short,
         long,
-        default_value = "output",
+        default_value = DEFAULT_OUTPUT,
         value_name = "MAPP",
         help_heading = "Flaggor"
     )]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Args)]
 pub struct InitArgs {
     /// Mappen startarbetsboken skrivs till.
-    #[arg(default_value = "input", value_name = "MAPP")]
+    #[arg(default_value = super::args::DEFAULT_INPUT, value_name = "MAPP")]
     pub dir: PathBuf,
 }
 
