@@ -7,6 +7,7 @@
 
 use super::files;
 use super::live::{Previous, Shared};
+use crate::workbook;
 use axum::extract::{Multipart, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
@@ -16,9 +17,6 @@ use std::sync::Arc;
 /// The largest upload taken: a workbook of the national size (290 organisations × 20 insatser) is a
 /// few megabytes.
 pub const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
-
-/// The extensions the reader takes, so an upload keeps the one that says how to read it.
-const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 
 /// Refuses an upload whose declared length is over the cap before its body is read; a body without
 /// a length (chunked) is cut off at the cap by `DefaultBodyLimit` instead.
@@ -71,15 +69,20 @@ pub async fn upload(State(shared): State<Arc<Shared>>, mut multipart: Multipart)
             "Välj förra mötets arbetsbok först.",
         );
     };
-    let extension = std::path::Path::new(&name)
+    // The upload keeps its extension, which tells the reader how to read it.
+    let name_path = std::path::Path::new(&name);
+    let extension = name_path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase)
-        .filter(|e| WORKBOOK_EXTENSIONS.contains(&e.as_str()));
+        .filter(|_| workbook::has_workbook_extension(name_path));
     let Some(extension) = extension else {
         return refused(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Det är ingen arbetsbok: välj en fil som slutar på .xlsx, .xlsm, .xls eller .ods.",
+            &format!(
+                "Det är ingen arbetsbok: välj en fil som slutar på {}.",
+                workbook::extension_list()
+            ),
         );
     };
     let held = shared.clone();

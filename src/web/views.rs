@@ -484,7 +484,7 @@ pub fn changes(snapshot: &Snapshot) -> Markup {
                     "eller dra den hit. Den läses här på datorn och sparas aldrig i indata. "
                     "Statusbilderna och återrapporten byggs sedan om med förändringarna."
                 }
-                input id="forra" type="file" name="forra" accept=".xlsx,.xlsm,.xls,.ods"
+                input id="forra" type="file" name="forra" accept=(workbook_types())
                     aria-describedby="forra-hjalp" required;
             }
             p { button type="submit" { "Jämför" } }
@@ -497,6 +497,15 @@ pub fn changes(snapshot: &Snapshot) -> Markup {
             (comparison(comparing))
         }
     }
+}
+
+/// The file picker's filter: every kind the reader takes (`workbook::WORKBOOK_EXTENSIONS`).
+fn workbook_types() -> String {
+    let dotted: Vec<String> = crate::workbook::WORKBOOK_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect();
+    dotted.join(",")
 }
 
 /// Whether the deck and the report show the changes yet, with links to them when they do.

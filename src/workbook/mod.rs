@@ -10,7 +10,9 @@ use crate::diagnostics::CellRef;
 pub use projects::{
     BUILD_RECORD_FILE, EXCEL_TEMPLATES_FOLDER, Project, excel_templates_folder, projects,
 };
-pub use read::{ReadError, WORKBOOK_EXTENSIONS, has_workbook_extension, is_workbook_file, load};
+pub use read::{
+    ReadError, WORKBOOK_EXTENSIONS, extension_list, has_workbook_extension, is_workbook_file, load,
+};
 pub use table::{Column, Row, Table};
 
 use chrono::NaiveDate;

@@ -62,7 +62,7 @@ impl ReadError {
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// `.xlsx, .xlsm, .xlsb, .xls eller .ods`, for messages.
-fn extension_list() -> String {
+pub fn extension_list() -> String {
     let dotted: Vec<String> = WORKBOOK_EXTENSIONS
         .iter()
         .map(|e| format!(".{e}"))
