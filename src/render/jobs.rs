@@ -62,12 +62,8 @@ impl Job {
         key.finish()
     }
 
-    pub fn render(&self, engine: &Engine) -> Result<OutputFile, RenderError> {
-        Ok(self.render_laid_out(engine)?.0)
-    }
-
-    /// The PDF and the document laid out (for a page viewer: `styrdok serve`).
-    pub fn render_laid_out(&self, engine: &Engine) -> Result<(OutputFile, LaidOut), RenderError> {
+    /// The PDF, and the document laid out as it was exported (for a page viewer: `styrdok serve`).
+    pub fn render(&self, engine: &Engine) -> Result<(OutputFile, LaidOut), RenderError> {
         let (bytes, document) = engine.pdf_and_layout(
             self.template,
             &self.data,
@@ -106,9 +102,8 @@ pub fn init_render_threads(threads: Option<usize>) {
 }
 
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order and
-/// handing each finished one to `done` with its laid-out pages (for a progress bar, or a page viewer
-/// that keeps them). Each PDF goes to a temporary file beside its
-/// target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
+/// handing each finished one to `done` as laid out (for a progress bar, or a page viewer that keeps
+/// its pages). Each PDF goes to a temporary file beside its target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
 /// job in that order is the error, so the same input always reports the same failure; the files
 /// staged so far are then removed.
 pub fn render_jobs(
@@ -133,12 +128,10 @@ pub fn render_jobs(
     small.sort_by_key(|&i| std::cmp::Reverse(jobs[i].data.len()));
     let batch_size = EVICT_EVERY_PER_THREAD * rayon::current_num_threads().max(1);
     let render_one = |i: usize| {
-        let result = jobs[i]
-            .render_laid_out(engine)
-            .and_then(|(file, laid_out)| {
-                let staged = stage(file.path, &file.bytes)?;
-                Ok((staged, laid_out))
-            });
+        let result = jobs[i].render(engine).and_then(|(file, laid_out)| {
+            let staged = stage(file.path, &file.bytes)?;
+            Ok((staged, laid_out))
+        });
         let result = result.map(|(staged, laid_out)| {
             done(&jobs[i], laid_out);
             staged
