@@ -103,9 +103,9 @@ pub fn init_render_threads(threads: Option<usize>) {
 
 /// Renders the jobs in parallel (rayon's pool: `--jobs` sets its size), keeping their order and
 /// handing each finished one to `done` as laid out (for a progress bar, or a page viewer that keeps
-/// its pages). Each PDF goes to a temporary file beside its target as soon as it is made (see `StagedFile`); `commit` puts them in place. The first failing
-/// job in that order is the error, so the same input always reports the same failure; the files
-/// staged so far are then removed.
+/// its pages). Each PDF goes to a temporary file beside its target as soon as it is made (see
+/// `StagedFile`); `commit` puts them in place. The first failing job in that order is the error, so
+/// the same input always reports the same failure; the files staged so far are then removed.
 pub fn render_jobs(
     jobs: &[Job],
     engine: &Engine,
