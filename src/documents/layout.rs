@@ -46,28 +46,6 @@ fn mark_height(size: f64) -> f64 {
     (measure::cap_height() + 0.05) * size + 2.0 * INSET_Y
 }
 
-/// 1234567.5 kr → "1 234 567,50", as the templates' `num` writes it (non-breaking spaces, a
-/// minus sign, öre only when there are some).
-pub(crate) fn num(amount: Amount) -> String {
-    let ore = amount.ore();
-    let (whole, rest) = (ore.abs() / 100, ore.abs() % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
-    if ore < 0 {
-        out.push('−');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{A0}');
-        }
-        out.push(c);
-    }
-    if rest != 0 {
-        out.push_str(&format!(",{rest:02}"));
-    }
-    out
-}
-
 /// 0.756 → "76 %", as the templates' `percent` writes it.
 pub(crate) fn percent(share: f64) -> String {
     format!("{}\u{A0}%", (share * 100.0).round() as i64)
@@ -147,10 +125,10 @@ pub(crate) fn follow_up(
         columns.push(widest(
             std::iter::once(cell(head, Face::Bold, size))
                 .chain(rows.iter().map(|r| match r.figures[k] {
-                    Some(x) => cell(&num(x), Face::Regular, size),
+                    Some(x) => cell(&x.figure(), Face::Regular, size),
                     None => cell("–", Face::Regular, size),
                 }))
-                .chain(sums.iter().map(|s| cell(&num(s[k]), Face::Bold, size))),
+                .chain(sums.iter().map(|s| cell(&s[k].figure(), Face::Bold, size))),
         )?);
     }
     // `assessment`: a circle 0.64 em wide and 0.3 em of space before the bold word.
@@ -204,7 +182,7 @@ pub(crate) fn shares<'a>(
                 areas
                     .clone()
                     .into_iter()
-                    .map(|(_, _, budget, _, _)| cell(&num(budget), Face::Regular, size)),
+                    .map(|(_, _, budget, _, _)| cell(&budget.figure(), Face::Regular, size)),
             ),
         )?,
         widest(
@@ -212,7 +190,7 @@ pub(crate) fn shares<'a>(
                 areas
                     .clone()
                     .into_iter()
-                    .map(|(_, _, _, own, _)| cell(&num(own), Face::Regular, size)),
+                    .map(|(_, _, _, own, _)| cell(&own.figure(), Face::Regular, size)),
             ),
         )?,
         widest(
@@ -245,10 +223,13 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_the_templates_write_them() {
-        assert_eq!(num(Amount::from_kronor(1_234_567)), "1\u{A0}234\u{A0}567");
-        assert_eq!(num(Amount::from_ore(-100_050)), "−1\u{A0}000,50");
-        assert_eq!(num(Amount::from_ore(5)), "0,05");
-        assert_eq!(num(Amount::ZERO), "0");
+        assert_eq!(
+            Amount::from_kronor(1_234_567).figure(),
+            "1\u{A0}234\u{A0}567"
+        );
+        assert_eq!(Amount::from_ore(-100_050).figure(), "−1\u{A0}000,50");
+        assert_eq!(Amount::from_ore(5).figure(), "0,05");
+        assert_eq!(Amount::ZERO.figure(), "0");
         assert_eq!(percent(0.756), "76\u{A0}%");
         assert_eq!(percent(0.0), "0\u{A0}%");
     }

@@ -59,17 +59,25 @@ impl Sum for Amount {
 }
 
 /// Swedish format: `1 000 000 kr`, `1 000,50 kr`, with a non-breaking space so an amount never splits.
-impl fmt::Display for Amount {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Amount {
+    /// The amount as a table writes it: `1 234 567`, `−1 000,50` (digits grouped by non-breaking
+    /// spaces, a minus sign, öre only when there are some), as the templates' `num` does.
+    pub fn figure(&self) -> String {
         let sign = if self.0 < 0 { "−" } else { "" };
         let abs = self.0.unsigned_abs();
         let (kr, ore) = (abs / 100, abs % 100);
         let grouped = group_digits(kr);
         if ore == 0 {
-            write!(f, "{sign}{grouped}\u{a0}kr")
+            format!("{sign}{grouped}")
         } else {
-            write!(f, "{sign}{grouped},{ore:02}\u{a0}kr")
+            format!("{sign}{grouped},{ore:02}")
         }
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\u{a0}kr", self.figure())
     }
 }
 
