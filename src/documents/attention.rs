@@ -17,6 +17,7 @@
 //!   agreement has a Förbrukat: before that nobody has reported spending, and everyone would be behind.
 
 use super::Options;
+use super::layout::percent;
 use super::report::{Row, row_with};
 use crate::diagnostics::group_digits;
 use crate::model::{
@@ -241,10 +242,6 @@ fn year_elapsed(year: i32, date: NaiveDate) -> f64 {
     }
     let days = if date.leap_year() { 366.0 } else { 365.0 };
     f64::from(date.ordinal()) / days
-}
-
-fn percent(share: f64) -> String {
-    format!("{}\u{a0}%", (share * 100.0).round() as i64)
 }
 
 fn behind_rule(date: NaiveDate, elapsed: f64) -> String {

@@ -46,7 +46,7 @@ fn mark_height(size: f64) -> f64 {
     (measure::cap_height() + 0.05) * size + 2.0 * INSET_Y
 }
 
-/// 0.756 → "76 %", as the templates' `percent` writes it.
+/// 0.756 → "76 %", as the templates' `percent` writes it (and the deck's texts about a share).
 pub(crate) fn percent(share: f64) -> String {
     format!("{}\u{A0}%", (share * 100.0).round() as i64)
 }
