@@ -2,7 +2,7 @@
 //! and what a reader sees when nothing has been reported yet.
 
 use crate::common::library::read_and_check;
-use crate::common::library::{build, example_built, example_input};
+use crate::common::library::{build, example_built, example_built_per_mottagare, example_input};
 use crate::common::{Book, SEED_001_INSATSER, V, mentions, pdf_text};
 use styrdok::model::{Amount, AreaFigures, Assessment, Figures};
 
@@ -153,6 +153,35 @@ fn a_recipients_figures_in_an_area_are_its_own() {
         "an organisation has no budget of its own: {figures}"
     );
     assert_eq!(data["remaining"], 200_000, "the organisation's Kvar in all");
+}
+
+/// A heading breaks between words, never inside one: in RSS Dalarna's own report the area "1a Skapa
+/// gemensamma handlingsplaner för att genomföra den nationella strategin" takes two lines, and
+/// "nationella" begins the second whole (it was "natio-" and "nella"). A name in a table that needs
+/// more than its column still breaks inside a word, with a hyphen.
+#[test]
+fn a_heading_breaks_between_words() {
+    let path = example_built_per_mottagare().join("mottagare/rss-dalarna.pdf");
+    let raw = pdf_extract::extract_text_from_mem(&std::fs::read(&path).unwrap()).unwrap();
+    assert!(
+        raw.matches("nationella strategin").count() >= 2,
+        "the area is named in the shares table and its heading: {raw}"
+    );
+    // A word broken at a line's end is its first part, then a soft hyphen.
+    let broken: Vec<&str> = raw
+        .split('\u{ad}')
+        .rev()
+        .skip(1)
+        .filter_map(|before| before.split_whitespace().last())
+        .collect();
+    assert!(
+        !broken.contains(&"natio"),
+        "the heading was hyphenated: {broken:?}"
+    );
+    assert!(
+        broken.contains(&"strate"),
+        "the table's long name still breaks with a hyphen: {broken:?}"
+    );
 }
 
 /// The per-mottagare reports' and the återrapport's tables are sized from the fonts (the data's

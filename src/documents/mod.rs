@@ -14,7 +14,7 @@ use crate::changes::Changes;
 use crate::model::Agreement;
 use crate::render::Job;
 use crate::render::naming;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Document data that could not be serialised: a bug, not bad input, but reported, not panicked.
 #[derive(Debug, thiserror::Error)]
@@ -78,13 +78,25 @@ pub fn plan(
         ));
     }
     if options.per_recipient && agreement.has_initiatives() {
+        use rayon::prelude::*;
+        let reports = recipient::build_all(agreement);
+        // Names in order (a second organisation of the same name gets "-2"), the data side by side.
         let mut names = naming::UniqueNames::default();
-        for (name, report) in recipient::build_all(agreement) {
-            let path = out_dir
-                .join("mottagare")
-                .join(names.take(&naming::slug(&name, "mottagare"), "pdf"));
-            let job = Job::new(recipient::TEMPLATE, &report, date, path)?;
-            jobs.push((DocumentKind::RecipientReport, job));
+        let paths: Vec<PathBuf> = reports
+            .iter()
+            .map(|(name, _)| {
+                out_dir
+                    .join("mottagare")
+                    .join(names.take(&naming::slug(name, "mottagare"), "pdf"))
+            })
+            .collect();
+        let made: Vec<Result<Job, serde_json::Error>> = reports
+            .par_iter()
+            .zip(paths)
+            .map(|((_, report), path)| Job::new(recipient::TEMPLATE, report, date, path))
+            .collect();
+        for job in made {
+            jobs.push((DocumentKind::RecipientReport, job?));
         }
     }
     let mut names = naming::UniqueNames::default();
