@@ -464,6 +464,52 @@ fn libreoffice_recalculates_the_example_to_styrdoks_own_totals() {
     );
 }
 
+/// A part that is filled keeps what the zip said of it besides its content: Excel marks each entry
+/// as made on MS-DOS with its own attributes, and so does the filled file, whichever system styrdok
+/// runs on (the zip library would otherwise write the current one: Unix here, MS-DOS on Windows).
+#[test]
+fn a_filled_part_keeps_the_entrys_origin_and_attributes() {
+    use zip::write::SimpleFileOptions;
+    // The example's template, its entries marked as Excel on Windows marks them.
+    let source =
+        std::fs::read(example_input().join("mallar/redovisning-statsbidrag.xlsx")).unwrap();
+    let mut as_excel = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries(&source) {
+        let options = SimpleFileOptions::default()
+            .system(zip::System::Dos)
+            .external_attributes(0x20);
+        as_excel.start_file(name, options).unwrap();
+        std::io::Write::write_all(&mut as_excel, &bytes).unwrap();
+    }
+    let original = as_excel.finish().unwrap().into_inner();
+
+    let filled = fill::fill(&original, "mall.xlsx", &data())
+        .expect("fills")
+        .bytes;
+    let changed: Vec<String> = {
+        let (before, after) = (entries(&original), entries(&filled));
+        after
+            .into_iter()
+            .filter(|(name, bytes)| before.get(name) != Some(bytes))
+            .map(|(name, _)| name)
+            .collect()
+    };
+    assert!(!changed.is_empty(), "filling changes some part");
+    let mut zip = zip::ZipArchive::new(Cursor::new(&filled)).unwrap();
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).unwrap();
+        assert_eq!(
+            (entry.system(), entry.external_attributes()),
+            (zip::System::Dos, 0x20),
+            "{} (changed: {})",
+            entry.name().unwrap(),
+            changed
+                .iter()
+                .any(|c| entry.name().is_ok_and(|n| n == c.as_str()))
+        );
+    }
+}
+
 #[test]
 fn fill_writes_beside_and_never_over_the_template() {
     let dir = tempfile::tempdir().unwrap();

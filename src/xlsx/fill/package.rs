@@ -277,9 +277,14 @@ impl<'a> Package<'a> {
             }
             match changed.get(&name) {
                 Some(bytes) => {
+                    // Only the content changes: the entry keeps its date, the system that made it
+                    // (Excel's "MS-DOS") and its attributes, so the filled file does not depend
+                    // on whether styrdok ran on Windows or Linux.
                     let options = SimpleFileOptions::default()
                         .compression_method(zip::CompressionMethod::Deflated)
-                        .last_modified_time(file.last_modified().unwrap_or_default());
+                        .last_modified_time(file.last_modified().unwrap_or_default())
+                        .system(file.system())
+                        .external_attributes(file.external_attributes());
                     drop(file);
                     out.start_file(name, options).map_err(zip_problem)?;
                     out.write_all(bytes).map_err(io)?;
