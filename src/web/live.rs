@@ -476,9 +476,11 @@ pub fn run(shared: &Shared, request: &BuildRequest) -> Result<(), WatchError> {
         match (&built.written, &record) {
             (Ok(Some(files)), Some(record)) => {
                 let paths = files.written.iter().chain(&files.kept);
-                shared
-                    .previews
-                    .written(record, paths.map(|file| file.path.clone()));
+                shared.previews.written(
+                    record,
+                    paths.map(|file| file.path.clone()),
+                    request.since.as_deref(),
+                );
             }
             _ => shared.previews.not_written(),
         }

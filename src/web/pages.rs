@@ -12,7 +12,7 @@ use crate::pipeline::{self, FileKind};
 use crate::render::record::{self, Record};
 use crate::render::{Engine, Job, Pages};
 use std::collections::{HashMap, VecDeque};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// How large a page is drawn, in pixels per point: a thumbnail in the list (an A4 page 119 px wide),
@@ -70,6 +70,9 @@ pub struct Previews {
     /// The jobs the input plans now, for documents laid out again: planned once (reading the
     /// workbooks) for all the pages asked for until the next build ends.
     plan: Mutex<Option<Arc<Vec<Job>>>>,
+    /// The last meeting's workbook the last written build showed the changes since (`--sedan`):
+    /// a document laid out again is planned with it, as that build planned it.
+    since: Mutex<Option<PathBuf>>,
     held: Mutex<Held>,
     images: Mutex<Images>,
 }
@@ -158,6 +161,7 @@ impl Previews {
             keys: Mutex::new(HashMap::new()),
             pending: Mutex::new(Vec::new()),
             plan: Mutex::new(None),
+            since: Mutex::new(None),
             held: Mutex::new(Held::default()),
             images: Mutex::new(Images::default()),
         }
@@ -175,8 +179,14 @@ impl Previews {
             .push((path.to_path_buf(), pages));
     }
 
-    /// The build was written with `record`: its laid-out documents are those on disk now.
-    pub fn written(&self, record: &Record, files: impl IntoIterator<Item = PathBuf>) {
+    /// The build was written with `record`, showing the changes since `since`: its laid-out
+    /// documents are those on disk now.
+    pub fn written(
+        &self,
+        record: &Record,
+        files: impl IntoIterator<Item = PathBuf>,
+        since: Option<&Path>,
+    ) {
         let keys: HashMap<Product, KeyHex> = files
             .into_iter()
             .filter_map(|path| {
@@ -195,6 +205,7 @@ impl Previews {
             }
         }
         *self.keys.lock().unwrap_or_else(|e| e.into_inner()) = keys;
+        *self.since.lock().unwrap_or_else(|e| e.into_inner()) = since.map(Path::to_path_buf);
         self.forget_plan();
     }
 
@@ -265,7 +276,18 @@ impl Previews {
                 Some(jobs) => jobs.clone(),
                 None => {
                     let projects = pipeline::check_projects(&self.input);
-                    let planned = pipeline::plan(&projects, &self.output, self.options, &[])
+                    let since = self.since.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    // The workbook compared with may be gone («Sluta jämföra»): then the next
+                    // build, without it, is what the page waits for.
+                    let changes = match since {
+                        None => Vec::new(),
+                        Some(previous) => {
+                            pipeline::changes_since(&previous, &projects)
+                                .map_err(|_| PageError::Stale)?
+                                .0
+                        }
+                    };
+                    let planned = pipeline::plan(&projects, &self.output, self.options, &changes)
                         .map_err(|_| PageError::Stale)?;
                     let jobs = Arc::new(planned.into_iter().map(|(_, job)| job).collect());
                     *plan = Some(Arc::clone(&jobs));
@@ -314,5 +336,55 @@ impl Previews {
             .unwrap_or_else(|e| e.into_inner())
             .insert(wanted, png.clone());
         Ok(png)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::DocumentKind;
+    use crate::pipeline::{BuildRequest, build};
+
+    /// A document a build with `--sedan` made, whose layout the page no longer holds (let go under
+    /// the page budget, or kept on disk from that build), is laid out again as that build planned
+    /// it: with the changes, so its key is the record's and its pages show.
+    #[test]
+    fn a_document_built_with_the_changes_is_laid_out_again_with_them() {
+        let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+        let since = input.join("ok2025-dalarna.xlsx");
+        let out = tempfile::tempdir().unwrap();
+        let request = BuildRequest {
+            input: input.clone(),
+            output: out.path().to_path_buf(),
+            since: Some(since.clone()),
+            ..BuildRequest::default()
+        };
+        let mut record = None;
+        let built = build(&request, &|_| {}, &mut record);
+        let written = built.written.expect("written").expect("the example builds");
+        let record = record.expect("a build record");
+        let previews = Previews::new(input.clone(), out.path().to_path_buf(), request.documents);
+        previews.written(
+            &record,
+            written.written.iter().map(|file| file.path.clone()),
+            Some(&since),
+        );
+        let deck = Document {
+            id: "statusbilder".into(),
+            path: out.path().join("statusbilder-2025.pdf"),
+            name: "statusbilder-2025.pdf".into(),
+            kind: FileKind::Document(DocumentKind::Deck),
+            bytes: 0,
+        };
+
+        // Planned without the changes, the deck is another document.
+        let (_, key) = previews.key(&deck).expect("the deck is in the record");
+        let projects = pipeline::check_projects(&input);
+        let plain = pipeline::plan(&projects, out.path(), request.documents, &[]).unwrap();
+        let (_, plain_deck) = plain.iter().find(|(_, job)| job.path == deck.path).unwrap();
+        assert_ne!(plain_deck.key(previews.engine()).hex(), key);
+
+        let pages = previews.count(&deck).expect("the deck is laid out again");
+        assert!(pages > 1, "{pages} pages");
     }
 }
