@@ -8,7 +8,7 @@
 //! they skipped and pass; with `STYRDOK_REQUIRE_VALIDATORS=1` (set by `.ci/run`) they fail.
 //! `STYRDOK_SCREENSHOTS=DIR` saves a PNG of every view there, at 1280 × 900 and at 320 px wide.
 
-use crate::common::{launch_url, required, styrdok};
+use crate::common::{launch_url, required, serve};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::TimeoutConfiguration;
@@ -82,16 +82,7 @@ struct Server {
 
 impl Server {
     fn start(input: &Path, output: &Path) -> Server {
-        let mut child = styrdok()
-            .arg("serve")
-            .arg(input)
-            .arg("-o")
-            .arg(output)
-            .arg("--no-open")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = serve(input, output).spawn().unwrap();
         let url = launch_url(&mut child);
         let origin = url.split("/start?").next().unwrap().to_string();
         Server { child, url, origin }

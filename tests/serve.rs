@@ -3,7 +3,7 @@
 //! missing Origin) can be sent too.
 
 use crate::common::returned::{read_sheet, rewrite, set};
-use crate::common::{Book, build, launch_url, n, styrdok, t};
+use crate::common::{Book, build, launch_url, n, serve, t};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -25,15 +25,8 @@ impl Server {
 
     /// With its temporary files in `temporary` (TMPDIR), to see that it leaves none.
     fn start_in(input: &Path, output: &Path, temporary: &Path) -> Server {
-        let child = styrdok()
+        let child = serve(input, output)
             .env("TMPDIR", temporary)
-            .arg("serve")
-            .arg(input)
-            .arg("-o")
-            .arg(output)
-            .arg("--no-open")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         Server::started(child).0

@@ -406,6 +406,21 @@ pub fn styrdok() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_styrdok"))
 }
 
+/// `styrdok serve INPUT -o OUTPUT --no-open`, its stdout piped for `launch_url`: as a user starts
+/// it from a terminal, less the browser.
+pub fn serve(input: &std::path::Path, output: &std::path::Path) -> std::process::Command {
+    let mut command = styrdok();
+    command
+        .arg("serve")
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .arg("--no-open")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    command
+}
+
 /// The launch address a started `styrdok serve` prints first («styrdok visas på
 /// http://127.0.0.1:PORT/start?nyckel=TOKEN»); whatever it says later is read on, so a full pipe
 /// never stops it.
