@@ -16,13 +16,10 @@ pub enum Face {
 }
 
 impl Face {
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+
     fn bytes(self) -> &'static [u8] {
-        match self {
-            Face::Regular => notosans::REGULAR_TTF,
-            Face::Bold => notosans::BOLD_TTF,
-            Face::Italic => notosans::ITALIC_TTF,
-            Face::BoldItalic => notosans::BOLD_ITALIC_TTF,
-        }
+        super::fonts::noto_sans(self)
     }
 
     fn parsed(self) -> &'static rustybuzz::Face<'static> {
@@ -33,8 +30,8 @@ impl Face {
             OnceLock::new(),
         ];
         FACES[self as usize].get_or_init(|| {
-            // The bytes are the notosans crate's own font files, compiled in: parsing them is
-            // checked by this module's tests.
+            // The bytes are the notosans crate's font files as `fonts` mends them: parsing them
+            // is checked by this module's tests.
             rustybuzz::Face::from_slice(self.bytes(), 0).expect("Noto Sans is a valid font")
         })
     }
