@@ -555,6 +555,34 @@ fn a_misspelt_sheet_name_suggests_the_sheet_that_is_there() {
 }
 
 #[test]
+fn a_renamed_insatser_sheet_stops_the_build_even_beside_uppdrag() {
+    // With an Uppdrag sheet the Insatser sheet is optional (a workbook of uppdrag only): renamed, it
+    // was read as absent and the documents came out without a single insats.
+    let mut book = Book::with_mandates();
+    for (name, _) in book.sheets.iter_mut() {
+        if name == "Insatser" {
+            *name = "Insatser 2025".into();
+        }
+    }
+    let report = check_report(&book);
+    assert!(
+        report.contains("bladet «Insatser» saknas; menade du «Insatser 2025»?")
+            && report.contains("Byt namn på bladet «Insatser 2025» till «Insatser»"),
+        "{report}"
+    );
+    // An uppdrag-only workbook with a sheet of its own that resembles nothing still builds.
+    let mut book = Book::with_mandates();
+    book.remove_sheet("Insatser").remove_sheet("Insatsområden");
+    book.set("Uppdrag", "F2", crate::common::V::E);
+    book.sheets
+        .push(("Anteckningar".into(), vec![vec![t("fritt")]]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = book.write(&dir.path().join("uppdrag.xlsx"));
+    let checked = crate::common::library::check(&path).code(0);
+    assert!(!checked.report.contains("bladet"), "{}", checked.report);
+}
+
+#[test]
 fn a_misspelt_header_suggests_the_column_that_is_there() {
     let report = check_report(&changed(|b| {
         b.set("Insatser", "E1", t("Beloop"));

@@ -182,6 +182,13 @@ impl Problem {
     pub fn fix(&self) -> String {
         match self {
             Problem::Unreadable { fix, .. } => fix.clone(),
+            Problem::MissingSheet {
+                sheet,
+                suggestion: Some(like),
+            } => format!(
+                "Byt namn på bladet «{like}» till «{sheet}» (dubbelklicka på fliken i Excel), så \
+                 läses det som {sheet}."
+            ),
             Problem::MissingSheet { sheet, .. } => {
                 format!("Lägg till ett blad med namnet «{sheet}» (se README för kolumnerna).")
             }

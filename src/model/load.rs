@@ -73,14 +73,56 @@ pub fn load(book: &Workbook) -> Loaded {
     }
 }
 
-/// Finds a contract sheet as a table; problems with the sheet itself go to `out`.
+/// Finds a contract sheet as a table; problems with the sheet itself go to `out`. An optional sheet
+/// that is missing is still a problem when the workbook has a sheet that looks like it renamed
+/// («Insatser 2025», «Insatsr»): read as absent, it would give documents without its rows.
 pub(super) fn find_table<'a>(
     book: &'a Workbook,
     spec: &'a SheetSpec,
     required: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Table<'a>> {
-    Table::find(book, spec.name, spec.columns, required, out)
+    let table = Table::find(book, spec.name, spec.columns, false, out);
+    if table.is_none() && book.sheets_named(spec.name).is_empty() {
+        let suggestion = renamed_sheet(book, spec.name);
+        if required || suggestion.is_some() {
+            out.push(Diagnostic::new(
+                Place::Input,
+                Problem::MissingSheet {
+                    sheet: spec.name.to_string(),
+                    suggestion,
+                },
+            ));
+        }
+    }
+    table
+}
+
+/// A sheet of the workbook that is none of the contract's but looks like `name`: a typo of it, or a
+/// name holding it as a word («Insatser 2025», «Kopia av Insatser»).
+fn renamed_sheet(book: &Workbook, name: &str) -> Option<String> {
+    let unknown: Vec<&str> = book
+        .sheets
+        .iter()
+        .map(|sheet| sheet.name.as_str())
+        .filter(|sheet| {
+            !super::schema::CONTRACT
+                .iter()
+                .any(|spec| crate::workbook::same_name(sheet, spec.name))
+        })
+        .collect();
+    let word = name.to_lowercase();
+    nearest(name, unknown.iter().copied()).or_else(|| {
+        unknown
+            .iter()
+            .find(|sheet| {
+                sheet
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|part| part == word)
+            })
+            .map(|sheet| sheet.trim().to_string())
+    })
 }
 
 pub(super) fn required_text(row: &Row, column: Column, out: &mut Vec<Diagnostic>) -> String {
