@@ -583,6 +583,28 @@ fn a_renamed_insatser_sheet_stops_the_build_even_beside_uppdrag() {
 }
 
 #[test]
+fn merged_cells_are_named_once_and_read_as_excel_shows_them() {
+    // Område merged over the two insatser of area 2: Excel shows 2 on both rows, the file holds it
+    // in A4 only. Without the merged ranges A5 read as empty («Område är tom») and area 2 came out
+    // 200 000 kr short.
+    let mut book = Book::valid();
+    book.set("Insatser", "A5", crate::common::V::E)
+        .merge("Insatser", "A4:A5")
+        // A comment spread over the unread columns beside it changes nothing and is not named.
+        .merge("Insatser", "L2:N2");
+    let report = check_report(&book);
+    assert!(
+        report.contains(
+            "Insatser!A4: cellerna A4:A5 är sammanfogade (Område); varje rad läser värdet i A4"
+        ) && report.contains("Dela upp cellerna"),
+        "{report}"
+    );
+    assert_eq!(report.matches("sammanfogade").count(), 1, "{report}");
+    assert!(!report.contains("tom"), "{report}");
+    assert!(report.contains("1 fel, 0 varningar"), "{report}");
+}
+
+#[test]
 fn a_misspelt_header_suggests_the_column_that_is_there() {
     let report = check_report(&changed(|b| {
         b.set("Insatser", "E1", t("Beloop"));

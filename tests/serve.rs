@@ -767,6 +767,7 @@ fn ctrl_c_ends_the_server_cleanly() {
 fn template(path: &Path, cell: &str) {
     Book {
         sheets: vec![("Redovisning".into(), vec![vec![t("Titel"), t(cell)]])],
+        merged: Vec::new(),
     }
     .write(path);
 }

@@ -12,6 +12,7 @@ impl Problem {
             Problem::DuplicateSheet { .. } => "duplicate-sheet",
             Problem::MissingColumn { .. } => "missing-column",
             Problem::DuplicateColumn { .. } => "duplicate-column",
+            Problem::MergedCells { .. } => "merged-cells",
             Problem::MissingField { .. } => "missing-field",
             Problem::EmptyCell { .. } => "empty-cell",
             Problem::NotAnAmount { .. } => "not-an-amount",

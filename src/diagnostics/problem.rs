@@ -23,6 +23,12 @@ pub enum Problem {
     },
     #[error("kolumnen «{column}» finns två gånger; den första används")]
     DuplicateColumn { column: String },
+    #[error("cellerna {range} är sammanfogade ({column}); varje rad läser värdet i {first}")]
+    MergedCells {
+        range: String,
+        first: String,
+        column: String,
+    },
     #[error("uppgiften «{field}» saknas")]
     MissingField { field: String },
     #[error("{column} är tom")]
@@ -202,6 +208,10 @@ impl Problem {
                 )
             }
             Problem::DuplicateColumn { .. } => "Ta bort eller byt namn på den ena kolumnen.".into(),
+            Problem::MergedCells { .. } => "Dela upp cellerna (markera dem, Start → Sammanfoga och \
+                                            centrera → Dela upp celler) och skriv värdet i varje \
+                                            cell: varje rad är en egen uppgift."
+                .into(),
             Problem::MissingField { field } => {
                 format!(
                     "Lägg till en rad med «{field}» i kolumnen Fält och värdet i kolumnen Värde."

@@ -16,6 +16,7 @@ pub use read::{
 pub use table::{Column, Row, Table};
 
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 /// One cell's value, reduced to what the documents need.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,48 @@ pub struct Sheet {
     pub name: String,
     pub origin: (u32, u32),
     pub rows: Vec<Vec<Value>>,
+    pub merged: Merged,
+}
+
+/// The sheet's merged cells (xlsx and xls; ods files do not say). A merged range keeps its value in
+/// its first cell only: the others read as that value, as Excel shows them, and the table that reads
+/// them reports the range (`Table::find`).
+#[derive(Debug, Clone, Default, Hash)]
+pub struct Merged {
+    /// Each range's first and last cell (row, column), as the file lists them.
+    pub ranges: Vec<((u32, u32), (u32, u32))>,
+    /// Every covered cell but the first of its range, with that first cell.
+    covered: BTreeMap<(u32, u32), (u32, u32)>,
+}
+
+impl Merged {
+    /// Ranges larger than this are listed but their cells not looked through: a whole row or
+    /// column merged would otherwise cost millions of entries.
+    const LARGEST: u64 = 10_000;
+
+    pub fn new(ranges: Vec<((u32, u32), (u32, u32))>) -> Merged {
+        let mut covered = BTreeMap::new();
+        for &(first, last) in &ranges {
+            let cells = (u64::from(last.0.saturating_sub(first.0)) + 1)
+                * (u64::from(last.1.saturating_sub(first.1)) + 1);
+            if cells <= 1 || cells > Self::LARGEST {
+                continue;
+            }
+            for row in first.0..=last.0 {
+                for col in first.1..=last.1 {
+                    if (row, col) != first {
+                        covered.insert((row, col), first);
+                    }
+                }
+            }
+        }
+        Merged { ranges, covered }
+    }
+
+    /// The first cell of the merged range covering (row, col), unless it is that first cell.
+    pub fn first_of(&self, row: u32, col: u32) -> Option<(u32, u32)> {
+        self.covered.get(&(row, col)).copied()
+    }
 }
 
 impl Sheet {
@@ -91,9 +134,11 @@ impl Sheet {
         }
     }
 
-    /// The value at an absolute position; outside the used range is empty.
+    /// The value at an absolute position; outside the used range is empty; inside a merged range,
+    /// the range's value.
     pub fn get(&self, row: u32, col: u32) -> &Value {
         static EMPTY: Value = Value::Empty;
+        let (row, col) = self.merged.first_of(row, col).unwrap_or((row, col));
         let (r0, c0) = self.origin;
         if row < r0 || col < c0 {
             return &EMPTY;
@@ -195,6 +240,7 @@ mod tests {
             name: "s".into(),
             origin: (0, 0),
             rows: vec![],
+            merged: Merged::default(),
         };
         sheet.set(3, 2, Value::Number(1.0));
         assert_eq!(sheet.origin, (3, 2));

@@ -1,6 +1,6 @@
 //! Opening workbook files with calamine, defensively: a broken file is one clear error, never a panic.
 
-use super::{Sheet, Value, Workbook};
+use super::{Merged, Sheet, Value, Workbook};
 use calamine::{Data, Reader, Sheets};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -344,6 +344,14 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
             sheet: name.clone(),
             detail,
         };
+        // Merged ranges only make reading quieter and are reported; a file whose list of them
+        // cannot be read is read as before, without.
+        let merged = match &mut workbook {
+            Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let merged = Merged::new(merged.iter().map(|d| (d.start, d.end)).collect());
         let (origin, rows) = match &mut workbook {
             // Cell by cell: a dense range would allocate rows × columns, and one stray cell at
             // XFD1048576 would ask for billions of cells.
@@ -365,6 +373,7 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
             name,
             origin,
             rows,
+            merged,
         });
     }
     Ok(sheets)

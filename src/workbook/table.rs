@@ -127,8 +127,45 @@ impl<'a> Table<'a> {
         };
         if usable {
             table.report_uncached_formulas(out);
+            table.report_merged_cells(out);
         }
         usable.then_some(table)
+    }
+
+    /// A merged range over cells the table reads below its header is reported once: Excel shows its
+    /// value in every row it covers, which is how it is read, but whether an amount merged over two
+    /// insatser is each one's or their sum only the person who merged it knows.
+    fn report_merged_cells(&self, out: &mut Vec<Diagnostic>) {
+        let read: Vec<(Column, u32)> = self
+            .spec
+            .iter()
+            .zip(&self.columns)
+            .filter_map(|(column, col)| col.map(|col| (*column, col)))
+            .collect();
+        for &(first, last) in &self.sheet.merged.ranges {
+            let below_header = last.0 > self.header_row;
+            // A range along one row whose first cell is the only one read (a comment spread over
+            // the unread columns beside it) changes nothing.
+            let column = read
+                .iter()
+                .find(|(_, col)| {
+                    (first.1..=last.1).contains(col) && (last.0 > first.0 || *col != first.1)
+                })
+                .map(|(column, _)| column.name);
+            let (Some(column), true) = (column, below_header) else {
+                continue;
+            };
+            let first_cell = self.sheet.cell_ref(first.0, first.1);
+            let last_cell = self.sheet.cell_ref(last.0, last.1);
+            out.push(Diagnostic::at(
+                first_cell.clone(),
+                Problem::MergedCells {
+                    range: format!("{}:{}", first_cell.address(), last_cell.address()),
+                    first: first_cell.address(),
+                    column: column.to_string(),
+                },
+            ));
+        }
     }
 
     /// A formula without a saved result is reported once, here, for every column the table reads;

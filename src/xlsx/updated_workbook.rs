@@ -153,6 +153,7 @@ fn with_initiatives_sheet(book: &Workbook) -> Cow<'_, Workbook> {
             name: initiatives::SHEET.name.to_string(),
             origin: (0, 0),
             rows: vec![header],
+            merged: Default::default(),
         },
     );
     Cow::Owned(book)

@@ -47,6 +47,8 @@ pub fn n(x: f64) -> V {
 #[derive(Debug, Clone)]
 pub struct Book {
     pub sheets: Vec<(String, Vec<Vec<V>>)>,
+    /// Merged ranges (sheet, `A2:A3`), written with the first cell's text as the range's value.
+    pub merged: Vec<(String, String)>,
 }
 
 impl Book {
@@ -179,6 +181,7 @@ impl Book {
                     vec![row(vec![t("Punkt")]), row(vec![t("Allt går bra.")])],
                 ),
             ],
+            merged: Vec::new(),
         }
     }
 
@@ -313,6 +316,13 @@ impl Book {
         self
     }
 
+    /// Merges a range such as `A2:A3` the way Excel does: its first cell's text is the range's value,
+    /// the other cells are left empty in the file.
+    pub fn merge(&mut self, sheet: &str, range: &str) -> &mut Self {
+        self.merged.push((sheet.to_string(), range.to_string()));
+        self
+    }
+
     pub fn push_row(&mut self, sheet: &str, row: Vec<V>) -> &mut Self {
         self.sheet_mut(sheet).push(row);
         self
@@ -347,6 +357,23 @@ impl Book {
                         }
                     }
                 }
+            }
+            for (_, range) in self.merged.iter().filter(|(sheet, _)| sheet == name) {
+                let (first, last) = range.split_once(':').unwrap();
+                let ((c1, r1), (c2, r2)) = (parse_address(first), parse_address(last));
+                let text = match rows.get(r1).and_then(|row| row.get(c1)) {
+                    Some(V::T(text)) => text.as_str(),
+                    _ => "",
+                };
+                ws.merge_range(
+                    r1 as u32,
+                    c1 as u16,
+                    r2 as u32,
+                    c2 as u16,
+                    text,
+                    &Format::new(),
+                )
+                .unwrap();
             }
         }
         wb.save(path).unwrap();
