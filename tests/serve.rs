@@ -537,6 +537,65 @@ fn a_pdf_s_pages_are_shown_as_images() {
     assert_eq!(server.get(&format!("/sida/{not_pdf}/1")).status, 404);
 }
 
+/// A picture of a page is asked for at an address that changes when its PDF is written again: the
+/// same address kept the browser showing the pages from before the save. A viewer whose document is
+/// gone says so on a page of its own, which the open page swaps in.
+#[test]
+fn a_rewritten_pdf_s_pictures_have_new_addresses_and_a_gone_one_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input(dir.path(), &Book::valid());
+    let server = Server::start(&input, &dir.path().join("out"));
+    server.wait_for_build();
+    let pictures = |body: &str| -> BTreeMap<String, String> {
+        body.split("src=\"/sida/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(|src| {
+                let id = src.split('/').next().unwrap().to_string();
+                (id, format!("/sida/{}", src.replace("&amp;", "&")))
+            })
+            .collect()
+    };
+    let before = pictures(&server.get("/dokument").body);
+    assert!(before.len() >= 2, "{before:?}");
+    assert!(before.values().all(|src| src.contains("v=")), "{before:?}");
+    let old_images: BTreeMap<String, Vec<u8>> = before
+        .iter()
+        .map(|(id, src)| (id.clone(), server.get(src).bytes))
+        .collect();
+
+    let mut spent = Book::valid();
+    spent.set("Insatser", "J2", n(150_000.0));
+    spent.write(&input.join("ok.xlsx"));
+    let started = Instant::now();
+    let after = loop {
+        let now = pictures(&server.get("/dokument").body);
+        if now.iter().any(|(id, src)| before.get(id) != Some(src)) {
+            break now;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "never rebuilt");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    // A document Förbrukat is on has new addresses for its pictures, and they show the new pages.
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(id, src)| before.get(*id) != Some(*src))
+        .map(|(id, _)| id)
+        .collect();
+    for id in changed {
+        assert_ne!(server.get(&after[id]).bytes, old_images[id], "{id}");
+    }
+
+    let gone = server.get("/dokument/0123456789abcdef");
+    assert_eq!(gone.status, 404);
+    assert!(
+        gone.head.contains("text/html") && gone.body.contains("Dokumentet finns inte längre"),
+        "{}",
+        gone.body
+    );
+    assert!(gone.body.contains("aria-label=\"Vyer\""), "the usual page around it");
+}
+
 /// The pages shown are drawn from the layout the build exported each PDF from: after a save that
 /// breaks the workbook, the last good documents stay, and so do their pages, though the input could
 /// no longer make them.

@@ -113,6 +113,9 @@ pub struct Document {
     pub name: String,
     pub kind: FileKind,
     pub bytes: u64,
+    /// Changes when the file is written again (from its modification time and size): the page's
+    /// pictures of it carry it in their address, or a browser shows the pictures it already has.
+    pub version: String,
 }
 
 /// What every view shows; replaced whole after each build.
@@ -665,9 +668,16 @@ fn documents(files: Vec<OutputPath>, output: &Path) -> Vec<Document> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
+            let metadata = std::fs::metadata(&file.path).ok();
+            let bytes = metadata.as_ref().map_or(0, |m| m.len());
+            let modified = metadata
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
             Document {
                 id: document_id(&name),
-                bytes: std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0),
+                bytes,
+                version: format!("{modified:x}-{bytes:x}"),
                 path: file.path,
                 name,
                 kind: file.kind,

@@ -241,7 +241,9 @@ async fn documents(State(shared): State<Arc<Shared>>) -> Html<String> {
 /// `GET /dokument/{id}`: every page of a PDF, as images.
 async fn viewer(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
     let Some(document) = shared.document(&id) else {
-        return files::not_found();
+        let snapshot = shared.snapshot();
+        let page = views::page(View::Documents, &snapshot, views::document_gone());
+        return (StatusCode::NOT_FOUND, Html(page.into_string())).into_response();
     };
     let (held, wanted) = (shared.clone(), document.clone());
     let count = tokio::task::spawn_blocking(move || held.previews.count(&wanted))
@@ -335,7 +337,7 @@ async fn events(
 }
 
 /// The page's own style and script, compiled into the binary.
-const STYLESHEET: &str = include_str!("assets/styrdok.css");
+pub(crate) const STYLESHEET: &str = include_str!("assets/styrdok.css");
 const SCRIPT: &str = include_str!("assets/styrdok.js");
 
 async fn stylesheet() -> Response {

@@ -375,6 +375,7 @@ mod tests {
             name: "statusbilder-2025.pdf".into(),
             kind: FileKind::Document(DocumentKind::Deck),
             bytes: 0,
+            version: String::new(),
         };
 
         // Planned without the changes, the deck is another document.

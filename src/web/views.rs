@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digi
 use crate::documents::DocumentKind;
 use crate::pipeline::Comparison;
 use crate::pipeline::FileKind;
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
 use std::time::SystemTime;
 
@@ -430,7 +430,7 @@ fn document_row(document: &Document) -> Markup {
             td.miniatyr {
                 @if matches!(document.kind, FileKind::Document(_)) {
                     a href={ "/dokument/" (document.id) } {
-                        img src={ "/sida/" (document.id) "/1?storlek=liten" }
+                        img src={ "/sida/" (document.id) "/1?storlek=liten&v=" (document.version) }
                             alt={ "Visa sidorna av " (document.name) } loading="lazy";
                     }
                 }
@@ -462,7 +462,7 @@ pub fn viewer(document: &Document, count: &Result<usize, PageError>) -> Markup {
                 ol.sidor {
                     @for n in 1..=*pages {
                         li {
-                            img src={ "/sida/" (document.id) "/" (n) }
+                            img src={ "/sida/" (document.id) "/" (n) "?v=" (document.version) }
                                 alt={ "Sida " (n) " av " (pages) } loading="lazy";
                         }
                     }
@@ -801,22 +801,43 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// The page after "Avsluta".
+/// The page after "Avsluta". Its style is inside it: the server is gone before a browser would ask
+/// for the stylesheet.
 pub fn ended() -> Markup {
     html! {
         (DOCTYPE)
         html lang="sv" {
             head {
                 meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "styrdok har avslutats" }
+                style { (PreEscaped(super::STYLESHEET)) }
             }
             body {
+                header {
+                    p.namn { "styrdok" span { "styrdokument från kalkylblad" } }
+                }
                 main id="innehall" {
                     h1 { "styrdok har avslutats" }
                     p { "Du kan stänga fliken. Dokumenten ligger kvar i utdatamappen." }
                 }
             }
         }
+    }
+}
+
+/// A document's viewer asked for after the document is gone: renamed (its title changed in the
+/// workbook) or no longer made. It says so, under the usual page, instead of a bare error.
+pub fn document_gone() -> Markup {
+    html! {
+        p { a href="/dokument" { "Tillbaka till alla dokument" } }
+        div.lage.fel {
+            p {
+                "Dokumentet finns inte längre. Det kan ha fått ett nytt namn när arbetsboken "
+                "ändrades (filnamnet följer titeln), eller görs inte längre."
+            }
+        }
+        p { a href="/dokument" { "Se dokumenten som finns nu" } }
     }
 }
 

@@ -19,7 +19,9 @@
 
   async function refresh(generation) {
     const response = await fetch(location.pathname + location.search, { credentials: "same-origin" });
-    if (!response.ok) return;
+    // A viewer whose document is gone answers 404 with a page that says so: show that page too.
+    const isPage = (response.headers.get("content-type") || "").startsWith("text/html");
+    if (!response.ok && !isPage) return;
     const next = new DOMParser().parseFromString(await response.text(), "text/html");
     const focused = document.activeElement && document.activeElement.id;
     // Read before the swap, which moves the fresh nodes out of `next`.
