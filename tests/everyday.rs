@@ -592,16 +592,32 @@ fn merged_cells_are_named_once_and_read_as_excel_shows_them() {
         .merge("Insatser", "A4:A5")
         // A comment spread over the unread columns beside it changes nothing and is not named.
         .merge("Insatser", "L2:N2");
-    let report = check_report(&book);
+    let dir = tempfile::tempdir().unwrap();
+    let path = book.write(&dir.path().join("ok.xlsx"));
+    let report = crate::common::library::check(&path).code(0).report;
     assert!(
         report.contains(
-            "Insatser!A4: cellerna A4:A5 är sammanfogade (Område); varje rad läser värdet i A4"
-        ) && report.contains("Dela upp cellerna"),
+            "Insatser!A4: cellerna A4:A5 är sammanfogade (Område); varje rad får värdet i A4"
+        ) && report.contains("dela upp cellerna"),
         "{report}"
     );
     assert_eq!(report.matches("sammanfogade").count(), 1, "{report}");
-    assert!(!report.contains("tom"), "{report}");
-    assert!(report.contains("1 fel, 0 varningar"), "{report}");
+    assert!(report.contains("0 fel, 1 varning"), "{report}");
+
+    // An amount merged over two insatser would be counted on both: refused, once, at the cell
+    // that is covered.
+    let mut book = Book::valid();
+    book.set("Insatser", "E5", crate::common::V::E)
+        .merge("Insatser", "E4:E5");
+    let report = check_report(&book);
+    assert!(
+        report.contains(
+            "Insatser!E5: cellen (Belopp) är sammanfogad med E4; ett belopp kan inte gälla flera rader"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("varje rad får"), "{report}");
+    assert!(report.contains("1 fel,"), "only the covered cell: {report}");
 }
 
 #[test]

@@ -93,6 +93,21 @@ fn a_failed_build_keeps_the_previous_output_and_leaves_no_temporary_files() {
         good,
         "no partial or temporary file after a failed render"
     );
+
+    // An output folder that cannot be made (a file of that name is in the way) is said in Swedish,
+    // with what to do, not in the operating system's English («File exists (os error 17)»).
+    let in_the_way = dir.path().join("en-fil");
+    std::fs::write(&in_the_way, "inte en mapp").unwrap();
+    let result = build(&path, in_the_way.join("ut")).run().code(2);
+    assert!(
+        result
+            .report
+            .contains("kunde inte skrivas: en del av sökvägen är en fil, inte en mapp")
+            && result.report.contains("Åtgärd:")
+            && !result.report.contains("os error"),
+        "{}",
+        result.report
+    );
 }
 
 /// A project folder with the small valid workbook and the example's Excel template in `mallar/`.

@@ -593,7 +593,10 @@ fn a_rewritten_pdf_s_pictures_have_new_addresses_and_a_gone_one_says_so() {
         "{}",
         gone.body
     );
-    assert!(gone.body.contains("aria-label=\"Vyer\""), "the usual page around it");
+    assert!(
+        gone.body.contains("aria-label=\"Vyer\""),
+        "the usual page around it"
+    );
 }
 
 /// The pages shown are drawn from the layout the build exported each PDF from: after a save that

@@ -13,6 +13,7 @@ impl Problem {
             Problem::MissingColumn { .. } => "missing-column",
             Problem::DuplicateColumn { .. } => "duplicate-column",
             Problem::MergedCells { .. } => "merged-cells",
+            Problem::MergedAmount { .. } => "merged-amount",
             Problem::MissingField { .. } => "missing-field",
             Problem::EmptyCell { .. } => "empty-cell",
             Problem::NotAnAmount { .. } => "not-an-amount",

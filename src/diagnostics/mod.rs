@@ -7,6 +7,7 @@ mod position;
 mod problem;
 mod report;
 mod suggest;
+pub mod system;
 
 pub use json::JsonReport;
 pub use position::{CellRef, column_letters};

@@ -23,12 +23,14 @@ pub enum Problem {
     },
     #[error("kolumnen «{column}» finns två gånger; den första används")]
     DuplicateColumn { column: String },
-    #[error("cellerna {range} är sammanfogade ({column}); varje rad läser värdet i {first}")]
+    #[error("cellerna {range} är sammanfogade ({column}); varje rad får värdet i {first}")]
     MergedCells {
         range: String,
         first: String,
         column: String,
     },
+    #[error("cellen ({column}) är sammanfogad med {first}; ett belopp kan inte gälla flera rader")]
+    MergedAmount { column: String, first: String },
     #[error("uppgiften «{field}» saknas")]
     MissingField { field: String },
     #[error("{column} är tom")]
@@ -170,6 +172,7 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
             Problem::DuplicateColumn { .. }
+            | Problem::MergedCells { .. }
             | Problem::FormRowWithoutKey
             | Problem::FormUnknownKey { .. }
             | Problem::FormIdentityChanged { .. }
@@ -208,10 +211,15 @@ impl Problem {
                 )
             }
             Problem::DuplicateColumn { .. } => "Ta bort eller byt namn på den ena kolumnen.".into(),
-            Problem::MergedCells { .. } => "Dela upp cellerna (markera dem, Start → Sammanfoga och \
-                                            centrera → Dela upp celler) och skriv värdet i varje \
-                                            cell: varje rad är en egen uppgift."
+            Problem::MergedCells { .. } => "Är det rätt för varje rad behöver du inte göra något. \
+                                            Annars: dela upp cellerna (markera dem, Start → \
+                                            Sammanfoga och centrera → Dela upp celler) och skriv \
+                                            varje rads värde."
                 .into(),
+            Problem::MergedAmount { first, .. } => format!(
+                "Dela upp cellerna (markera {first} och cellerna under, Start → Sammanfoga och \
+                 centrera → Dela upp celler) och skriv varje rads eget belopp."
+            ),
             Problem::MissingField { field } => {
                 format!(
                     "Lägg till en rad med «{field}» i kolumnen Fält och värdet i kolumnen Värde."

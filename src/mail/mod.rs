@@ -41,7 +41,11 @@ impl Kind {
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
-    #[error("{}: kunde inte läsas: {source}", path.display())]
+    #[error(
+        "{}: kunde inte läsas: {}",
+        path.display(),
+        crate::diagnostics::system::reason(.source)
+    )]
     Read {
         path: PathBuf,
         source: std::io::Error,

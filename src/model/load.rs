@@ -57,6 +57,7 @@ pub fn load(book: &Workbook) -> Loaded {
     let summary = load_summary(book, &mut out);
     let mandates = load_mandates(book, &mut out);
     let contacts = load_contacts(book, &mut out);
+    drop_merges_refused_as_amounts(&mut out);
     Loaded {
         agreement: Agreement {
             info,
@@ -71,6 +72,29 @@ pub fn load(book: &Workbook) -> Loaded {
         unreadable_amounts_in,
         initiatives_unreadable,
     }
+}
+
+/// A merged range whose amount is refused (`MergedAmount`, an error) is not also reported as read
+/// on every row (`MergedCells`, a warning that says it is fine if meant).
+fn drop_merges_refused_as_amounts(out: &mut Vec<Diagnostic>) {
+    let refused: BTreeSet<(String, String, String)> = out
+        .iter()
+        .filter_map(|d| match (&d.place, &d.problem) {
+            (Place::Cell(at), Problem::MergedAmount { first, .. }) => {
+                Some((at.file.clone(), at.sheet.clone(), first.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if refused.is_empty() {
+        return;
+    }
+    out.retain(|d| match (&d.place, &d.problem) {
+        (Place::Cell(at), Problem::MergedCells { .. }) => {
+            !refused.contains(&(at.file.clone(), at.sheet.clone(), at.address()))
+        }
+        _ => true,
+    });
 }
 
 /// Finds a contract sheet as a table; problems with the sheet itself go to `out`. An optional sheet
@@ -167,6 +191,18 @@ fn amount_cell(
     out: &mut Vec<Diagnostic>,
 ) -> (Result<Option<Amount>, ()>, CellRef) {
     let (value, at) = row.cell(column);
+    // Excel shows a merged amount on every row it covers; counted on each, it would be counted
+    // twice. Only the row whose cell holds it keeps it.
+    if let Some(first) = row.merged_into(column) {
+        out.push(Diagnostic::at(
+            at.clone(),
+            Problem::MergedAmount {
+                column: column.name.to_string(),
+                first: first.address(),
+            },
+        ));
+        return (Err(()), at);
+    }
     if value.is_empty() {
         if required {
             out.push(Diagnostic::at(

@@ -54,7 +54,11 @@ impl Collected {
 /// Why a collect could not run or write.
 #[derive(Debug, thiserror::Error)]
 pub enum CollectError {
-    #[error("mappen {} kunde inte läsas: {source}", path.display())]
+    #[error(
+        "mappen {} kunde inte läsas: {}",
+        path.display(),
+        crate::diagnostics::system::reason(.source)
+    )]
     FormsFolder {
         path: PathBuf,
         source: std::io::Error,

@@ -129,7 +129,11 @@ pub fn commit(files: Vec<StagedFile>) -> Result<Vec<PathBuf>, WriteError> {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: kunde inte skrivas: {source}")]
+#[error(
+    "{path} kunde inte skrivas: {}.\nÅtgärd: {}",
+    crate::diagnostics::system::reason(.source),
+    crate::diagnostics::system::WRITE_FIX
+)]
 pub struct WriteError {
     pub path: String,
     pub source: std::io::Error,

@@ -22,7 +22,7 @@ const MAX_FOLDER_BYTES: u64 = 50 * 1024 * 1024;
 pub enum TemplateDirError {
     #[error("mallmappen {0} finns inte eller är ingen mapp")]
     NotAFolder(PathBuf),
-    #[error("{path}: kunde inte läsas: {source}")]
+    #[error("{path}: kunde inte läsas: {}", crate::diagnostics::system::reason(.source))]
     Read {
         path: PathBuf,
         source: std::io::Error,

@@ -11,11 +11,15 @@ pub enum ReadError {
     Missing { path: PathBuf },
     #[error("{path}: mappen innehåller ingen arbetsbok ({})", extension_list())]
     EmptyFolder { path: PathBuf },
-    #[error("{path}: kunde inte läsas: {source}")]
+    #[error("{path}: kunde inte läsas: {}", crate::diagnostics::system::reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{file}: filen är tom (0 byte)")]
+    EmptyFile { file: String },
+    /// `detail` is in Swedish: what the file looks like, or what part of it is broken (the reader
+    /// library's own words are English and name its internals).
     #[error("{file}: filen är inte en arbetsbok som går att läsa ({detail})")]
     NotAWorkbook { file: String, detail: String },
     #[error(
@@ -48,6 +52,9 @@ impl ReadError {
             }
             ReadError::NotAWorkbook { .. } | ReadError::BadSheet { .. } => {
                 "Öppna filen i Excel eller LibreOffice och spara den som .xlsx, och försök igen."
+            }
+            ReadError::EmptyFile { .. } => {
+                "Filen sparades kanske inte klart. Öppna originalet i Excel, spara det igen och försök igen."
             }
             ReadError::Encrypted { .. } => "Spara en kopia utan lösenord och läs in den.",
             ReadError::TooLarge { .. } => {
@@ -156,6 +163,9 @@ fn file_label(path: &Path) -> String {
 
 fn read_file(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     let file = file_label(path);
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(ReadError::EmptyFile { file });
+    }
     // calamine panics on some malformed input (fuzzing found one in its CFB reader for .xls); a bad
     // file must stay one clear error, without a panic message and backtrace on the user's terminal.
     let result = quiet_panics::catch(|| read_sheets(path, &file));
@@ -253,9 +263,9 @@ fn check_xls_extent(path: &Path, file: &str) -> Result<(), ReadError> {
     }
     // A compound file the strict reader rejects is damaged; calamine's lenient reader would go on
     // and can be led into allocating gigabytes, so it is refused here.
-    let mut container = cfb::open(path).map_err(|e| ReadError::NotAWorkbook {
+    let mut container = cfb::open(path).map_err(|_| ReadError::NotAWorkbook {
         file: file.to_string(),
-        detail: format!("filens inre struktur är trasig: {e}"),
+        detail: "filens inre struktur är trasig".into(),
     })?;
     let mut stream = Vec::new();
     let opened = container
@@ -335,7 +345,7 @@ fn declared_extent(record: &[u8]) -> Option<u64> {
 fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
     check_unpacked_size(path, file)?;
     check_xls_extent(path, file)?;
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(file, e))?;
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| open_error(path, file, e))?;
     let names = workbook.sheet_names().to_vec();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -355,11 +365,12 @@ fn read_sheets(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
         let (origin, rows) = match &mut workbook {
             // Cell by cell: a dense range would allocate rows × columns, and one stray cell at
             // XFD1048576 would ask for billions of cells.
-            Sheets::Xlsx(xlsx) => read_sparse(xlsx, &name).map_err(|e| bad_sheet(e.to_string()))?,
+            Sheets::Xlsx(xlsx) => read_sparse(xlsx, &name)
+                .map_err(|_| bad_sheet("innehållet är trasigt eller ofullständigt".into()))?,
             other => {
                 let range = other
                     .worksheet_range(&name)
-                    .map_err(|e| bad_sheet(e.to_string()))?;
+                    .map_err(|_| bad_sheet("innehållet är trasigt eller ofullständigt".into()))?;
                 let origin = range.start().unwrap_or((0, 0));
                 let rows = range
                     .rows()
@@ -417,7 +428,7 @@ fn read_sparse<RS: std::io::Read + std::io::Seek>(
     Ok(((top, left), rows))
 }
 
-fn open_error(file: &str, e: calamine::Error) -> ReadError {
+fn open_error(path: &Path, file: &str, e: calamine::Error) -> ReadError {
     let file = file.to_string();
     match e {
         calamine::Error::Xlsx(calamine::XlsxError::Password) => ReadError::Encrypted { file },
@@ -428,11 +439,37 @@ fn open_error(file: &str, e: calamine::Error) -> ReadError {
                 source,
             }
         }
-        other => ReadError::NotAWorkbook {
+        _ => ReadError::NotAWorkbook {
+            detail: looks_like(path),
             file,
-            detail: other.to_string(),
         },
     }
+}
+
+/// What a file the reader could not open looks like, from its first bytes, in words a user knows.
+fn looks_like(path: &Path) -> String {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(512).read_to_end(&mut head));
+    if read.is_err() {
+        return "den gick inte att läsa".into();
+    }
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let kind = if head.starts_with(b"PK\x03\x04") {
+        "en trasig eller ofullständigt sparad arbetsbok"
+    } else if head.starts_with(b"%PDF") {
+        "en PDF-fil"
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        "ett äldre Office-dokument som inte är en arbetsbok"
+    } else if text.starts_with('<') {
+        "en webbsida eller XML-fil"
+    } else if std::str::from_utf8(&head).is_ok() && !head.contains(&0) {
+        "en textfil, kanske CSV"
+    } else {
+        "något annat än en arbetsbok"
+    };
+    format!("den ser ut att vara {kind}")
 }
 
 fn convert(data: &Data) -> Value {

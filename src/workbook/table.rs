@@ -132,9 +132,9 @@ impl<'a> Table<'a> {
         usable.then_some(table)
     }
 
-    /// A merged range over cells the table reads below its header is reported once: Excel shows its
-    /// value in every row it covers, which is how it is read, but whether an amount merged over two
-    /// insatser is each one's or their sum only the person who merged it knows.
+    /// A merged range over cells the table reads below its header is reported once, as a warning:
+    /// Excel shows its value in every row it covers, which is how it is read. (An amount is another
+    /// matter: the loader refuses one counted on several rows.)
     fn report_merged_cells(&self, out: &mut Vec<Diagnostic>) {
         let read: Vec<(Column, u32)> = self
             .spec
@@ -221,6 +221,14 @@ impl<'a> Row<'a> {
             Some(col) => (sheet.get(self.row, col), sheet.cell_ref(self.row, col)),
             None => (&Value::Empty, sheet.cell_ref(self.row, sheet.origin.1)),
         }
+    }
+
+    /// The first cell of a merged range this row's cell of `column` is covered by (and is not).
+    pub fn merged_into(&self, column: Column) -> Option<CellRef> {
+        let sheet = self.table.sheet;
+        let col = self.table.column(column)?;
+        let (row, col) = sheet.merged.first_of(self.row, col)?;
+        Some(sheet.cell_ref(row, col))
     }
 
     pub fn value(&self, column: Column) -> &'a Value {

@@ -316,8 +316,8 @@ impl Book {
         self
     }
 
-    /// Merges a range such as `A2:A3` the way Excel does: its first cell's text is the range's value,
-    /// the other cells are left empty in the file.
+    /// Merges a range such as `A2:A3` the way Excel does: its first cell's value is the range's
+    /// value, the other cells are left empty in the file.
     pub fn merge(&mut self, sheet: &str, range: &str) -> &mut Self {
         self.merged.push((sheet.to_string(), range.to_string()));
         self
@@ -374,6 +374,10 @@ impl Book {
                     &Format::new(),
                 )
                 .unwrap();
+                // A number stays a number: written again into the range's first cell.
+                if let Some(V::N(x)) = rows.get(r1).and_then(|row| row.get(c1)) {
+                    ws.write_number(r1 as u32, c1 as u16, *x).unwrap();
+                }
             }
         }
         wb.save(path).unwrap();
