@@ -59,7 +59,7 @@ fn negative_amount() {
         &check(&book),
         Severity::Error,
         "Insatser!E5",
-        "«-200000» är negativt",
+        "«-200000» är mindre än noll",
     );
 }
 
@@ -69,8 +69,8 @@ fn empty_required_cell() {
     book.set("Insatser", "G4", V::E);
     book.set("Insatser", "B5", t("   "));
     let checked = check(&book);
-    assert_one(&checked, Severity::Error, "Insatser!G4", "Ansvarig är tom");
-    assert_one(&checked, Severity::Error, "Insatser!B5", "Insats är tom");
+    assert_one(&checked, Severity::Error, "Insatser!G4", "Ansvarig saknas");
+    assert_one(&checked, Severity::Error, "Insatser!B5", "Insats saknas");
 }
 
 #[test]
@@ -146,6 +146,38 @@ fn sub_area_budgets_must_sum_to_area() {
         Severity::Error,
         "Insatsområden!C2",
         "delområdena i 1 har tillsammans budget 350",
+    );
+}
+
+#[test]
+fn an_unreadable_belopp_hides_only_the_sums_over_it() {
+    // The sub-areas' budgets are in Insatsområden alone: a Belopp the reader cannot read in
+    // Insatser says nothing about them, so their mismatch is reported at once, not after the fix.
+    let mut book = Book::valid();
+    book.set("Insatsområden", "C3", n(250_000.0));
+    book.set("Insatser", "E2", t("1,5 mkr"));
+    book.set("Insatser", "I2", n(150_000.0));
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatser!E2",
+        "är inte ett belopp",
+    );
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Insatsområden!C2",
+        "delområdena i 1 har tillsammans budget 350",
+    );
+    // Rekvirerat is not compared with a Belopp that could not be read (it is not 0 kr), and the
+    // area whose sum holds that Belopp is not called under- or over-allocated.
+    let all = found(&checked);
+    assert!(
+        !all.iter().any(|(_, _, m)| m.contains("är mer än Belopp")
+            || m.contains("ofördelat i 1a")
+            || m.contains("mer än budgeten")),
+        "{all:#?}"
     );
 }
 
@@ -270,11 +302,15 @@ fn file_that_is_not_a_workbook_is_one_clear_error() {
         let d = &checked.diagnostics[0];
         assert!(matches!(d.problem, Problem::Unreadable { .. }));
         assert!(d.problem.to_string().contains(name), "{}", d.problem);
-        assert!(
-            d.problem.to_string().contains("inte en arbetsbok"),
-            "{}",
-            d.problem
-        );
+        let said = d.problem.to_string();
+        let expected = if bytes.is_empty() {
+            "filen är tom (0 byte)"
+        } else {
+            "inte en arbetsbok"
+        };
+        assert!(said.contains(expected), "{said}");
+        // The reader library's own English («Zip error: invalid Zip archive») stays out of it.
+        assert!(!said.to_lowercase().contains("error"), "{said}");
     }
 }
 
@@ -317,7 +353,7 @@ fn check_command_exit_codes_and_output() {
         "{text}"
     );
     assert!(
-        text.contains("Åtgärd: Skriv beloppet i kronor som ett tal"),
+        text.contains("Åtgärd: Skriv hela beloppet i kronor: 1,5 mkr är 1 500 000"),
         "{text}"
     );
 }

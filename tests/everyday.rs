@@ -585,7 +585,7 @@ fn a_renamed_insatser_sheet_stops_the_build_even_beside_uppdrag() {
 #[test]
 fn merged_cells_are_named_once_and_read_as_excel_shows_them() {
     // Område merged over the two insatser of area 2: Excel shows 2 on both rows, the file holds it
-    // in A4 only. Without the merged ranges A5 read as empty («Område är tom») and area 2 came out
+    // in A4 only. Without the merged ranges A5 read as empty («Område saknas») and area 2 came out
     // 200 000 kr short.
     let mut book = Book::valid();
     book.set("Insatser", "A5", crate::common::V::E)

@@ -37,7 +37,7 @@ pub fn check(mut loaded: Loaded) -> Checked {
     keys::check(&mut loaded.agreement, &mut diagnostics);
     diagnostics.extend(rules::check(
         &loaded.agreement,
-        &loaded.unreadable_amounts_in,
+        &loaded.unreadable_amounts,
         loaded.initiatives_unreadable,
     ));
     // Without readable insatser every contact would look unknown.

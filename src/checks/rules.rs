@@ -1,25 +1,41 @@
 //! Rules across rows: codes that must exist, budgets that must add up, follow-up figures that must fit.
 
-use crate::diagnostics::{Diagnostic, Problem, nearest};
+use crate::diagnostics::{CellRef, Diagnostic, Problem, nearest};
 use crate::model::{Agreement, Amount, AreaFigures, Mandate};
 use std::collections::BTreeSet;
 
-/// Runs every rule. Areas in `unreliable` hold an unreadable amount; their sums are not judged, since
-/// the amount error already says what is wrong and a sum warning would only mislead.
+/// Runs every rule. `unreadable` are the amount cells that could not be read: a sum over one is not
+/// judged, since the amount error already says what is wrong and a sum warning would only mislead.
+/// A sum that does not include one still is (the budgets of sub-areas are judged whatever the
+/// insatser hold).
 pub fn check(
     agreement: &Agreement,
-    unreliable: &BTreeSet<String>,
+    unreadable: &BTreeSet<CellRef>,
     initiatives_unreadable: bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let budgets_unreliable: BTreeSet<String> = agreement
+        .areas
+        .iter()
+        .filter(|a| unreadable.contains(&a.budget_at))
+        .map(|a| a.code.clone())
+        .collect();
+    let mut sums_unreliable = budgets_unreliable.clone();
+    sums_unreliable.extend(
+        agreement
+            .initiatives
+            .iter()
+            .filter(|i| unreadable.contains(&i.amount_at))
+            .map(|i| i.area.clone()),
+    );
     unknown_areas(agreement, &mut out);
-    sub_area_budgets(agreement, unreliable, &mut out);
+    sub_area_budgets(agreement, &budgets_unreliable, &mut out);
     // Without readable insatser every area would look unallocated and every project unknown: the
     // sheet's own problem already says what to fix.
     if !initiatives_unreadable {
-        area_allocation(agreement, unreliable, &mut out);
+        area_allocation(agreement, &sums_unreliable, &mut out);
     }
-    follow_up_order(agreement, &mut out);
+    follow_up_order(agreement, unreadable, &mut out);
     for mandate in &agreement.mandates {
         group_reporting(mandate, &mut out);
         if !initiatives_unreadable {
@@ -113,8 +129,13 @@ fn area_allocation(
     }
 }
 
-/// Förbrukat ≤ Rekvirerat ≤ Belopp; anything else is usually a typo, so it warns.
-fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
+/// Förbrukat ≤ Rekvirerat ≤ Belopp; anything else is usually a typo, so it warns. A Belopp that
+/// could not be read is not compared with (it is not 0 kr).
+fn follow_up_order(
+    agreement: &Agreement,
+    unreadable: &BTreeSet<CellRef>,
+    out: &mut Vec<Diagnostic>,
+) {
     for i in &agreement.initiatives {
         if let (Some(spent), Some(requisitioned)) = (i.spent, i.requisitioned)
             && spent > requisitioned
@@ -129,6 +150,7 @@ fn follow_up_order(agreement: &Agreement, out: &mut Vec<Diagnostic>) {
         }
         if let Some(requisitioned) = i.requisitioned
             && requisitioned > i.amount
+            && !unreadable.contains(&i.amount_at)
         {
             out.push(Diagnostic::at(
                 i.requisitioned_at.clone(),

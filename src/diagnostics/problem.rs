@@ -33,7 +33,7 @@ pub enum Problem {
     MergedAmount { column: String, first: String },
     #[error("uppgiften «{field}» saknas")]
     MissingField { field: String },
-    #[error("{column} är tom")]
+    #[error("{column} saknas")]
     EmptyCell { column: String },
     #[error("{column} «{value}» är inte ett belopp i kronor")]
     NotAnAmount { column: String, value: String },
@@ -41,7 +41,7 @@ pub enum Problem {
     AmountTooLarge { column: String, value: String },
     #[error("{column} är en formel ({formula}) utan sparat värde")]
     UncachedFormula { column: String, formula: String },
-    #[error("{column} «{value}» är negativt")]
+    #[error("{column} «{value}» är mindre än noll")]
     NegativeAmount { column: String, value: String },
     #[error("{column} «{value}» är inte ett datum")]
     NotADate { column: String, value: String },
@@ -226,11 +226,7 @@ impl Problem {
                 )
             }
             Problem::EmptyCell { column } => format!("Fyll i {column}."),
-            Problem::NotAnAmount { .. } => {
-                "Skriv beloppet i kronor som ett tal, t.ex. 500000 eller 500 000 kr. \
-                 Förklaringar som «delfinansierad» hör hemma i Beskrivning eller Status."
-                    .into()
-            }
+            Problem::NotAnAmount { value, .. } => not_an_amount_fix(value),
             Problem::AmountTooLarge { .. } => {
                 "Kontrollera beloppet: inget offentligt bidrag i Sverige är större än 1 000 miljarder kronor. \
                  Skriv beloppet i kronor, t.ex. 500 000."
@@ -380,5 +376,30 @@ fn level_jump(level: u8, previous: u8) -> String {
         format!(
             "Nivå {level} följer direkt på nivå {previous}; ett avsnitt kan bara ligga en nivå under det förra"
         )
+    }
+}
+
+/// What to do with a cell that is not an amount, by what it holds: an error Excel shows, millions
+/// or thousands written out, or words beside the figure.
+fn not_an_amount_fix(value: &str) -> String {
+    let lower = value.to_lowercase();
+    if value.trim_start().starts_with('#') {
+        format!(
+            "Cellen visar ett fel från Excel ({}): rätta formeln, eller skriv beloppet som ett tal.",
+            value.trim()
+        )
+    } else if ["mkr", "miljon", "mnkr", "tkr", "tusen"]
+        .iter()
+        .any(|unit| lower.contains(unit))
+    {
+        "Skriv hela beloppet i kronor: 1,5 mkr är 1 500 000 och 500 tkr är 500 000.".into()
+    } else if value.chars().any(char::is_alphabetic) {
+        "Skriv beloppet i kronor som ett tal, t.ex. 500000 eller 500 000 kr. Förklaringar som \
+         «delfinansierad» hör hemma i Kommentar."
+            .into()
+    } else {
+        "Skriv beloppet i kronor som ett tal, t.ex. 500000 eller 500 000 kr (mellanslag mellan \
+         tusentalen, inga punkter)."
+            .into()
     }
 }

@@ -15,12 +15,12 @@ use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// What loading gives: the agreement (complete only when there are no errors), every problem found,
-/// and the areas whose sums cannot be trusted because an amount in them was unreadable.
+/// and the amount cells that could not be read (the sums over them cannot be trusted).
 #[derive(Debug)]
 pub struct Loaded {
     pub agreement: Agreement,
     pub diagnostics: Vec<Diagnostic>,
-    pub unreadable_amounts_in: BTreeSet<String>,
+    pub unreadable_amounts: BTreeSet<CellRef>,
     /// The Insatser sheet exists (or is required) but its table could not be read (a required column
     /// is missing): sums over insatser and project links would only add misleading problems.
     pub initiatives_unreadable: bool,
@@ -32,19 +32,9 @@ pub fn load(book: &Workbook) -> Loaded {
     // With an Uppdrag sheet the agreement sheets are optional (a workbook of uppdrag only, or areas
     // planned before any insats); without one they are required.
     let agreement_required = !has_mandates(book);
-    let mut unreadable_amounts_in = BTreeSet::new();
-    let areas = load_areas(
-        book,
-        agreement_required,
-        &mut out,
-        &mut unreadable_amounts_in,
-    );
-    let initiatives = load_initiatives(
-        book,
-        agreement_required,
-        &mut out,
-        &mut unreadable_amounts_in,
-    );
+    let mut unreadable_amounts = BTreeSet::new();
+    let areas = load_areas(book, agreement_required, &mut out, &mut unreadable_amounts);
+    let initiatives = load_initiatives(book, agreement_required, &mut out, &mut unreadable_amounts);
     let initiatives_unreadable = initiatives.is_empty()
         && out.iter().any(|d| match (&d.place, &d.problem) {
             (Place::Sheet { sheet, .. }, _) => {
@@ -69,7 +59,7 @@ pub fn load(book: &Workbook) -> Loaded {
             contacts,
         },
         diagnostics: out,
-        unreadable_amounts_in,
+        unreadable_amounts,
         initiatives_unreadable,
     }
 }
@@ -357,7 +347,7 @@ fn load_areas(
     book: &Workbook,
     required: bool,
     out: &mut Vec<Diagnostic>,
-    unreadable: &mut BTreeSet<String>,
+    unreadable: &mut BTreeSet<CellRef>,
 ) -> Vec<Area> {
     let Some(table) = find_table(book, &areas::SHEET, required, out) else {
         return Vec::new();
@@ -373,7 +363,7 @@ fn load_areas(
             continue;
         }
         if budget.is_err() {
-            unreadable.insert(code.clone());
+            unreadable.insert(budget_at.clone());
         }
         areas.push(Area {
             parent: parent_code(&code).map(str::to_string),
@@ -394,7 +384,7 @@ fn load_initiatives(
     book: &Workbook,
     required: bool,
     out: &mut Vec<Diagnostic>,
-    unreadable: &mut BTreeSet<String>,
+    unreadable: &mut BTreeSet<CellRef>,
 ) -> Vec<Initiative> {
     let Some(table) = find_table(book, &initiatives::SHEET, required, out) else {
         return Vec::new();
@@ -418,7 +408,7 @@ fn load_initiatives(
         }
         let (amount, amount_at) = amount_cell(&row, initiatives::AMOUNT, true, out);
         if amount.is_err() {
-            unreadable.insert(area.clone());
+            unreadable.insert(amount_at.clone());
         }
         let (requisitioned, requisitioned_at) =
             amount_cell(&row, initiatives::REQUISITIONED, false, out);
