@@ -284,6 +284,21 @@ fn a_cross_origin_post_is_refused_and_avsluta_ends_the_server() {
     let ended = post(&format!("Origin: http://127.0.0.1:{port}\r\n"));
     assert_eq!(ended.status, 200);
     assert!(ended.body.contains("styrdok har avslutats"));
+    // The closing page carries its style (the server is gone before a browser would fetch the
+    // stylesheet), and the security policy lets exactly that style in, by its digest.
+    let style = ended
+        .body
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .expect("the closing page has its style");
+    let digest = {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
+    };
+    let csp = ended.header("content-security-policy").unwrap();
+    assert!(csp.contains(&format!("'sha256-{digest}'")), "{csp}");
     let started = Instant::now();
     let status = loop {
         if let Some(status) = server.child.try_wait().unwrap() {

@@ -119,6 +119,14 @@ pub const EXCEL_EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
 
 /// Reads a date: an Excel date cell, a date serial number, or ISO text `2025-09-29`.
 pub fn parse_date(value: &Value) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    // A date cell holding 0 or a small or negative number shows as 1899 or 1900 in Excel: never a
+    // date of these agreements, and printed as such it would date a report «1899-12-26».
+    let date = read_date(value)?;
+    (1950..=2200).contains(&date.year()).then_some(date)
+}
+
+fn read_date(value: &Value) -> Option<NaiveDate> {
     match value {
         Value::Date(d) => Some(*d),
         // Serials between 1 (1900-01-01) and 2958465 (9999-12-31) are the range Excel itself accepts.
@@ -154,6 +162,21 @@ mod tests {
 
     fn kr(n: i64) -> Result<Amount, AmountError> {
         Ok(Amount::from_kronor(n))
+    }
+
+    #[test]
+    fn a_date_from_before_the_agreements_is_no_date() {
+        let date = |y, m, d| Value::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(parse_date(&date(1899, 12, 26)), None);
+        assert_eq!(parse_date(&Value::Number(5.0)), None);
+        assert_eq!(
+            parse_date(&date(2025, 9, 29)),
+            NaiveDate::from_ymd_opt(2025, 9, 29)
+        );
+        assert_eq!(
+            parse_date(&Value::Number(45_929.0)),
+            NaiveDate::from_ymd_opt(2025, 9, 29)
+        );
     }
 
     #[test]

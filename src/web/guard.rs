@@ -182,15 +182,28 @@ fn equal(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Only the page's own files, plus two things inside a page: the tab's icon (a `data:` picture) and
+/// the closing page's style, named by its digest (that page is shown after the server has stopped,
+/// when the stylesheet can no longer be fetched).
+fn policy() -> &'static HeaderValue {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    static POLICY: std::sync::OnceLock<HeaderValue> = std::sync::OnceLock::new();
+    POLICY.get_or_init(|| {
+        let digest = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(super::STYLESHEET.as_bytes()));
+        let policy = format!(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'sha256-{digest}'; \
+             frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        );
+        HeaderValue::from_str(&policy).expect("the policy is ASCII")
+    })
+}
+
 /// The headers every answer carries.
 fn harden(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-        ),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy().clone());
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

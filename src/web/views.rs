@@ -58,6 +58,11 @@ impl View {
 }
 
 /// A whole page: skip link, header with the navigation, the view, the Avsluta button.
+/// The tab's icon, inside the page: a browser asks for `/favicon.ico` otherwise, and gets a 404.
+const ICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E\
+%3Crect width='16' height='16' rx='3' fill='%230b5394'/%3E%3Cpath d='M4 5h8M4 8h8M4 11h5' \
+stroke='white' stroke-width='1.6'/%3E%3C/svg%3E";
+
 pub fn page(view: View, snapshot: &Snapshot, body: Markup) -> Markup {
     let errors = snapshot.last.as_ref().map_or(0, Finished::errors);
     html! {
@@ -67,6 +72,7 @@ pub fn page(view: View, snapshot: &Snapshot, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (view.title()) " – styrdok" }
+                link rel="icon" href=(ICON);
                 link rel="stylesheet" href="/styrdok.css";
                 script src="/styrdok.js" defer {}
             }
@@ -744,6 +750,11 @@ fn collected(collecting: &Collecting) -> Markup {
                     "Den sammanställda arbetsboken: "
                     @for w in &collecting.workbooks { a href={ "/fil/" (w.id) } download { (w.name) } " " }
                 }
+                p.lage.varning {
+                    "Ladda ner den nu och spara den där du har dina arbetsböcker: den sparas inte i "
+                    "utdatamappen (där ligger byggets egen arbetsbok med samma namn) och försvinner "
+                    "när styrdok avslutas."
+                }
             }
             @if !c.input_problems.is_empty() || c.stopped.is_some() {
                 p.lage.fel { "Ingen sammanställd arbetsbok skrevs: rätta felen nedan." }
@@ -811,6 +822,7 @@ pub fn ended() -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { "styrdok har avslutats" }
+                link rel="icon" href=(ICON);
                 style { (PreEscaped(super::STYLESHEET)) }
             }
             body {
