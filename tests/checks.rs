@@ -64,6 +64,26 @@ fn negative_amount() {
 }
 
 #[test]
+fn a_date_cell_holding_a_small_number_is_no_date() {
+    // 5 in a cell formatted as a date: Excel shows 1900-01-05, and the återrapport was dated so.
+    let mut book = Book::valid();
+    book.set(
+        "Uppgifter",
+        "B6",
+        V::D(chrono::NaiveDate::from_ymd_opt(1900, 1, 5).unwrap()),
+    );
+    let checked = check(&book);
+    assert_one(
+        &checked,
+        Severity::Error,
+        "Uppgifter!B6",
+        "Datum «1900-01-05» är inte ett datum",
+    );
+    let fix = checked.diagnostics[0].problem.fix();
+    assert!(fix.contains("0 eller ett litet tal"), "{fix}");
+}
+
+#[test]
 fn empty_required_cell() {
     let mut book = Book::valid();
     book.set("Insatser", "G4", V::E);

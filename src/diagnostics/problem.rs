@@ -240,6 +240,15 @@ impl Problem {
             Problem::NegativeAmount { .. } => {
                 "Belopp kan inte vara negativa; skriv 0 eller ett positivt belopp.".into()
             }
+            // A date cell holding 0 or a small number: Excel shows it as a day of 1899 or 1900.
+            Problem::NotADate { value, .. }
+                if value.starts_with("1899-") || value.starts_with("1900-") =>
+            {
+                format!(
+                    "Cellen är formaterad som datum men innehåller 0 eller ett litet tal (Excel \
+                     visar det som {value}). Skriv det riktiga datumet, t.ex. 2025-09-29."
+                )
+            }
             Problem::NotADate { .. } => {
                 "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-09-29, eller som ett datum i Excel."
                     .into()
