@@ -91,3 +91,77 @@ fn same_input_gives_identical_pdf() {
     let read = |p: &Path| std::fs::read(p.join("statusbilder-2025.pdf")).unwrap();
     assert!(read(&a) == read(&b), "PDF bytes differ between two builds");
 }
+
+/// Characters drawn outside their page (page number from 1, the character), from where the PDF
+/// places each one.
+fn text_off_the_page(pdf: &Path) -> Vec<(u32, String)> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+    #[derive(Default)]
+    struct Outside {
+        page: u32,
+        bounds: (f64, f64, f64, f64),
+        found: Vec<(u32, String)>,
+    }
+    impl OutputDev for Outside {
+        fn begin_page(
+            &mut self,
+            page: u32,
+            media: &MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            self.page = page;
+            self.bounds = (media.llx, media.lly, media.urx, media.ury);
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            _: f64,
+            _: f64,
+            _: f64,
+            c: &str,
+        ) -> Result<(), OutputError> {
+            let (x, y) = (trm.m31, trm.m32);
+            let (left, bottom, right, top) = self.bounds;
+            let on_page = (left..=right).contains(&x) && (bottom..=top).contains(&y);
+            if !c.trim().is_empty() && !on_page {
+                self.found.push((self.page, c.to_string()));
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+    let doc = pdf_extract::Document::load(pdf).unwrap();
+    let mut outside = Outside::default();
+    pdf_extract::output_doc(&doc, &mut outside).unwrap();
+    outside.found
+}
+
+#[test]
+fn a_very_long_title_and_area_name_stay_on_their_slides() {
+    // 300 characters at the cover's 30 pt pushed «Status för styrgruppen», the group and the date
+    // off the cover; an area named at that length ran over the top of its slide.
+    let long = "Regional samverkan kring psykisk hälsa ".repeat(8);
+    let mut book = Book::valid();
+    book.set("Uppgifter", "B2", t(long.trim()));
+    book.set("Uppgifter", "B4", t(long.trim()));
+    book.set("Insatsområden", "B2", t(long.trim()));
+    let dir = tempfile::tempdir().unwrap();
+    let input = book.write(&dir.path().join("lang.xlsx"));
+    let out = dir.path().join("ut");
+    build(&input, &out).run().ok();
+    let deck = out.join("statusbilder-2025.pdf");
+    assert_eq!(text_off_the_page(&deck), Vec::new());
+    assert!(pdf_text(&deck).contains("Status för styrgruppen"));
+}
