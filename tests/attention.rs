@@ -131,48 +131,10 @@ fn ranked<'a>(insatser: &'a [Insats], area: &str, assessment: &str) -> Vec<&'a I
 
 /// The smallest text on any page, in points (a character's font size times its text matrix).
 pub fn smallest_text(pdf: &Path) -> f64 {
-    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-    struct Smallest(f64);
-    impl OutputDev for Smallest {
-        fn begin_page(
-            &mut self,
-            _: u32,
-            _: &MediaBox,
-            _: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            trm: &Transform,
-            _: f64,
-            _: f64,
-            font_size: f64,
-            c: &str,
-        ) -> Result<(), OutputError> {
-            if !c.trim().is_empty() {
-                let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-                self.0 = self.0.min(font_size * scale);
-            }
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
-    let doc = pdf_extract::Document::load(pdf).unwrap();
-    let mut smallest = Smallest(f64::MAX);
-    pdf_extract::output_doc(&doc, &mut smallest).unwrap();
-    smallest.0
+    crate::common::placed_characters(pdf)
+        .iter()
+        .map(|c| c.size)
+        .fold(f64::MAX, f64::min)
 }
 
 #[test]

@@ -92,60 +92,16 @@ fn same_input_gives_identical_pdf() {
     assert!(read(&a) == read(&b), "PDF bytes differ between two builds");
 }
 
-/// Characters drawn outside their page (page number from 1, the character), from where the PDF
-/// places each one.
+/// Characters drawn outside their page (page number from 1, the character).
 fn text_off_the_page(pdf: &Path) -> Vec<(u32, String)> {
-    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-    #[derive(Default)]
-    struct Outside {
-        page: u32,
-        bounds: (f64, f64, f64, f64),
-        found: Vec<(u32, String)>,
-    }
-    impl OutputDev for Outside {
-        fn begin_page(
-            &mut self,
-            page: u32,
-            media: &MediaBox,
-            _: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            self.page = page;
-            self.bounds = (media.llx, media.lly, media.urx, media.ury);
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            trm: &Transform,
-            _: f64,
-            _: f64,
-            _: f64,
-            c: &str,
-        ) -> Result<(), OutputError> {
-            let (x, y) = (trm.m31, trm.m32);
-            let (left, bottom, right, top) = self.bounds;
-            let on_page = (left..=right).contains(&x) && (bottom..=top).contains(&y);
-            if !c.trim().is_empty() && !on_page {
-                self.found.push((self.page, c.to_string()));
-            }
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
-    let doc = pdf_extract::Document::load(pdf).unwrap();
-    let mut outside = Outside::default();
-    pdf_extract::output_doc(&doc, &mut outside).unwrap();
-    outside.found
+    crate::common::placed_characters(pdf)
+        .into_iter()
+        .filter(|c| {
+            let (left, bottom, right, top) = c.page_box;
+            !((left..=right).contains(&c.x) && (bottom..=top).contains(&c.y))
+        })
+        .map(|c| (c.page, c.text))
+        .collect()
 }
 
 #[test]

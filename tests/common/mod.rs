@@ -584,6 +584,77 @@ pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// One character as a PDF draws it: its page (from 1), that page's box (left, bottom, right, top),
+/// where it is placed and its size, in points.
+pub struct Placed {
+    pub page: u32,
+    pub page_box: (f64, f64, f64, f64),
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// Every character the PDF draws (blanks left out), from where its text is placed.
+pub fn placed_characters(pdf: &Path) -> Vec<Placed> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+    #[derive(Default)]
+    struct Collect {
+        page: u32,
+        page_box: (f64, f64, f64, f64),
+        found: Vec<Placed>,
+    }
+    impl OutputDev for Collect {
+        fn begin_page(
+            &mut self,
+            page: u32,
+            media: &MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            self.page = page;
+            self.page_box = (media.llx, media.lly, media.urx, media.ury);
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            _: f64,
+            _: f64,
+            font_size: f64,
+            c: &str,
+        ) -> Result<(), OutputError> {
+            if !c.trim().is_empty() {
+                let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+                self.found.push(Placed {
+                    page: self.page,
+                    page_box: self.page_box,
+                    x: trm.m31,
+                    y: trm.m32,
+                    size: font_size * scale,
+                    text: c.to_string(),
+                });
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+    let doc = pdf_extract::Document::load(pdf).unwrap();
+    let mut collect = Collect::default();
+    pdf_extract::output_doc(&doc, &mut collect).unwrap();
+    collect.found
+}
+
 pub fn pdf_text(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let text = pdf_extract::extract_text_from_mem(&bytes).expect("PDF text can be extracted");
