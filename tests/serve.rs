@@ -736,6 +736,36 @@ fn the_last_meeting_s_workbook_is_compared_capped_and_gone_at_the_end() {
             .collect::<BTreeMap<_, _>>()
     };
     assert_eq!(pdfs(&out), pdfs(&with_changes), "the PDFs of build --sedan");
+
+    // A file that is no workbook is said at once, in Swedish and under its own name, and the
+    // comparison the page had stays.
+    let (broken_type, broken) = multipart("forra", "trasig.xlsx", b"Kod;Namn\n1;Strategin\n");
+    let refused = post(&here, &broken_type, broken.len(), &broken);
+    assert_eq!(refused.status, 422, "{}", refused.head);
+    assert!(
+        refused
+            .body
+            .contains("trasig.xlsx: filen är inte en arbetsbok")
+            && refused.body.contains("en textfil, kanske CSV")
+            && refused.body.contains("Åtgärd:")
+            && !refused
+                .body
+                .contains(".xlsx: filen är inte en arbetsbok som går att läsa (Xlsx")
+            && !refused
+                .body
+                .split("forra-")
+                .skip(1)
+                .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit())),
+        "{}",
+        refused.body
+    );
+    assert!(
+        server
+            .get("/forandringar")
+            .body
+            .contains("Jämfört med förra.xlsx"),
+        "the comparison is kept"
+    );
     // «Sluta jämföra»: the documents again as a plain build makes them.
     let stopped = send(
         port,

@@ -86,19 +86,45 @@ pub async fn upload(State(shared): State<Arc<Shared>>, mut multipart: Multipart)
         );
     };
     let held = shared.clone();
+    let shown = display_name(&name);
     let saved = tokio::task::spawn_blocking(move || {
         let path = held.upload_path(&extension)?;
         std::fs::write(&path, &bytes)?;
-        held.compare_with(Previous {
-            name: display_name(&name),
-            path,
-        });
-        Ok::<_, std::io::Error>(())
+        // A file that is no workbook is said now, under its own name, and the comparison the page
+        // had stays; taken, it would only fail at the next build, named as the upload is stored.
+        if let Err(errors) = workbook::load(&path) {
+            let _ = std::fs::remove_file(&path);
+            let stored = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let said: Vec<(String, &'static str)> = errors
+                .iter()
+                .map(|e| {
+                    let message = e.to_string();
+                    let message = match &stored {
+                        Some(stored) => message.replace(stored.as_str(), &shown),
+                        None => message,
+                    };
+                    (message, e.fix())
+                })
+                .collect();
+            return Ok(Err(said));
+        }
+        held.compare_with(Previous { name: shown, path });
+        Ok::<_, std::io::Error>(Ok(()))
     })
     .await;
     match saved {
-        Ok(Ok(())) => {
+        Ok(Ok(Ok(()))) => {
             (StatusCode::SEE_OTHER, [(header::LOCATION, "/forandringar")]).into_response()
+        }
+        Ok(Ok(Err(said))) => {
+            let snapshot = shared.snapshot();
+            let body = super::views::unreadable_previous(&said, super::views::changes(&snapshot));
+            let page = super::views::page(super::views::View::Changes, &snapshot, body);
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                axum::response::Html(page.into_string()),
+            )
+                .into_response()
         }
         Ok(Err(e)) => refused(
             StatusCode::INTERNAL_SERVER_ERROR,

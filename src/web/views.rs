@@ -838,6 +838,20 @@ pub fn ended() -> Markup {
     }
 }
 
+/// Förändringar after a chosen file could not be read: what was wrong with it, above the view as it
+/// was (the comparison the page had is kept).
+pub fn unreadable_previous(said: &[(String, &str)], view: Markup) -> Markup {
+    html! {
+        div.lage.fel role="alert" {
+            @for (message, fix) in said {
+                p { strong { "Filen kunde inte läsas: " } (message) }
+                p { "Åtgärd: " (fix) }
+            }
+        }
+        (view)
+    }
+}
+
 /// A document's viewer asked for after the document is gone: renamed (its title changed in the
 /// workbook) or no longer made. It says so, under the usual page, instead of a bare error.
 pub fn document_gone() -> Markup {
