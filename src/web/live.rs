@@ -11,7 +11,7 @@ use crate::pipeline::{
     ProjectDiagnostics,
 };
 use crate::workbook::excel_templates_folder;
-use crate::workbook::{self, Workbook};
+use crate::workbook::{self, Value, Workbook};
 use crate::xlsx::fill::ExcelTemplateError;
 use crate::xlsx::fill::folder::excel_templates_in;
 use sha2::{Digest, Sha256};
@@ -620,12 +620,28 @@ fn row_of(book: &Workbook, file: &str, sheet: &str, row: u32) -> Option<Row> {
         .map(|col| RowCell {
             column: column_letters(col),
             heading: clip(&sheet.get(header, col).display()),
-            text: clip(&sheet.get(row, col).display()),
+            text: clip(&shown(sheet.get(row, col))),
         })
         .filter(|cell| !cell.heading.is_empty() || !cell.text.is_empty())
         .take(ROW_COLUMNS)
         .collect();
     Some(Row { cells })
+}
+
+/// A cell as the row under a problem shows it: a whole number in groups of three («2 000 000», as
+/// Excel shows an amount and as the message says it), anything else as read.
+fn shown(value: &Value) -> String {
+    match value {
+        // From five digits: a year (2025) stays as written.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() >= 10_000.0 && n.abs() < 1e15 => {
+            let sign = if *n < 0.0 { "-" } else { "" };
+            format!(
+                "{sign}{}",
+                crate::diagnostics::group_digits(n.abs() as u128)
+            )
+        }
+        other => other.display(),
+    }
 }
 
 fn clip(text: &str) -> String {
@@ -707,5 +723,15 @@ mod tests {
         assert!(id.chars().all(|c| c.is_ascii_hexdigit()));
         assert_eq!(id, document_id("statusbilder-2025.pdf"));
         assert_ne!(id, document_id("aterrapport-2025.pdf"));
+    }
+
+    #[test]
+    fn an_amount_in_the_row_reads_as_in_the_message() {
+        assert_eq!(shown(&Value::Number(2_000_000.0)), "2\u{a0}000\u{a0}000");
+        assert_eq!(shown(&Value::Number(-250_000.0)), "-250\u{a0}000");
+        assert_eq!(shown(&Value::Number(2025.0)), "2025");
+        assert_eq!(shown(&Value::Number(999.0)), "999");
+        assert_eq!(shown(&Value::Number(0.5)), "0,5");
+        assert_eq!(shown(&Value::Text("1a".into())), "1a");
     }
 }
