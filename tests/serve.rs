@@ -1004,6 +1004,24 @@ fn forms_are_written_and_returned_ones_collected() {
         1,
         "INDATA holds its workbook only"
     );
+
+    // Every form has a sheet Uppföljning: a problem in one names the form's file too.
+    let wrong = dir.path().join("tillbaka/kommun-b-fel.xlsx");
+    rewrite(&output.join("blanketter/kommun-b.xlsx"), &wrong, |rows| {
+        set(&mut rows[0], "Förbrukat", "cirka 100 tkr");
+    });
+    let wrong = std::fs::read(&wrong).unwrap();
+    let (content_type, body) = multipart_files("blanketter", &[("kommun-b.xlsx", &wrong)]);
+    assert_eq!(
+        post("/blanketter/inkomna", &content_type, &body).status,
+        303
+    );
+    let page = server.get("/blanketter");
+    assert!(
+        page.body.contains("kommun-b.xlsx · Uppföljning!"),
+        "{}",
+        page.body
+    );
 }
 
 /// The example input copied into `to`, with its templates and projects.

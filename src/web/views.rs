@@ -767,7 +767,7 @@ fn collected(collecting: &Collecting) -> Markup {
                         li class=(class) {
                             p.meddelande {
                                 span.grad { (label) }
-                                @let place = d.place.to_string();
+                                @let place = form_place(&d.place);
                                 @if !place.is_empty() { span.plats { (place) } ": " }
                                 (d.problem.to_string())
                             }
@@ -782,6 +782,16 @@ fn collected(collecting: &Collecting) -> Markup {
             h3 { "Har rapporterat (" (c.reported.len()) ")" }
             ul { @for r in &c.reported { li { (r) } } }
         }
+    }
+}
+
+/// Where a problem of the read-in forms is: with the form's file first, since every form has a
+/// sheet Uppföljning (`kommun-b.xlsx · Uppföljning!F4`).
+fn form_place(place: &Place) -> String {
+    match place {
+        Place::Cell(cell) if !cell.file.is_empty() => format!("{} · {place}", cell.file),
+        Place::Sheet { file, .. } if !file.is_empty() => format!("{file} · {place}"),
+        _ => place.to_string(),
     }
 }
 
