@@ -570,3 +570,21 @@ fn an_earlier_updated_workbook_serves_as_the_last_version_and_its_sheet_is_not_c
         "{names:?}"
     );
 }
+
+#[test]
+fn another_organisation_s_workbook_as_the_last_version_is_warned_of() {
+    // Another region's workbook chosen as last meeting's: its differences would read as this
+    // agreement's changes.
+    let dir = tempfile::tempdir().unwrap();
+    let mut other = Book::valid();
+    other.set("Uppgifter", "B4", t("Region Annanstans"));
+    let (before, now) = write_pair(dir.path(), &other, &Book::valid());
+    let (_, text, errors) = diff(&before, &now);
+    let said = format!("{text}\n{errors}");
+    assert!(
+        said.contains("förra versionen är från Region Annanstans, inte från RSS Test"),
+        "{said}"
+    );
+    let (_, text, errors) = diff(&now, &now);
+    assert!(!format!("{text}{errors}").contains("förra versionen är från"));
+}

@@ -14,6 +14,7 @@ impl Problem {
             Problem::DuplicateColumn { .. } => "duplicate-column",
             Problem::MergedCells { .. } => "merged-cells",
             Problem::MergedAmount { .. } => "merged-amount",
+            Problem::PreviousOfOtherOrganisation { .. } => "previous-of-other-organisation",
             Problem::MissingField { .. } => "missing-field",
             Problem::EmptyCell { .. } => "empty-cell",
             Problem::NotAnAmount { .. } => "not-an-amount",

@@ -29,6 +29,8 @@ pub enum Problem {
         first: String,
         column: String,
     },
+    #[error("förra versionen är från {previous}, inte från {current}")]
+    PreviousOfOtherOrganisation { previous: String, current: String },
     #[error("cellen ({column}) är sammanfogad med {first}; ett belopp kan inte gälla flera rader")]
     MergedAmount { column: String, first: String },
     #[error("uppgiften «{field}» saknas")]
@@ -172,6 +174,7 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
             Problem::DuplicateColumn { .. }
+            | Problem::PreviousOfOtherOrganisation { .. }
             | Problem::MergedCells { .. }
             | Problem::FormRowWithoutKey
             | Problem::FormUnknownKey { .. }
@@ -216,6 +219,10 @@ impl Problem {
                                             Sammanfoga och centrera → Dela upp celler) och skriv \
                                             varje rads värde."
                 .into(),
+            Problem::PreviousOfOtherOrganisation { current, .. } => format!(
+                "Välj förra mötets arbetsbok för {current}: annars visas skillnaderna mellan två \
+                 organisationers arbetsböcker som förändringar."
+            ),
             Problem::MergedAmount { first, .. } => format!(
                 "Dela upp cellerna (markera {first} och cellerna under, Start → Sammanfoga och \
                  centrera → Dela upp celler) och skriv varje rads eget belopp."

@@ -90,6 +90,9 @@ fn compare_one(project: Project, previous: PathBuf) -> Compared {
         compared.outcome = Comparison::Unreadable;
         return compared;
     };
+    compared
+        .previous_problems
+        .extend(super::other_organisation(&old, &checked));
     compared.errors = checked
         .diagnostics
         .iter()

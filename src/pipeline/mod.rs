@@ -218,6 +218,9 @@ pub(crate) fn changes_since(
             problems,
         })?;
         warnings.extend(old.checked.diagnostics.iter().cloned());
+        if let Some(warning) = other_organisation(&old, &p.checked) {
+            warnings.push(warning);
+        }
         match old.changes_to(book, &p.checked) {
             Some(Ok(found)) => all.push(Some(found)),
             Some(Err(errors)) => return Err(SinceError::Keys(errors)),
@@ -225,6 +228,24 @@ pub(crate) fn changes_since(
         }
     }
     Ok((all, warnings))
+}
+
+/// An earlier version whose Organisation is another than this one's: most likely the wrong file
+/// (another region's workbook), whose differences would be shown as this one's changes.
+pub(super) fn other_organisation(old: &Previous, now: &Checked) -> Option<Diagnostic> {
+    let before = old.checked.agreement.as_ref()?.info.organisation.trim();
+    let current = now.agreement.as_ref()?.info.organisation.trim();
+    let differ =
+        !before.is_empty() && !current.is_empty() && !crate::workbook::same_name(before, current);
+    differ.then(|| {
+        Diagnostic::new(
+            Place::Input,
+            Problem::PreviousOfOtherOrganisation {
+                previous: before.to_string(),
+                current: current.to_string(),
+            },
+        )
+    })
 }
 
 /// Renders the planned PDFs, calling `done` as each finishes. They wait on disk under temporary
