@@ -5,7 +5,9 @@
 use super::live::{Collecting, Comparing, Document, Finished, Outcome, ProjectView, Row, Snapshot};
 use super::pages::PageError;
 use crate::changes::Changes;
-use crate::diagnostics::{Diagnostic, Place, Severity, column_letters, group_digits, seconds};
+use crate::diagnostics::{
+    Diagnostic, Place, Problem, Severity, column_letters, group_digits, seconds,
+};
 use crate::documents::DocumentKind;
 use crate::pipeline::Comparison;
 use crate::pipeline::FileKind;
@@ -571,7 +573,16 @@ fn comparison(comparing: &Comparing) -> Markup {
                 }
             }
             @match &compared.outcome {
-                Comparison::Changes(changes) => (changes_list(changes)),
+                Comparison::Changes(changes) => {
+                    // The one problem of the earlier version that questions the comparison itself.
+                    @for d in compared.previous_problems.iter().filter(|d| matches!(d.problem, Problem::PreviousOfOtherOrganisation { .. })) {
+                        div.lage.varning role="alert" {
+                            p { strong { "Är det rätt fil? " } "Den " (d.problem.to_string()) "." }
+                            p { "Åtgärd: " (d.problem.fix()) }
+                        }
+                    }
+                    (changes_list(changes))
+                }
                 Comparison::PreviousUnreadable => {
                     p.lage.fel { "Förra mötets arbetsbok kunde inte läsas:" }
                     ul { @for d in &compared.previous_problems { li { (d.to_string()) } } }
