@@ -59,12 +59,12 @@ impl View {
     }
 }
 
-/// A whole page: skip link, header with the navigation, the view, the Avsluta button.
 /// The tab's icon, inside the page: a browser asks for `/favicon.ico` otherwise, and gets a 404.
 const ICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E\
 %3Crect width='16' height='16' rx='3' fill='%230b5394'/%3E%3Cpath d='M4 5h8M4 8h8M4 11h5' \
 stroke='white' stroke-width='1.6'/%3E%3C/svg%3E";
 
+/// A whole page: skip link, header with the navigation, the view, the Avsluta button.
 pub fn page(view: View, snapshot: &Snapshot, body: Markup) -> Markup {
     let errors = snapshot.last.as_ref().map_or(0, Finished::errors);
     html! {

@@ -143,16 +143,14 @@ impl<'a> Table<'a> {
             .filter_map(|(column, col)| col.map(|col| (*column, col)))
             .collect();
         for &(first, last) in &self.sheet.merged.ranges {
-            let below_header = last.0 > self.header_row;
+            if last.0 <= self.header_row {
+                continue;
+            }
             // A range along one row whose first cell is the only one read (a comment spread over
             // the unread columns beside it) changes nothing.
-            let column = read
-                .iter()
-                .find(|(_, col)| {
-                    (first.1..=last.1).contains(col) && (last.0 > first.0 || *col != first.1)
-                })
-                .map(|(column, _)| column.name);
-            let (Some(column), true) = (column, below_header) else {
+            let Some((column, _)) = read.iter().find(|(_, col)| {
+                (first.1..=last.1).contains(col) && (last.0 > first.0 || *col != first.1)
+            }) else {
                 continue;
             };
             let first_cell = self.sheet.cell_ref(first.0, first.1);
@@ -162,7 +160,7 @@ impl<'a> Table<'a> {
                 Problem::MergedCells {
                     range: format!("{}:{}", first_cell.address(), last_cell.address()),
                     first: first_cell.address(),
-                    column: column.to_string(),
+                    column: column.name.to_string(),
                 },
             ));
         }
